@@ -1,0 +1,6 @@
+/**
+ * crmkit/classify
+ *
+ * @module
+ */
+export * from '../errors-export.js';

@@ -1,0 +1,6 @@
+/**
+ * crmkit/connectors
+ *
+ * @module
+ */
+export * from '../errors-export.js';

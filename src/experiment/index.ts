@@ -1,0 +1,6 @@
+/**
+ * crmkit/experiment
+ *
+ * @module
+ */
+export * from '../errors-export.js';

@@ -1,0 +1,6 @@
+/**
+ * crmkit/graph
+ *
+ * @module
+ */
+export * from '../errors-export.js';

@@ -1,0 +1,6 @@
+/**
+ * crmkit/segment
+ *
+ * @module
+ */
+export * from '../errors-export.js';

@@ -1,0 +1,6 @@
+/**
+ * crmkit/text
+ *
+ * @module
+ */
+export * from '../errors-export.js';

@@ -1,0 +1,6 @@
+/**
+ * crmkit/value
+ *
+ * @module
+ */
+export * from '../errors-export.js';

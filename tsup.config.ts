@@ -1,0 +1,24 @@
+import { defineConfig } from 'tsup';
+
+/** One entry per public subpath; keep in sync with package.json "exports" (checked by test/package). */
+export const entries = {
+  index: 'src/index.ts',
+  'value/index': 'src/value/index.ts',
+  'text/index': 'src/text/index.ts',
+  'graph/index': 'src/graph/index.ts',
+  'segment/index': 'src/segment/index.ts',
+  'classify/index': 'src/classify/index.ts',
+  'experiment/index': 'src/experiment/index.ts',
+  'connectors/index': 'src/connectors/index.ts',
+};
+
+export default defineConfig({
+  entry: entries,
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  splitting: true,
+  treeshake: true,
+});
