@@ -1,6 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = fileURLToPath(new URL('./src/', import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // Tests and doc examples import the public names, mapped to the sources (same as tsconfig paths).
+    alias: [
+      { find: /^crmkit$/, replacement: `${src}index.ts` },
+      { find: /^crmkit\/(value|text|graph|segment|classify|experiment|connectors)$/, replacement: `${src}$1/index.ts` },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
