@@ -12,3 +12,4 @@ export * from './progress.js';
 export type * from './types.js';
 export * from './optimize.js';
 export * from './sparse.js';
+export * from './time.js';
