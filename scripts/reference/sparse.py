@@ -82,6 +82,7 @@ def main():
         make_case("wide-real", 30, 200, 500, rng, False),
         make_case("tall-real", 300, 12, 900, rng, False),
         make_case("empty-rows", 50, 40, 20, rng, False),
+        make_case("long-rows", 3, 400, 1500, rng, False),  # ~500 entries per row: the key-sort path
     ]
     fixture = {"source": "scipy 1.10.1 scipy.sparse.csr_matrix + sum_duplicates + eliminate_zeros", "cases": cases}
     path = os.path.join(os.path.dirname(__file__), "..", "..", "test", "fixtures", "sparse.json")
