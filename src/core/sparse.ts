@@ -136,40 +136,27 @@ export function csrFromTriplets(rows: number, cols: number, rowIndex: ArrayLike<
   }
   // Sort each row by column, stably: insertion sort for short rows, and for long rows a native
   // numeric sort of the keys column·2²² + position (exact in a double; stable by construction).
-  sortRows(indptr, indices, data, rows, longest);
-  // Sum adjacent duplicates and drop zeros, compacting in place.
-  let w = 0;
-  let start = 0;
-  for (let r = 0; r < rows; r++) {
-    const end = indptr[r + 1]!;
-    let p = start;
-    while (p < end) {
-      const c = indices[p]!;
-      let s = data[p]!;
-      p++;
-      while (p < end && indices[p] === c) s += data[p++]!;
-      if (s !== 0) {
-        indices[w] = c;
-        data[w] = s;
-        w++;
-      }
-    }
-    start = end;
-    indptr[r + 1] = w;
-  }
+  // Then sum adjacent duplicates and drop zeros, compacting in place (same pass, row by row).
+  const w = sortAndMergeRows(indptr, indices, data, rows, longest);
   return { rows, cols, indptr, indices: w === n ? indices : indices.slice(0, w), data: w === n ? data : data.slice(0, w) };
 }
 
 const SHORT_ROW = 24;
 const POS_BITS = 4194304; // 2^22
 
-function sortRows(indptr: Int32Array, indices: Int32Array, data: Float64Array, rows: number, longest: number): void {
+/**
+ * Sorts each row's entries by column (stably), sums duplicates, drops zeros and compacts the rows
+ * to the front of the arrays, updating `indptr`. Returns the number of entries kept.
+ */
+function sortAndMergeRows(indptr: Int32Array, indices: Int32Array, data: Float64Array, rows: number, longest: number): number {
   const keys = longest > SHORT_ROW ? new Float64Array(longest) : null;
   const tmpI = longest > SHORT_ROW ? new Int32Array(longest) : null;
   const tmpV = longest > SHORT_ROW ? new Float64Array(longest) : null;
+  let w = 0;
+  let b = 0;
   for (let r = 0; r < rows; r++) {
-    const a = indptr[r]!;
-    const b = indptr[r + 1]!;
+    const a = b;
+    b = indptr[r + 1]!;
     const len = b - a;
     if (len <= SHORT_ROW) {
       for (let p = a + 1; p < b; p++) {
@@ -187,18 +174,19 @@ function sortRows(indptr: Int32Array, indices: Int32Array, data: Float64Array, r
       }
     } else if (len < POS_BITS) {
       let sorted = true;
-      for (let p = a + 1; p < b && sorted; p++) sorted = indices[p]! >= indices[p - 1]!;
-      if (sorted) continue;
-      const k = keys!.subarray(0, len);
-      for (let p = 0; p < len; p++) k[p] = indices[a + p]! * POS_BITS + p;
-      k.sort();
-      for (let p = 0; p < len; p++) {
-        const pos = k[p]! % POS_BITS;
-        tmpI![p] = indices[a + pos]!;
-        tmpV![p] = data[a + pos]!;
+      for (let q = a + 1; q < b && sorted; q++) sorted = indices[q]! >= indices[q - 1]!;
+      if (!sorted) {
+        const k = keys!.subarray(0, len);
+        for (let p = 0; p < len; p++) k[p] = indices[a + p]! * POS_BITS + p;
+        k.sort();
+        for (let p = 0; p < len; p++) {
+          const pos = k[p]! % POS_BITS;
+          tmpI![p] = indices[a + pos]!;
+          tmpV![p] = data[a + pos]!;
+        }
+        indices.set(tmpI!.subarray(0, len), a);
+        data.set(tmpV!.subarray(0, len), a);
       }
-      indices.set(tmpI!.subarray(0, len), a);
-      data.set(tmpV!.subarray(0, len), a);
     } else {
       // Rows of 4 million entries or more: a comparator sort of positions (rare).
       const order = Array.from({ length: len }, (_, p) => p).sort((x, y) => indices[a + x]! - indices[a + y]! || x - y);
@@ -209,7 +197,23 @@ function sortRows(indptr: Int32Array, indices: Int32Array, data: Float64Array, r
         data[a + p] = cv[order[p]!]!;
       }
     }
+    // Merge duplicates (summed in input order) and drop zeros; w ≤ a, so this never overwrites
+    // entries not yet read.
+    let p = a;
+    while (p < b) {
+      const c = indices[p]!;
+      let v = data[p]!;
+      p++;
+      while (p < b && indices[p] === c) v += data[p++]!;
+      if (v !== 0) {
+        indices[w] = c;
+        data[w] = v;
+        w++;
+      }
+    }
+    indptr[r + 1] = w;
   }
+  return w;
 }
 
 /**
