@@ -1,5 +1,5 @@
 /**
- * Loads the built ESM of every browser subpath in real headless Chromium (Debian's chromium,
+ * Bundles the built ESM of every browser subpath as an app would (esbuild, browser platform) and loads it in real headless Chromium (Debian's chromium,
  * driven by playwright-core) from a loopback HTTP server, calls a function of each, and compares
  * the result with Node's. A Node built-in pulled into a browser subpath fails to resolve in the
  * browser and fails this test; a static scan of the built chunks reports the offending import.
@@ -10,11 +10,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_SUBPATHS, pkg, ROOT, SMOKE } from '../helpers/package.js';
+import { BROWSER_SUBPATHS, ROOT, SMOKE } from '../helpers/package.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dist = join(ROOT, 'dist');
 const esmEntry = (sub: string) => (sub === '.' ? 'index.js' : `${sub.slice(2)}/index.js`);
+const bundles = join(ROOT, '.tmp', 'browser');
+const bundleName = (sub: string) => `${sub === '.' ? 'index' : sub.slice(2)}.js`;
 const NODE_BUILTINS = /(?:from\s*|import\s*\(\s*|import\s+)['"](node:[^'"]+|fs|path|os|zlib|crypto|child_process|http|https|net|stream|url|util|worker_threads)['"]/g;
 
 /** Every file the ESM entry reaches through relative imports. */
@@ -55,15 +57,20 @@ suite(title, () => {
 
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`Chromium not found at ${CHROMIUM} under CI=true (.ci/run installs it with apt-get)`);
-    const importMap: Record<string, string> = {};
-    for (const sub of BROWSER_SUBPATHS) importMap[sub === '.' ? pkg.name : `${pkg.name}/${sub.slice(2)}`] = `/dist/${esmEntry(sub)}`;
-    // Third-party runtime dependencies are served from node_modules through the import map.
-    for (const dep of Object.keys(pkg.dependencies ?? {})) {
-      const depPkg = JSON.parse(readFileSync(join(ROOT, 'node_modules', dep, 'package.json'), 'utf8')) as { module?: string; exports?: unknown };
-      const entry = depPkg.module ?? 'index.js';
-      importMap[dep] = `/node_modules/${dep}/${entry.replace(/^\.\//, '')}`;
+    // Bundle each subpath's built ESM the way an app's bundler would (esbuild, browser platform,
+    // runtime dependencies included): a Node built-in anywhere in the graph fails here or in the page.
+    const { build } = await import('esbuild');
+    for (const sub of BROWSER_SUBPATHS) {
+      await build({
+        entryPoints: [join(dist, esmEntry(sub))],
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        outfile: join(bundles, bundleName(sub)),
+        logLevel: 'silent',
+      });
     }
-    const html = `<!doctype html><html><head><script type="importmap">${JSON.stringify({ imports: importMap })}</script></head><body></body></html>`;
+    const html = '<!doctype html><html><head></head><body></body></html>';
     server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
       if (url.pathname === '/') {
@@ -98,7 +105,7 @@ suite(title, () => {
       const errors: string[] = [];
       page.on('pageerror', (e: Error) => errors.push(e.message));
       await page.goto(`${base}/`);
-      const name = sub === '.' ? pkg.name : `${pkg.name}/${sub.slice(2)}`;
+      const name = `/.tmp/browser/${bundleName(sub)}`;
       // A string, not a function: vitest would rewrite `import()` inside a function body.
       const inBrowser = await page.evaluate(`(async () => { const m = await import(${JSON.stringify(name)}); return JSON.stringify(${SMOKE[sub]}); })()`);
       const m = await import(join(dist, esmEntry(sub)));
