@@ -7,7 +7,7 @@
  */
 export * from './errors.js';
 export * from './random.js';
-export * from './sum.js';
+export { logSumExp, meanVariance, sum, type MeanVarianceResult } from './sum.js';
 export * from './progress.js';
 export type * from './types.js';
 export * from './optimize.js';
