@@ -638,7 +638,7 @@ function finiteValue(fn: string, f: (x: Float64Array) => number, p: Float64Array
  * step ε^(1/3) ≈ 6.06e-6 balances truncation error (∝ h²) and rounding error (∝ ε|f|/h), giving
  * about 10 correct digits for smooth, well-scaled f. Cost: 2n calls of f.
  * @param options.step - relative step, in (0, 1]; default ε^(1/3)
- * @see scipy.optimize.approx_fprime / scipy.differentiate (3-point central scheme)
+ * @see scipy.optimize.approx_fprime (forward differences) / statsmodels.tools.numdiff.approx_fprime(centered=True)
  * @throws {@link InvalidInputError} when `f` is not a function, `x` is empty or not finite, or f is
  * not finite at a probe point
  * @throws {@link InvalidOptionError} on unknown options or a step outside (0, 1]
