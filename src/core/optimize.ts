@@ -133,7 +133,9 @@ function bounds(fn: string, name: string, b: unknown, n: number, fill: number): 
  * Cauchy point): at each iterate the variables sitting on a bound whose gradient pushes outward are
  * held fixed; the L-BFGS two-loop recursion (memory m, initial scaling sᵀy / yᵀy) is applied to the
  * gradient restricted to the free variables, giving d = −Z H Zᵀ g, which is a descent direction
- * because H is positive definite (pairs with sᵀy ≤ ε·yᵀy are skipped). The step length is chosen by
+ * because H is positive definite (pairs with sᵀy ≤ ε·yᵀy are skipped); components that would push a
+ * variable already on a bound outward are dropped, and if that leaves no descent the iteration takes
+ * a scaled steepest-descent step −(sᵀy / yᵀy)·g on the free variables. The step length is chosen by
  * the Nocedal–Wright strong-Wolfe search (c₁ = 1e-4, c₂ = 0.9, cubic/quadratic interpolation),
  * capped at the first bound the ray meets; a variable that reaches its bound is snapped onto it
  * and joins the active set at the next iteration. The first step is 1/‖d‖₂ (capped at 1), later
@@ -142,10 +144,13 @@ function bounds(fn: string, name: string, b: unknown, n: number, fill: number): 
  *
  * Stopping: the projected gradient (scipy's `projgr`: g clipped by the distance to the bounds) has
  * infinity norm ≤ `gradientTolerance`, or f drops by ≤ `valueTolerance·max(|f|, 1)` in each of two
- * consecutive iterations, or a line search fails while the decrease the model predicts (−½·gᵀd) is
+ * consecutive iterations (steps cut short by a bound do not count), or a line search fails while the decrease the model predicts (−½·gᵀd) is
  * below f's rounding level 10ε·max(1, |f|) (x is then as precise as f allows). With numeric gradients (central differences, h = ε^(1/3)·max(1, |xᵢ|)) the gradient
  * carries a rounding error near ε^(2/3)·|f|, so the gradient test uses
  * max(gradientTolerance, 10·ε^(2/3)·max(1, |f|)) ≈ max(tol, 3.7e-10·max(1, |f|)).
+ *
+ * Progress: `onProgress` receives `{ completed: iterations, total: maxIterations }` at most every
+ * 50 ms, and a final report `{ completed: iterations, total: iterations, stage: reason }`.
  *
  * Cost per iteration: O(m·n) arithmetic, about 1–2 line-search points, each needing one value and
  * one gradient (2n + 1 calls of f when the gradient is numeric). Trial points where f is NaN or
@@ -249,6 +254,10 @@ export function minimize(f: (x: Float64Array) => number, x0: ArrayLike<number>, 
   let retried = false;
   let smallDecreases = 0;
 
+  // Within a few ulps of a bound counts as on it (a step there could only be a few ulps long).
+  const onLower = (i: number): boolean => lower[i] !== -Infinity && x[i]! - lower[i]! <= 4 * EPS * Math.max(1, Math.abs(lower[i]!));
+  const onUpper = (i: number): boolean => upper[i] !== Infinity && upper[i]! - x[i]! <= 4 * EPS * Math.max(1, Math.abs(upper[i]!));
+
   const projectedGradientNorm = (): number => {
     let norm = 0;
     for (let i = 0; i < n; i++) {
@@ -270,11 +279,8 @@ export function minimize(f: (x: Float64Array) => number, x0: ArrayLike<number>, 
 
     // Free variables: not on a bound with the gradient pushing outward.
     for (let i = 0; i < n; i++) {
-      // Within a few ulps of a bound counts as on it (a step there could only be a few ulps long).
-      const lo = lower[i]!;
-      const hi = upper[i]!;
-      const atLower = lo !== -Infinity && x[i]! - lo <= 4 * EPS * Math.max(1, Math.abs(lo)) && g[i]! > 0;
-      const atUpper = hi !== Infinity && hi - x[i]! <= 4 * EPS * Math.max(1, Math.abs(hi)) && g[i]! < 0;
+      const atLower = onLower(i) && g[i]! > 0;
+      const atUpper = onUpper(i) && g[i]! < 0;
       free[i] = atLower || atUpper || lower[i] === upper[i] ? 0 : 1;
     }
     // Two-loop recursion on the masked gradient: d = −Z H Zᵀ g.
@@ -298,19 +304,24 @@ export function minimize(f: (x: Float64Array) => number, x0: ArrayLike<number>, 
       const a = alphaBuf[slot]!;
       for (let i = 0; i < n; i++) d[i] = d[i]! + (a - b) * S[off + i]!;
     }
+    // d = −(Z H Zᵀ g); a free variable sitting on a bound may not move outward along d (H mixes
+    // components), so such components are dropped.
     let gd = 0;
     for (let i = 0; i < n; i++) {
-      d[i] = free[i] ? -d[i]! : 0;
-      gd += g[i]! * d[i]!;
+      let di = free[i] ? -d[i]! : 0;
+      if ((di < 0 && onLower(i)) || (di > 0 && onUpper(i))) di = 0;
+      d[i] = di;
+      gd += g[i]! * di;
     }
     if (!(gd < 0)) {
-      // Numerically lost positive definiteness: restart from steepest descent.
-      count = 0;
-      gamma = 1;
+      // Not a descent direction after dropping those components (or H lost positive definiteness
+      // numerically): take a scaled steepest-descent step this iteration. On the free variables
+      // −g never points out of the box (variables on a bound with an outward gradient are fixed).
       gd = 0;
       for (let i = 0; i < n; i++) {
-        d[i] = free[i] ? -g[i]! : 0;
-        gd -= d[i]! * d[i]!;
+        const di = free[i] ? -gamma * g[i]! : 0;
+        d[i] = di;
+        gd += g[i]! * di;
       }
       if (!(gd < 0)) {
         reason = 'gradientTolerance';
@@ -369,13 +380,20 @@ export function minimize(f: (x: Float64Array) => number, x0: ArrayLike<number>, 
       head = (head + 1) % m;
       if (count < m) count++;
     }
+    // A step cut short by a bound is short by construction: it says nothing about convergence.
+    let blocked = false;
+    for (let i = 0; i < n && !blocked; i++) {
+      blocked = (d[i]! < 0 && xNew[i] === lower[i] && x[i] !== lower[i]) || (d[i]! > 0 && xNew[i] === upper[i] && x[i] !== upper[i]);
+    }
     const fOld = fx;
     x.set(xNew);
     g.set(gNew);
     fx = ls;
     iterations++;
     task.checkpoint(iterations, maxIterations);
-    if (fOld - fx <= ftol * Math.max(Math.abs(fOld), Math.abs(fx), 1)) {
+    if (blocked) {
+      // neither counts toward nor resets the value test
+    } else if (fOld - fx <= ftol * Math.max(Math.abs(fOld), Math.abs(fx), 1)) {
       // Required twice in a row: a single tiny decrease on a flat valley floor often comes one or
       // two iterations before the gradient test would pass (measured on a BG/NBD likelihood:
       // x error 5e-7 after one small step, 4e-8 after the next).
@@ -388,6 +406,7 @@ export function minimize(f: (x: Float64Array) => number, x0: ArrayLike<number>, 
       smallDecreases = 0;
     }
   }
+  task.checkpoint(iterations, iterations, reason);
   if (!converged && strict) {
     throw new NotConvergedError(
       fn,
@@ -619,7 +638,7 @@ function finiteValue(fn: string, f: (x: Float64Array) => number, p: Float64Array
  * step ε^(1/3) ≈ 6.06e-6 balances truncation error (∝ h²) and rounding error (∝ ε|f|/h), giving
  * about 10 correct digits for smooth, well-scaled f. Cost: 2n calls of f.
  * @param options.step - relative step, in (0, 1]; default ε^(1/3)
- * @see scipy.optimize.approx_fprime / scipy.differentiate (3-point central scheme)
+ * @see scipy.optimize.approx_fprime (forward differences) / statsmodels.tools.numdiff.approx_fprime(centered=True)
  * @throws {@link InvalidInputError} when `f` is not a function, `x` is empty or not finite, or f is
  * not finite at a probe point
  * @throws {@link InvalidOptionError} on unknown options or a step outside (0, 1]

@@ -1,8 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bucketLabel, bucketRange, bucketStart, rollingMean, rollingSum, type TimeUnit } from '../../src/core/time.js';
 
-const zones = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Shanghai', 'Asia/Kolkata', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Pacific/Chatham'];
+// Includes 30- and 45-minute offsets, a 30-minute DST shift (Lord Howe), skipped midnights (São Paulo)
+// and pre-1940 offsets with seconds (Amsterdam's +00:19:32).
+const zones = ['UTC', 'America/New_York', 'Europe/London', 'Asia/Shanghai', 'Asia/Kolkata', 'America/Sao_Paulo', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Europe/Amsterdam', 'America/St_Johns', 'Asia/Kathmandu'];
 const units: TimeUnit[] = ['hour', 'day', 'week', 'month'];
 // 1900 … 2100, whole seconds.
 const instantArb = fc.integer({ min: -2_208_988_800, max: 4_102_444_800 }).map((s) => s * 1000);
@@ -44,4 +46,29 @@ describe('rolling properties', () => {
     });
     expect(s.firstValid).toBe(Math.min(x.length, window - 1));
   });
+});
+
+describe('day boundaries, exhaustively, against Intl', () => {
+  const ranges: [string, string, string][] = [
+    ['America/New_York', '2015-01-01T12:00:00Z', '2024-12-31T12:00:00Z'],
+    ['Europe/London', '2015-01-01T12:00:00Z', '2024-12-31T12:00:00Z'],
+    ['America/Sao_Paulo', '2010-01-01T12:00:00Z', '2019-12-31T12:00:00Z'],
+    ['America/Havana', '2010-01-01T12:00:00Z', '2019-12-31T12:00:00Z'],
+    ['Australia/Lord_Howe', '2015-01-01T12:00:00Z', '2020-12-31T12:00:00Z'],
+    ['Asia/Shanghai', '1985-01-01T12:00:00Z', '1992-12-31T12:00:00Z'],
+    ['Europe/Amsterdam', '1930-01-01T12:00:00Z', '1940-12-31T12:00:00Z'],
+  ];
+  for (const [timeZone, from, to] of ranges) {
+    it(`${timeZone} ${from.slice(0, 4)}–${to.slice(0, 4)}: each day starts at the first instant of its local date`, () => {
+      const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      const o = { unit: 'day', timeZone } as const;
+      const starts = bucketRange(from, to, o);
+      expect(starts.length).toBeGreaterThan(365 * 5);
+      for (const s of starts) {
+        const label = bucketLabel(s, o);
+        expect(date.format(s)).toBe(label);
+        expect(date.format(s - 1)).not.toBe(label);
+      }
+    });
+  }
 });
