@@ -153,6 +153,8 @@ export function _givenCentroids(fn: string, init: unknown, k: number, d: number)
  * @throws {@link DimensionMismatchError} on ragged rows, or weights/centroids of the wrong shape
  * @throws {@link InvalidOptionError} when k < 1, k > n or k > the number of distinct rows; on bad
  * `nInit`, `maxIterations`, `tolerance`, `algorithm`, negative weights, or unknown options
+ * @throws {@link InvalidInputError} when distinct rows are too close for their squared distance to be
+ * nonzero (for example 0 and 5e-324), so that a cluster would stay empty
  * @throws {@link NotConvergedError} with `strict: true` when the kept run hit `maxIterations`
  * @throws {@link AbortError} when `signal` fires (checked between restarts)
  * @example
@@ -208,6 +210,11 @@ export function fitKMeans(X: MatrixInput, options?: FitKMeansOptions): KMeansMod
   if (!Number.isFinite(b.inertia)) throw new InvalidInputError(FN, 'X is too large in magnitude: squared distances overflow', b.inertia);
   const clusterSizes = new Array<number>(k).fill(0);
   for (let i = 0; i < n; i++) clusterSizes[b.labels[i]!]!++;
+  const empty = clusterSizes.indexOf(0);
+  if (empty >= 0) {
+    // only possible when rows differ by less than the resolution of squared distances (e.g. 0 and 5e-324)
+    throw new InvalidInputError(FN, `X has fewer than options.k rows that are apart at floating-point resolution, so cluster ${empty} stays empty; lower k or rescale X`, k);
+  }
   return {
     kind: 'kmeans',
     formatVersion: 1,
