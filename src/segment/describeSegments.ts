@@ -90,7 +90,7 @@ function pct(share: number): string {
  * @remarks O(n·c + n log n) for c columns. The description names up to three numeric columns whose
  * segment mean differs from the overall mean by at least 0.5 overall standard deviations ("very
  * high"/"very low" from 1.5), then each categorical column whose top value covers at least half of
- * the segment and is over-represented ("mostly X"), then the share.
+ * the segment and is over-represented by at least 25% (lift ≥ 1.25: "mostly X"), then the share.
  * @throws {@link InvalidInputError} on records that are not objects, a numeric value that is not a
  * finite number, a categorical value that is not a string or finite number, or bad labels
  * @throws {@link DimensionMismatchError} when labels and records differ in length
@@ -111,7 +111,7 @@ function pct(share: number): string {
 export function describeSegments(records: readonly DataRecord[], labels: ArrayLike<ClusterLabel>, options?: DescribeSegmentsOptions): DescribeSegmentsResult {
   const fn = 'segment/describeSegments';
   const o = checkOptions(fn, options, ['columns', 'topCategories', 'noun']);
-  const recs = arrayLike<DataRecord>(fn, 'records', records, 1);
+  const recs = arrayLike<Record<string, unknown>>(fn, 'records', records, 1);
   const n = recs.length;
   for (let i = 0; i < n; i++) {
     if (typeof recs[i] !== 'object' || recs[i] === null) throw new InvalidInputError(fn, `records[${i}] must be an object`, recs[i]);
@@ -207,10 +207,10 @@ export function describeSegments(records: readonly DataRecord[], labels: ArrayLi
       }
       top.sort((a, b) => b.lift - a.lift || b.count - a.count || compareCodePoints(String(a.value), String(b.value)));
       catProfiles[c]!.push({ column: col.name, top: top.slice(0, topCategories) });
-      // the most common value of the segment, if it covers half of it and is over-represented
+      // the most common value of the segment, if it covers half of it and is clearly over-represented
       let best: CategoryLift | null = null;
       for (const t of top) if (best === null || t.share > best.share) best = t;
-      if (best !== null && best.share >= 0.5 && best.lift > 1) mostly[c]!.push(`mostly ${String(best.value)}`);
+      if (best !== null && best.share >= 0.5 && best.lift >= 1.25) mostly[c]!.push(`mostly ${String(best.value)}`);
     }
   }
   const segments: SegmentProfile[] = order.map((c) => {

@@ -75,8 +75,11 @@ export interface FitPreprocessorResult {
   featureNames: string[];
 }
 
-/** A plain record: values looked up by column name. */
-export type DataRecord = Readonly<Record<string, unknown>>;
+/**
+ * A plain record (any object, for example an interface-typed row or a CSV row); values are looked
+ * up by column name.
+ */
+export type DataRecord = object;
 
 const FN = 'segment/fitPreprocessor';
 
@@ -86,7 +89,7 @@ export function _numericColumn(fn: string, records: ArrayLike<DataRecord>, name:
   for (let i = 0; i < records.length; i++) {
     const rec = records[i];
     if (typeof rec !== 'object' || rec === null) throw new InvalidInputError(fn, `records[${i}] must be an object`, rec);
-    const v = rec[name];
+    const v = (rec as Record<string, unknown>)[name];
     if (typeof v !== 'number' || !Number.isFinite(v)) throw new InvalidInputError(fn, `records[${i}].${name} must be a finite number`, v);
     if (log && !(v > -1)) throw new InvalidInputError(fn, `records[${i}].${name} must be > -1 for log1p`, v);
     out[i] = log ? Math.log1p(v) : v;
@@ -100,7 +103,7 @@ export function _categoryColumn(fn: string, records: ArrayLike<DataRecord>, name
   for (let i = 0; i < records.length; i++) {
     const rec = records[i];
     if (typeof rec !== 'object' || rec === null) throw new InvalidInputError(fn, `records[${i}] must be an object`, rec);
-    out[i] = [checkCategory(fn, `records[${i}].${name}`, rec[name])];
+    out[i] = [checkCategory(fn, `records[${i}].${name}`, (rec as Record<string, unknown>)[name])];
   }
   return out;
 }
