@@ -102,12 +102,43 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
 /** Nearest centre of every point (first one on ties); returns the weighted inertia. */
 export function assignLabels(X: Float64Array, n: number, d: number, centers: Float64Array, k: number, w: Float64Array | null, labels: Int32Array): number {
   let inertia = 0;
+  if (d === 2 || d === 3) {
+    // unrolled small-d kernels (RFM tables, 2-D demos)
+    for (let i = 0; i < n; i++) {
+      const xo = i * d;
+      const x0 = X[xo]!;
+      const x1 = X[xo + 1]!;
+      const x2 = d === 3 ? X[xo + 2]! : 0;
+      let best = 0;
+      let bestD = Infinity;
+      for (let j = 0, co = 0; j < k; j++, co += d) {
+        const a = x0 - centers[co]!;
+        const b = x1 - centers[co + 1]!;
+        let dist = a * a + b * b;
+        if (d === 3) {
+          const c = x2 - centers[co + 2]!;
+          dist += c * c;
+        }
+        if (dist < bestD) {
+          bestD = dist;
+          best = j;
+        }
+      }
+      labels[i] = best;
+      inertia += (w === null ? 1 : w[i]!) * bestD;
+    }
+    return inertia;
+  }
   for (let i = 0; i < n; i++) {
     const xo = i * d;
     let best = 0;
     let bestD = Infinity;
-    for (let j = 0; j < k; j++) {
-      const dist = sqDist(X, xo, centers, j * d, d);
+    for (let j = 0, co = 0; j < k; j++, co += d) {
+      let dist = 0;
+      for (let t = 0; t < d; t++) {
+        const v = X[xo + t]! - centers[co + t]!;
+        dist += v * v;
+      }
       if (dist < bestD) {
         bestD = dist;
         best = j;

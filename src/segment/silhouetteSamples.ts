@@ -3,51 +3,63 @@ import { toFlat } from './_matrix.js';
 import type { MatrixInput } from './types.js';
 
 /**
- * @internal Silhouette of every row, exact, in O(n²·d) time and O(n·L) memory: pairwise distances
- * are summed per (row, cluster) block by block and never stored as an n × n matrix.
+ * @internal Silhouette of every row, exact, in O(n²·d) time and O(n·L) memory, never an n × n
+ * matrix. Rows are grouped by cluster; each pair (i < j) is measured once, its distance added to
+ * i's running sum for j's cluster and to a per-row column buffer that is flushed into j's sum for
+ * i's cluster when i's cluster is done.
  */
 export function _silhouette(X: Float64Array, n: number, d: number, codes: Int32Array, L: number, sizes: Float64Array): Float64Array {
+  // counting sort of rows by cluster
+  const start = new Int32Array(L + 1);
+  for (let i = 0; i < n; i++) start[codes[i]! + 1]!++;
+  for (let c = 0; c < L; c++) start[c + 1] = start[c + 1]! + start[c]!;
+  const fill = start.slice(0, L);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[fill[codes[i]!]!++] = i;
+  const Xs = new Float64Array(n * d);
+  for (let p = 0; p < n; p++) Xs.set(X.subarray(order[p]! * d, order[p]! * d + d), p * d);
   const sums = new Float64Array(n * L);
-  const B = 128;
-  for (let i0 = 0; i0 < n; i0 += B) {
-    const i1 = Math.min(n, i0 + B);
-    for (let j0 = i0; j0 < n; j0 += B) {
-      const j1 = Math.min(n, j0 + B);
-      for (let i = i0; i < i1; i++) {
-        const xo = i * d;
-        const li = codes[i]!;
-        for (let j = j0 === i0 ? i + 1 : j0; j < j1; j++) {
+  const col = new Float64Array(n);
+  for (let a = 0; a < L; a++) {
+    const sa = start[a]!;
+    col.fill(0, sa);
+    for (let i = sa; i < start[a + 1]!; i++) {
+      const xo = i * d;
+      for (let c = a; c < L; c++) {
+        const end = start[c + 1]!;
+        let acc = 0;
+        for (let j = c === a ? i + 1 : start[c]!; j < end; j++) {
           const yo = j * d;
           let s = 0;
           for (let t = 0; t < d; t++) {
-            const v = X[xo + t]! - X[yo + t]!;
+            const v = Xs[xo + t]! - Xs[yo + t]!;
             s += v * v;
           }
           const dist = Math.sqrt(s);
-          const p = i * L + codes[j]!;
-          sums[p] = sums[p]! + dist;
-          const q = j * L + li;
-          sums[q] = sums[q]! + dist;
+          acc += dist;
+          col[j] = col[j]! + dist;
         }
+        sums[i * L + c] = sums[i * L + c]! + acc;
       }
     }
+    for (let j = sa; j < n; j++) sums[j * L + a] = sums[j * L + a]! + col[j]!;
   }
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const own = codes[i]!;
+  for (let p = 0; p < n; p++) {
+    const own = codes[order[p]!]!;
     if (sizes[own]! <= 1) {
-      out[i] = 0; // scikit-learn scores members of single-member clusters 0
+      out[order[p]!] = 0; // scikit-learn scores members of single-member clusters 0
       continue;
     }
-    const a = sums[i * L + own]! / (sizes[own]! - 1);
+    const a = sums[p * L + own]! / (sizes[own]! - 1);
     let b = Infinity;
     for (let c = 0; c < L; c++) {
       if (c === own) continue;
-      const v = sums[i * L + c]! / sizes[c]!;
+      const v = sums[p * L + c]! / sizes[c]!;
       if (v < b) b = v;
     }
     const m = Math.max(a, b);
-    out[i] = m > 0 ? (b - a) / m : 0;
+    out[order[p]!] = m > 0 ? (b - a) / m : 0;
   }
   return out;
 }
