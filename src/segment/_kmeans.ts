@@ -18,12 +18,20 @@ export interface RunResult {
 }
 
 function sqDist(x: Float64Array, xo: number, c: Float64Array, co: number, d: number): number {
-  let s = 0;
-  for (let t = 0; t < d; t++) {
-    const v = x[xo + t]! - c[co + t]!;
-    s += v * v;
+  let s0 = 0;
+  let s1 = 0;
+  let t = 0;
+  for (; t + 1 < d; t += 2) {
+    const a = x[xo + t]! - c[co + t]!;
+    const b = x[xo + t + 1]! - c[co + t + 1]!;
+    s0 += a * a;
+    s1 += b * b;
   }
-  return s;
+  if (t < d) {
+    const a = x[xo + t]! - c[co + t]!;
+    s0 += a * a;
+  }
+  return s0 + s1;
 }
 
 /** Index of the first entry of the non-decreasing `cum` that is >= r (numpy searchsorted 'left'), clipped to n − 1. */
@@ -134,11 +142,7 @@ export function assignLabels(X: Float64Array, n: number, d: number, centers: Flo
     let best = 0;
     let bestD = Infinity;
     for (let j = 0, co = 0; j < k; j++, co += d) {
-      let dist = 0;
-      for (let t = 0; t < d; t++) {
-        const v = X[xo + t]! - centers[co + t]!;
-        dist += v * v;
-      }
+      const dist = sqDist(X, xo, centers, co, d);
       if (dist < bestD) {
         bestD = dist;
         best = j;
