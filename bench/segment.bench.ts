@@ -5,6 +5,8 @@
  * (OMP_NUM_THREADS=1) from scripts/reference/segment.py --bench when /usr/bin/python3 is present.
  * ml-kmeans has no restarts, so its "per run" time is one run and its inertia the best of its runs.
  * Also: exact silhouette on 20,000 points (blockwise, no n × n matrix).
+ * Besides wall-clock medians, the notes give process CPU time per run (per fit for Python), which
+ * stays meaningful when other processes share the cores.
  *
  *   npm run bench -- segment              (SEGMENT_BENCH_QUICK=1 skips the 200,000-row set)
  */
@@ -58,7 +60,7 @@ const blobs = blobSet(200_000, 8, 2024);
 if (!quick) sets.push({ name: 'blobs 200000×8', X: toRows(blobs), flat: blobs, mlRuns: 1 });
 
 // scikit-learn peer
-let sk: Record<string, { ms: number; minMs: number; inertia: number }> | null = null;
+let sk: Record<string, { ms: number; cpuMs: number; inertia: number }> | null = null;
 if (existsSync('/usr/bin/python3')) {
   try {
     const args = [join(root, 'scripts/reference/segment.py'), '--bench'];
@@ -75,13 +77,28 @@ if (existsSync('/usr/bin/python3')) {
 }
 const skKey: Record<string, string> = { 'wholesale 440×6': 'wholesale', 'rfm 4338×3': 'rfm', 'blobs 200000×8': 'blobs' };
 
+/** measure() plus the process CPU time per call, taken inside the call (so the harness's gc() between runs is not counted). */
+async function timed<T>(fn: () => T, opts: Parameters<typeof measure>[1]): Promise<Awaited<ReturnType<typeof measure>> & { cpuMs: number }> {
+  let calls = 0;
+  let cpu = 0;
+  const m = await measure(() => {
+    calls++;
+    const c0 = process.cpuUsage();
+    const r = fn();
+    const c = process.cpuUsage(c0);
+    cpu += (c.user + c.system) / 1000;
+    return r;
+  }, opts);
+  return { ...m, cpuMs: cpu / calls };
+}
+
 const rows: Row[] = [];
 for (const s of sets) {
   const big = s.X.length > 50_000;
   for (const algorithm of ['lloyd', 'elkan'] as const) {
     let inertia = 0;
     let iters = 0;
-    const m = await measure(
+    const m = await timed(
       () => {
         const model = fitKMeans(s.flat, { k: K, nInit: N_INIT, seed: 0, algorithm });
         inertia = model.inertia;
@@ -90,12 +107,12 @@ for (const s of sets) {
       },
       big ? { minRuns: 3, maxRuns: 3, minMs: 0 } : { minRuns: 5, minMs: 300 },
     );
-    rows.push({ case: s.name, impl: `crmkit ${algorithm} (nInit 10)`, ms: m.ms, heapMB: m.heapMB, note: `per run ${(m.ms / N_INIT).toFixed(1)} ms (fastest ${(m.minMs / N_INIT).toFixed(1)}), inertia ${inertia.toFixed(3)}, kept run ${iters} iterations` });
+    rows.push({ case: s.name, impl: `crmkit ${algorithm} (nInit 10)`, ms: m.ms, heapMB: m.heapMB, note: `per run ${(m.ms / N_INIT).toFixed(1)} ms, CPU ${(m.cpuMs / N_INIT).toFixed(1)} ms, inertia ${inertia.toFixed(3)}, kept run ${iters} iterations` });
   }
   // ml-kmeans: one run per seed, best inertia over its runs
   let best = Infinity;
   let capped = 0;
-  const m = await measure(
+  const m = await timed(
     () => {
       let res;
       for (let r = 0; r < s.mlRuns; r++) {
@@ -112,10 +129,10 @@ for (const s of sets) {
     impl: `ml-kmeans 7.0.1 (${s.mlRuns} run${s.mlRuns > 1 ? 's' : ''})`,
     ms: m.ms,
     heapMB: m.heapMB,
-    note: `per run ${(m.ms / s.mlRuns).toFixed(1)} ms (fastest ${(m.minMs / s.mlRuns).toFixed(1)}), best inertia ${best.toFixed(3)}${capped ? `, ${capped} runs hit the iteration cap` : ''}`,
+    note: `per run ${(m.ms / s.mlRuns).toFixed(1)} ms, CPU ${(m.cpuMs / s.mlRuns).toFixed(1)} ms, best inertia ${best.toFixed(3)}${capped ? `, ${capped} runs hit the iteration cap` : ''}`,
   });
   const p = sk?.[skKey[s.name]!];
-  rows.push({ case: s.name, impl: 'scikit-learn 1.2.1 (n_init 10, 1 thread)', ms: p ? p.ms : null, note: p ? `per run ${(p.ms / N_INIT).toFixed(1)} ms (fastest ${(p.minMs / N_INIT).toFixed(1)}), inertia ${p.inertia.toFixed(3)}` : 'python peer not available' });
+  rows.push({ case: s.name, impl: 'scikit-learn 1.2.1 (n_init 10, 1 thread)', ms: p ? p.ms : null, note: p ? `per run ${(p.ms / N_INIT).toFixed(1)} ms, CPU ${(p.cpuMs / N_INIT).toFixed(1)} ms, inertia ${p.inertia.toFixed(3)}` : 'python peer not available' });
 }
 printTable(`k-means, k = ${K}, nInit = ${N_INIT}`, rows);
 
@@ -123,5 +140,5 @@ printTable(`k-means, k = ${K}, nInit = ${N_INIT}`, rows);
 const sub: FlatMatrix = { data: blobs.data.subarray(0, 20_000 * 8), rows: 20_000, cols: 8 };
 const labels = fitKMeans(sub, { k: K, nInit: 1, seed: 0 }).labels;
 let score = 0;
-const sil = await measure(() => (score = silhouetteScore(sub, labels)), { minRuns: 1, maxRuns: 1, minMs: 0 });
-printTable('silhouette, 20,000 × 8, k = 8 (exact, blockwise)', [{ case: '20000×8', impl: 'crmkit silhouetteScore', ms: sil.ms, heapMB: sil.heapMB, note: `score ${score.toFixed(6)}` }]);
+const sil = await timed(() => (score = silhouetteScore(sub, labels)), { minRuns: 1, maxRuns: 1, minMs: 0 });
+printTable('silhouette, 20,000 × 8, k = 8 (exact, blockwise)', [{ case: '20000×8', impl: 'crmkit silhouetteScore', ms: sil.ms, heapMB: sil.heapMB, note: `score ${score.toFixed(6)}, CPU ${sil.cpuMs.toFixed(0)} ms` }]);

@@ -15,7 +15,8 @@ export { fitRobustScaler, type FitRobustScalerOptions, type RobustScalerModel } 
 export { transformScaler, type ScalerModel } from './transformScaler.js';
 export { inverseTransformScaler } from './inverseTransformScaler.js';
 export { parseScalerModel } from './parseScalerModel.js';
-export { log1p, expm1, type Log1pOptions } from './log1p.js';
+export { log1p, type Log1pOptions } from './log1p.js';
+export { expm1 } from './expm1.js';
 export { fitOneHotEncoder, type FitOneHotEncoderOptions, type OneHotEncoderModel } from './fitOneHotEncoder.js';
 export { transformOneHotEncoder } from './transformOneHotEncoder.js';
 export { inverseTransformOneHotEncoder } from './inverseTransformOneHotEncoder.js';

@@ -12,7 +12,8 @@ export interface Log1pOptions {
   columns?: readonly number[];
 }
 
-function selected(fn: string, cols: number, opts: Log1pOptions | undefined): Uint8Array {
+/** @internal Column mask from `options.columns` (all columns when absent). */
+export function _selectedColumns(fn: string, cols: number, opts: Log1pOptions | undefined): Uint8Array {
   const o = checkOptions(fn, opts, ['columns']);
   const mask = new Uint8Array(cols);
   if (o.columns === undefined) mask.fill(1);
@@ -42,7 +43,7 @@ function selected(fn: string, cols: number, opts: Log1pOptions | undefined): Uin
 export function log1p(X: MatrixInput, options?: Log1pOptions): number[][] {
   const fn = 'segment/log1p';
   const m = toFlat(fn, 'X', X);
-  const mask = selected(fn, m.cols, options);
+  const mask = _selectedColumns(fn, m.cols, options);
   const out = new Float64Array(m.data);
   for (let i = 0; i < m.rows; i++) {
     for (let j = 0; j < m.cols; j++) {
@@ -50,36 +51,6 @@ export function log1p(X: MatrixInput, options?: Log1pOptions): number[][] {
       const v = out[i * m.cols + j]!;
       if (!(v > -1)) throw new InvalidInputError(fn, `X[${i}][${j}] must be > -1 for log1p`, v);
       out[i * m.cols + j] = Math.log1p(v);
-    }
-  }
-  return toRows(out, m.rows, m.cols);
-}
-
-/**
- * exp(x) − 1 of every entry (or of chosen columns): the inverse of {@link log1p}, to report
- * centroids back in money.
- *
- * @remarks O(n·d). Pure.
- * @throws {@link InvalidInputError} on NaN, ±Infinity, holes, or a result that overflows to Infinity
- * @throws {@link DimensionMismatchError} on ragged rows
- * @example
- * ```ts
- * import { expm1 } from 'crmkit/segment';
- * expm1([[0, 1]]); // => [[0, 1.718281828459045]]
- * ```
- * @category Preprocessing
- */
-export function expm1(X: MatrixInput, options?: Log1pOptions): number[][] {
-  const fn = 'segment/expm1';
-  const m = toFlat(fn, 'X', X);
-  const mask = selected(fn, m.cols, options);
-  const out = new Float64Array(m.data);
-  for (let i = 0; i < m.rows; i++) {
-    for (let j = 0; j < m.cols; j++) {
-      if (mask[j] === 0) continue;
-      const v = Math.expm1(out[i * m.cols + j]!);
-      if (!Number.isFinite(v)) throw new InvalidInputError(fn, `expm1(X[${i}][${j}]) overflows`, out[i * m.cols + j]);
-      out[i * m.cols + j] = v;
     }
   }
   return toRows(out, m.rows, m.cols);
