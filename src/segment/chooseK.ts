@@ -1,3 +1,4 @@
+import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { integerInRange, oneOf, options as checkOptions, seed as checkSeed } from '../core/validate.js';
 import { toFlat } from './_matrix.js';
 import { calinskiHarabaszScore } from './calinskiHarabaszScore.js';
@@ -9,7 +10,7 @@ import { silhouetteScore } from './silhouetteScore.js';
 import type { MatrixInput } from './types.js';
 
 /** Options of {@link chooseK}. */
-export interface ChooseKOptions {
+export interface ChooseKOptions extends LongRunOptions {
   /**
    * Smallest and largest k to try, inclusive (k ≥ 2, since the scores need two clusters).
    * @defaultValue [2, 8]
@@ -61,6 +62,7 @@ export interface ChooseKResult {
  * n > `silhouetteSampleSize`).
  * @throws {@link InvalidOptionError} on a bad kRange (k < 2, or beyond the distinct rows) or options
  * (and everything {@link fitKMeans} throws)
+ * @throws {@link AbortError} when `signal` fires (checked between values of k and between restarts)
  * @example
  * ```ts
  * import { chooseK } from 'crmkit/segment';
@@ -73,7 +75,8 @@ export interface ChooseKResult {
  */
 export function chooseK(X: MatrixInput, options?: ChooseKOptions): ChooseKResult {
   const fn = 'segment/chooseK';
-  const o = checkOptions(fn, options, ['kRange', 'criterion', 'seed', 'nInit', 'algorithm', 'silhouetteSampleSize']);
+  const o = checkOptions(fn, options, ['kRange', 'criterion', 'seed', 'nInit', 'algorithm', 'silhouetteSampleSize', 'signal', 'onProgress']);
+  const task = taskControl(fn, { ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
   const m = toFlat(fn, 'X', X);
   const criterion = o.criterion === undefined ? 'silhouette' : oneOf(fn, 'options.criterion', o.criterion, ['silhouette', 'calinskiHarabasz', 'daviesBouldin', 'elbow'] as const);
   const [kMin, kMax] = _kRange(fn, o.kRange, [2, 8], m.rows, criterion === 'elbow' ? 3 : 1, 2);
@@ -83,7 +86,8 @@ export function chooseK(X: MatrixInput, options?: ChooseKOptions): ChooseKResult
   const sampleSize = o.silhouetteSampleSize === undefined ? 5000 : integerInRange(fn, 'options.silhouetteSampleSize', o.silhouetteSampleSize, { min: 2 });
   const table: ChooseKRow[] = [];
   for (let k = kMin; k <= kMax; k++) {
-    const model = fitKMeans(m, { k, seed, nInit, algorithm });
+    task.checkpoint(k - kMin, kMax - kMin + 1, `k = ${k}`);
+    const model = fitKMeans(m, { k, seed, nInit, algorithm, ...(o.signal ? { signal: o.signal } : {}) });
     const silhouette = m.rows > sampleSize ? silhouetteScore(m, model.labels, { sampleSize, seed }) : silhouetteScore(m, model.labels);
     table.push({
       k,
@@ -93,6 +97,7 @@ export function chooseK(X: MatrixInput, options?: ChooseKOptions): ChooseKResult
       daviesBouldin: daviesBouldinScore(m, model.labels),
     });
   }
+  task.checkpoint(kMax - kMin + 1, kMax - kMin + 1);
   let k: number;
   if (criterion === 'elbow') k = findKnee(table.map((r) => r.k), table.map((r) => r.inertia)).x;
   else {

@@ -1,3 +1,4 @@
+import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { InvalidOptionError } from '../core/errors.js';
 import { arrayLike, integerInRange, oneOf, options as checkOptions, seed as checkSeed } from '../core/validate.js';
 import { toFlat } from './_matrix.js';
@@ -6,7 +7,7 @@ import { findKnee } from './findKnee.js';
 import type { MatrixInput } from './types.js';
 
 /** Options of {@link elbow}. */
-export interface ElbowOptions {
+export interface ElbowOptions extends LongRunOptions {
   /**
    * Smallest and largest k to try, inclusive (at least three values).
    * @defaultValue [1, 10] (capped at the number of distinct rows)
@@ -36,6 +37,7 @@ export interface ElbowResult {
  * @remarks Cost: one {@link fitKMeans} per k. Same seed for every k, so the table is reproducible.
  * @throws {@link InvalidOptionError} on a kRange with fewer than 3 values or beyond the distinct rows
  * (and everything {@link fitKMeans} throws)
+ * @throws {@link AbortError} when `signal` fires
  * @example
  * ```ts
  * import { elbow } from 'crmkit/segment';
@@ -46,14 +48,19 @@ export interface ElbowResult {
  */
 export function elbow(X: MatrixInput, options?: ElbowOptions): ElbowResult {
   const fn = 'segment/elbow';
-  const o = checkOptions(fn, options, ['kRange', 'nInit', 'seed', 'algorithm']);
+  const o = checkOptions(fn, options, ['kRange', 'nInit', 'seed', 'algorithm', 'signal', 'onProgress']);
+  const task = taskControl(fn, { ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
   const m = toFlat(fn, 'X', X);
   const [kMin, kMax] = _kRange(fn, o.kRange, [1, 10], m.rows, 3, 1);
   const nInit = o.nInit === undefined ? 10 : integerInRange(fn, 'options.nInit', o.nInit, { min: 1, max: 10000 });
   const seed = checkSeed(fn, o.seed);
   const algorithm = o.algorithm === undefined ? 'lloyd' : oneOf(fn, 'options.algorithm', o.algorithm, ['lloyd', 'elkan'] as const);
   const table: { k: number; inertia: number }[] = [];
-  for (let k = kMin; k <= kMax; k++) table.push({ k, inertia: fitKMeans(m, { k, nInit, seed, algorithm }).inertia });
+  for (let k = kMin; k <= kMax; k++) {
+    task.checkpoint(k - kMin, kMax - kMin + 1, `k = ${k}`);
+    table.push({ k, inertia: fitKMeans(m, { k, nInit, seed, algorithm, ...(o.signal ? { signal: o.signal } : {}) }).inertia });
+  }
+  task.checkpoint(kMax - kMin + 1, kMax - kMin + 1);
   const knee = findKnee(table.map((r) => r.k), table.map((r) => r.inertia));
   return { table, k: knee.x, strength: knee.strength };
 }

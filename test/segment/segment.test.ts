@@ -392,6 +392,13 @@ describe('cluster quality', () => {
       expect(r.table).toHaveLength(5);
     }
     expect(() => chooseK(three.X, { kRange: [1, 4] })).toThrow(InvalidOptionError);
+    const seen: number[] = [];
+    chooseK(three.X, { kRange: [2, 4], onProgress: (p) => seen.push(p.completed) });
+    expect(seen.at(-1)).toBe(3);
+    const c = new AbortController();
+    c.abort();
+    expect(() => chooseK(three.X, { signal: c.signal })).toThrow(AbortError);
+    expect(() => elbow(three.X, { signal: c.signal })).toThrow(AbortError);
     expect(() => chooseK(three.X, { kRange: [2, 3], criterion: 'elbow' })).toThrow(InvalidOptionError);
   });
 });
