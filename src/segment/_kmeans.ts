@@ -1,0 +1,389 @@
+/**
+ * Internal k-means kernels on flat row-major Float64Arrays: k-means++ seeding (scikit-learn's greedy
+ * variant), Lloyd and Elkan iterations with scikit-learn's convergence rule and empty-cluster
+ * relocation. No per-point objects; every buffer is allocated once per run.
+ *
+ * @internal
+ * @module
+ */
+import type { Random } from '../core/random.js';
+
+/** Outcome of one k-means run. */
+export interface RunResult {
+  centers: Float64Array;
+  labels: Int32Array;
+  inertia: number;
+  iterations: number;
+  converged: boolean;
+}
+
+function sqDist(x: Float64Array, xo: number, c: Float64Array, co: number, d: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let t = 0;
+  for (; t + 1 < d; t += 2) {
+    const a = x[xo + t]! - c[co + t]!;
+    const b = x[xo + t + 1]! - c[co + t + 1]!;
+    s0 += a * a;
+    s1 += b * b;
+  }
+  if (t < d) {
+    const a = x[xo + t]! - c[co + t]!;
+    s0 += a * a;
+  }
+  return s0 + s1;
+}
+
+/** Index of the first entry of the non-decreasing `cum` that is >= r (numpy searchsorted 'left'), clipped to n − 1. */
+function searchSorted(cum: Float64Array, r: number): number {
+  let lo = 0;
+  let hi = cum.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cum[mid]! < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo, cum.length - 1);
+}
+
+/**
+ * k-means++ seeding with scikit-learn's greedy variant: each new centre is the best of
+ * 2 + ⌊ln k⌋ candidates drawn with probability ∝ w·D², "best" meaning the lowest resulting
+ * potential Σ w·min D². The first centre is drawn ∝ w (uniformly without weights).
+ */
+export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number, w: Float64Array, rng: Random): Float64Array {
+  const centers = new Float64Array(k * d);
+  const trials = 2 + Math.floor(Math.log(k));
+  const cum = new Float64Array(n);
+  const pick = (values: Float64Array | null): number => {
+    // draw an index with probability ∝ w_i · values_i (or ∝ w_i when values is null)
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      s += values === null ? w[i]! : w[i]! * values[i]!;
+      cum[i] = s;
+    }
+    return searchSorted(cum, rng.uniform() * s);
+  };
+  const first = pick(null);
+  centers.set(X.subarray(first * d, first * d + d), 0);
+  let closest = new Float64Array(n);
+  let pot = 0;
+  for (let i = 0; i < n; i++) {
+    closest[i] = sqDist(X, i * d, centers, 0, d);
+    pot += w[i]! * closest[i]!;
+  }
+  const cand = Array.from({ length: trials }, () => new Float64Array(n));
+  const candId = new Int32Array(trials);
+  for (let c = 1; c < k; c++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      s += w[i]! * closest[i]!;
+      cum[i] = s;
+    }
+    for (let t = 0; t < trials; t++) candId[t] = searchSorted(cum, rng.uniform() * pot);
+    let best = 0;
+    let bestPot = Infinity;
+    for (let t = 0; t < trials; t++) {
+      const dist = cand[t]!;
+      const co = candId[t]! * d;
+      let p = 0;
+      for (let i = 0; i < n; i++) {
+        const v = Math.min(closest[i]!, sqDist(X, i * d, X, co, d));
+        dist[i] = v;
+        p += w[i]! * v;
+      }
+      if (p < bestPot) {
+        bestPot = p;
+        best = t;
+      }
+    }
+    const chosen = cand[best]!;
+    cand[best] = closest;
+    closest = chosen;
+    pot = bestPot;
+    const id = candId[best]!;
+    centers.set(X.subarray(id * d, id * d + d), c * d);
+  }
+  return centers;
+}
+
+/** Nearest centre of every point (first one on ties); returns the weighted inertia. */
+export function assignLabels(X: Float64Array, n: number, d: number, centers: Float64Array, k: number, w: Float64Array | null, labels: Int32Array): number {
+  let inertia = 0;
+  if (d === 2 || d === 3) {
+    // unrolled small-d kernels (RFM tables, 2-D demos)
+    for (let i = 0; i < n; i++) {
+      const xo = i * d;
+      const x0 = X[xo]!;
+      const x1 = X[xo + 1]!;
+      const x2 = d === 3 ? X[xo + 2]! : 0;
+      let best = 0;
+      let bestD = Infinity;
+      for (let j = 0, co = 0; j < k; j++, co += d) {
+        const a = x0 - centers[co]!;
+        const b = x1 - centers[co + 1]!;
+        let dist = a * a + b * b;
+        if (d === 3) {
+          const c = x2 - centers[co + 2]!;
+          dist += c * c;
+        }
+        if (dist < bestD) {
+          bestD = dist;
+          best = j;
+        }
+      }
+      labels[i] = best;
+      inertia += (w === null ? 1 : w[i]!) * bestD;
+    }
+    return inertia;
+  }
+  for (let i = 0; i < n; i++) {
+    const xo = i * d;
+    let best = 0;
+    let bestD = Infinity;
+    for (let j = 0, co = 0; j < k; j++, co += d) {
+      const dist = sqDist(X, xo, centers, co, d);
+      if (dist < bestD) {
+        bestD = dist;
+        best = j;
+      }
+    }
+    labels[i] = best;
+    inertia += (w === null ? 1 : w[i]!) * bestD;
+  }
+  return inertia;
+}
+
+/** Σ w_i ‖x_i − c_{label_i}‖². */
+export function inertiaOf(X: Float64Array, n: number, d: number, centers: Float64Array, w: Float64Array, labels: Int32Array): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += w[i]! * sqDist(X, i * d, centers, labels[i]! * d, d);
+  return s;
+}
+
+/**
+ * scikit-learn's `_relocate_empty_clusters_dense`: each empty cluster takes the point farthest from
+ * its current centre (farthest first; ties to the lower index), moving that point's weighted sum
+ * out of its old cluster.
+ */
+function relocateEmpty(X: Float64Array, n: number, d: number, k: number, w: Float64Array, oldCenters: Float64Array, sums: Float64Array, weightIn: Float64Array, labels: Int32Array): void {
+  let nEmpty = 0;
+  for (let j = 0; j < k; j++) if (weightIn[j] === 0) nEmpty++;
+  if (nEmpty === 0) return;
+  const dist = new Float64Array(n);
+  for (let i = 0; i < n; i++) dist[i] = sqDist(X, i * d, oldCenters, labels[i]! * d, d);
+  const taken = new Uint8Array(n);
+  let e = 0;
+  for (let j = 0; j < k; j++) {
+    if (weightIn[j] !== 0) continue;
+    let far = -1;
+    for (let i = 0; i < n; i++) if (taken[i] === 0 && (far < 0 || dist[i]! > dist[far]!)) far = i;
+    taken[far] = 1;
+    e++;
+    const wt = w[far]!;
+    const old = labels[far]!;
+    for (let t = 0; t < d; t++) {
+      const v = X[far * d + t]! * wt;
+      sums[old * d + t] = sums[old * d + t]! - v;
+      sums[j * d + t] = v;
+    }
+    weightIn[j] = wt;
+    weightIn[old] = weightIn[old]! - wt;
+    if (e === nEmpty) break;
+  }
+}
+
+/** Weighted sums → means (multiplying by 1/weight as scikit-learn does); shift = ‖old − new‖ per centre. */
+function finishCenters(k: number, d: number, sums: Float64Array, weightIn: Float64Array, old: Float64Array, shift: Float64Array): void {
+  for (let j = 0; j < k; j++) {
+    const wj = weightIn[j]!;
+    if (wj > 0) {
+      const a = 1 / wj;
+      for (let t = 0; t < d; t++) sums[j * d + t] = sums[j * d + t]! * a;
+    }
+    shift[j] = Math.sqrt(sqDist(old, j * d, sums, j * d, d));
+  }
+}
+
+function sameLabels(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Lloyd's algorithm from `init` with scikit-learn's stopping rule (labels unchanged, or Σ shift² ≤ tol). */
+export function runLloyd(X: Float64Array, n: number, d: number, k: number, w: Float64Array, init: Float64Array, maxIter: number, tol: number): RunResult {
+  let centers = init.slice();
+  let next = new Float64Array(k * d);
+  const labels = new Int32Array(n).fill(-1);
+  const old = new Int32Array(n).fill(-1);
+  const weightIn = new Float64Array(k);
+  const shift = new Float64Array(k);
+  let strict = false;
+  let converged = false;
+  let iterations = maxIter;
+  for (let it = 0; it < maxIter; it++) {
+    assignLabels(X, n, d, centers, k, null, labels);
+    next.fill(0);
+    weightIn.fill(0);
+    for (let i = 0; i < n; i++) {
+      const l = labels[i]!;
+      const wi = w[i]!;
+      weightIn[l] = weightIn[l]! + wi;
+      const xo = i * d;
+      const co = l * d;
+      for (let t = 0; t < d; t++) next[co + t] = next[co + t]! + X[xo + t]! * wi;
+    }
+    relocateEmpty(X, n, d, k, w, centers, next, weightIn, labels);
+    finishCenters(k, d, next, weightIn, centers, shift);
+    const tmp = centers;
+    centers = next;
+    next = tmp;
+    if (sameLabels(labels, old)) {
+      strict = true;
+      converged = true;
+      iterations = it + 1;
+      break;
+    }
+    let tot = 0;
+    for (let j = 0; j < k; j++) tot += shift[j]! * shift[j]!;
+    if (tot <= tol) {
+      converged = true;
+      iterations = it + 1;
+      break;
+    }
+    old.set(labels);
+  }
+  if (!strict) assignLabels(X, n, d, centers, k, null, labels);
+  return { centers, labels, inertia: inertiaOf(X, n, d, centers, w, labels), iterations, converged };
+}
+
+function centerHalfDistances(centers: Float64Array, k: number, d: number, half: Float64Array, next: Float64Array): void {
+  for (let a = 0; a < k; a++) {
+    half[a * k + a] = 0;
+    for (let b = a + 1; b < k; b++) {
+      const v = Math.sqrt(sqDist(centers, a * d, centers, b * d, d)) / 2;
+      half[a * k + b] = v;
+      half[b * k + a] = v;
+    }
+  }
+  for (let a = 0; a < k; a++) {
+    let m = Infinity;
+    for (let b = 0; b < k; b++) if (b !== a && half[a * k + b]! < m) m = half[a * k + b]!;
+    next[a] = m;
+  }
+}
+
+/**
+ * Elkan's algorithm (triangle-inequality bounds), following scikit-learn's `_kmeans_single_elkan`:
+ * the same labels and centres as Lloyd's in exact arithmetic, with far fewer distance computations
+ * when clusters are well separated. Memory O(n·k) for the lower bounds.
+ */
+export function runElkan(X: Float64Array, n: number, d: number, k: number, w: Float64Array, init: Float64Array, maxIter: number, tol: number): RunResult {
+  let centers = init.slice();
+  let next = new Float64Array(k * d);
+  const labels = new Int32Array(n);
+  const old = new Int32Array(n).fill(-1);
+  const weightIn = new Float64Array(k);
+  const shift = new Float64Array(k);
+  const half = new Float64Array(k * k);
+  const nextHalf = new Float64Array(k);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n * k);
+  centerHalfDistances(centers, k, d, half, nextHalf);
+  // initial bounds
+  for (let i = 0; i < n; i++) {
+    const xo = i * d;
+    let best = 0;
+    let minD = Math.sqrt(sqDist(X, xo, centers, 0, d));
+    lower[i * k] = minD;
+    for (let j = 1; j < k; j++) {
+      if (minD > half[best * k + j]!) {
+        const dist = Math.sqrt(sqDist(X, xo, centers, j * d, d));
+        lower[i * k + j] = dist;
+        if (dist < minD) {
+          minD = dist;
+          best = j;
+        }
+      }
+    }
+    labels[i] = best;
+    upper[i] = minD;
+  }
+  const step = (update: boolean): void => {
+    if (update) {
+      next.fill(0);
+      weightIn.fill(0);
+    }
+    for (let i = 0; i < n; i++) {
+      const xo = i * d;
+      const lo = i * k;
+      let ub = upper[i]!;
+      let label = labels[i]!;
+      if (!(nextHalf[label]! >= ub)) {
+        let tight = false;
+        for (let j = 0; j < k; j++) {
+          if (j !== label && ub > lower[lo + j]! && ub > half[label * k + j]!) {
+            if (!tight) {
+              ub = Math.sqrt(sqDist(X, xo, centers, label * d, d));
+              lower[lo + label] = ub;
+              tight = true;
+            }
+            if (ub > lower[lo + j]! && ub > half[label * k + j]!) {
+              const dist = Math.sqrt(sqDist(X, xo, centers, j * d, d));
+              lower[lo + j] = dist;
+              if (dist < ub) {
+                label = j;
+                ub = dist;
+              }
+            }
+          }
+        }
+        labels[i] = label;
+        upper[i] = ub;
+      }
+      if (update) {
+        const wi = w[i]!;
+        weightIn[label] = weightIn[label]! + wi;
+        const co = label * d;
+        for (let t = 0; t < d; t++) next[co + t] = next[co + t]! + X[xo + t]! * wi;
+      }
+    }
+    if (!update) return;
+    relocateEmpty(X, n, d, k, w, centers, next, weightIn, labels);
+    finishCenters(k, d, next, weightIn, centers, shift);
+    for (let i = 0; i < n; i++) {
+      upper[i] = upper[i]! + shift[labels[i]!]!;
+      const lo = i * k;
+      for (let j = 0; j < k; j++) {
+        const v = lower[lo + j]! - shift[j]!;
+        lower[lo + j] = v < 0 ? 0 : v;
+      }
+    }
+  };
+  let strict = false;
+  let converged = false;
+  let iterations = maxIter;
+  for (let it = 0; it < maxIter; it++) {
+    step(true);
+    centerHalfDistances(next, k, d, half, nextHalf);
+    const tmp = centers;
+    centers = next;
+    next = tmp;
+    if (sameLabels(labels, old)) {
+      strict = true;
+      converged = true;
+      iterations = it + 1;
+      break;
+    }
+    let tot = 0;
+    for (let j = 0; j < k; j++) tot += shift[j]! * shift[j]!;
+    if (tot <= tol) {
+      converged = true;
+      iterations = it + 1;
+      break;
+    }
+    old.set(labels);
+  }
+  if (!strict) step(false);
+  return { centers, labels, inertia: inertiaOf(X, n, d, centers, w, labels), iterations, converged };
+}
