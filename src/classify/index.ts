@@ -31,3 +31,6 @@ export * from './logLoss.js';
 export * from './brierScore.js';
 export * from './calibrationCurve.js';
 export * from './liftTable.js';
+export * from './fitRandomForest.js';
+export * from './predictRandomForest.js';
+export * from './parseRandomForestModel.js';
