@@ -24,7 +24,7 @@ export interface CostComplexityPruningPathResult {
  * @example
  * ```ts
  * import { costComplexityPruningPath } from 'crmkit/classify';
- * costComplexityPruningPath([[1], [2], [3], [4]], [0, 1, 0, 1]).ccpAlphas.length; // => 3
+ * costComplexityPruningPath([[1], [2], [3], [4], [5]], [0, 0, 1, 0, 1]).impurities.length; // => 3
  * ```
  * @category Trees
  */

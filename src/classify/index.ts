@@ -34,3 +34,8 @@ export * from './liftTable.js';
 export * from './fitRandomForest.js';
 export * from './predictRandomForest.js';
 export * from './parseRandomForestModel.js';
+export * from './trainTestSplit.js';
+export * from './kFold.js';
+export * from './stratifiedKFold.js';
+export * from './crossValidate.js';
+export * from './gridSearch.js';
