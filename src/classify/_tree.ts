@@ -70,18 +70,42 @@ export interface KernelParams {
   seed: number;
 }
 
-/** Argsorts every feature once: row ids by value, ties by row id. O(F·n log n). */
+/**
+ * Argsorts every feature once: row ids by value, ties by row id. O(F·n log n) without a
+ * comparator: the column is sorted natively, each row's value is located in the distinct sorted
+ * values by binary search, and a stable counting sort on that rank gives the order.
+ */
 export function presort(x: Float64Array, nRows: number, nFeatures: number): Int32Array {
   const order = new Int32Array(nRows * nFeatures);
   const col = new Float64Array(nRows);
-  const idx = new Int32Array(nRows);
+  const sorted = new Float64Array(nRows);
+  const rank = new Int32Array(nRows);
   for (let f = 0; f < nFeatures; f++) {
+    for (let i = 0; i < nRows; i++) col[i] = x[i * nFeatures + f]!;
+    sorted.set(col);
+    sorted.sort();
+    let u = 0;
+    for (let i = 0; i < nRows; i++) if (i === 0 || sorted[i]! !== sorted[u - 1]!) sorted[u++] = sorted[i]!;
+    const count = new Int32Array(u + 1);
     for (let i = 0; i < nRows; i++) {
-      col[i] = x[i * nFeatures + f]!;
-      idx[i] = i;
+      const v = col[i]!;
+      let lo = 0;
+      let hi = u - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]! < v) lo = mid + 1;
+        else hi = mid;
+      }
+      rank[i] = lo;
+      count[lo + 1] = count[lo + 1]! + 1;
     }
-    idx.sort((a, b) => col[a]! - col[b]! || a - b);
-    order.set(idx, f * nRows);
+    for (let r = 0; r < u; r++) count[r + 1] = count[r + 1]! + count[r]!;
+    const base = f * nRows;
+    for (let i = 0; i < nRows; i++) {
+      const r = rank[i]!;
+      order[base + count[r]!] = i;
+      count[r] = count[r]! + 1;
+    }
   }
   return order;
 }
@@ -107,6 +131,13 @@ export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Fl
       }
     }
   }
+  // Sorted feature values beside the row ids, so split scans read memory sequentially.
+  const vals = new Float64Array(n * F);
+  for (let f = 0; f < F; f++) {
+    const base = f * n;
+    for (let k = 0; k < n; k++) vals[base + k] = x[order[base + k]! * F + f]!;
+  }
+  const vbuf = new Float64Array(n);
   const regression = p.criterion === MSE;
   const K = regression ? 1 : p.nClasses;
   const goLeft = new Uint8Array(nRows);
@@ -169,8 +200,8 @@ export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Fl
   /** Scores every split of feature f at the node; false when f is constant there. */
   const scanFeature = (f: number, start: number, end: number, wNode: number): boolean => {
       const base = f * n;
-      const lo = x[order[base + start]! * F + f]!;
-      const hi = x[order[base + end - 1]! * F + f]!;
+      const lo = vals[base + start]!;
+      const hi = vals[base + end - 1]!;
       if (sk ? hi <= Math.fround(lo + F32_FEATURE_THRESHOLD) : !(hi > lo)) return false; // constant at this node
       sumLeft.fill(0);
       let wLeft = 0;
@@ -181,8 +212,8 @@ export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Fl
         if (regression) sumLeft[0] = sumLeft[0]! + wi * yValue![r]!;
         else sumLeft[yClass![r]!] = sumLeft[yClass![r]!]! + wi;
         wLeft += wi;
-        const xPrev = x[r * F + f]!;
-        const xNext = x[order[base + k]! * F + f]!;
+        const xPrev = vals[base + k - 1]!;
+        const xNext = vals[base + k]!;
         if (sk ? xNext <= Math.fround(xPrev + F32_FEATURE_THRESHOLD) : !(xNext > xPrev)) continue;
         const nLeft = k - start;
         if (nLeft < p.minSamplesLeaf || end - k < p.minSamplesLeaf) continue;
@@ -355,10 +386,16 @@ export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Fl
         let rr = 0;
         for (let k = start; k < end; k++) {
           const r = order[base + k]!;
-          if (goLeft[r] === 1) order[base + l++] = r;
-          else buf[rr++] = r;
+          if (goLeft[r] === 1) {
+            vals[base + l] = vals[base + k]!;
+            order[base + l++] = r;
+          } else {
+            vbuf[rr] = vals[base + k]!;
+            buf[rr++] = r;
+          }
         }
         order.set(buf.subarray(0, rr), base + l);
+        vals.set(vbuf.subarray(0, rr), base + l);
       }
       // Feature 0's block is what nodeStats reads; it is partitioned above (or is the split block).
       stack.push({ start: bestPos, end, depth: depth + 1, parent: id, isLeft: false, impurity: impRight, nConstant: childConstant });
