@@ -12,6 +12,8 @@ export interface RuleCondition {
   greaterThan: number | null;
   /** Upper bound (inclusive): value <= atMost; `null` when unbounded. */
   atMost: number | null;
+  /** For a feature listed in `options.categories`: the category names whose code satisfies the bounds. */
+  levels?: string[];
 }
 
 /** One leaf as an if/then rule. */
@@ -37,6 +39,12 @@ export interface TreeToRulesOptions {
   featureNames?: readonly string[];
   /** Decimals printed for thresholds and shares in `text`. @defaultValue 2 */
   decimals?: number;
+  /**
+   * Ordinal-coded categorical features: feature name → category names in code order (code i =
+   * `names[i]`). Their conditions are printed as `name in {a, b}` instead of code intervals.
+   * @defaultValue none
+   */
+  categories?: Readonly<Record<string, readonly string[]>>;
 }
 
 function names(fn: string, model: { nFeatures: number; featureNames: string[] | null }, given: unknown): string[] {
@@ -58,7 +66,7 @@ export function _fmt(x: number, d: number): string {
  * marketer can check ("if poutcome > 1.5 and age <= 60.5 then yes — 4.1% of customers, 64% yes").
  *
  * @remarks Conditions on the same feature along the path are merged into one interval
- * (`a < x <= b`). Rules come in the tree's node order (left before right). O(nodes · depth).
+ * (`a < x <= b`); with `categories`, ordinal-coded features print as sets of category names. Rules come in the tree's node order (left before right). O(nodes · depth).
  * @see scikit-learn `export_text` (same tree, one line per node instead of one rule per leaf)
  * @throws {@link InvalidInputError} when `featureNames` does not match the model
  * @example
@@ -67,13 +75,26 @@ export function _fmt(x: number, d: number): string {
  * const model = fitDecisionTree([[1], [2], [8], [9]], ['no', 'no', 'yes', 'yes'], { featureNames: ['visits'] });
  * treeToRules(model).map((r) => r.text);
  * // => ['if visits <= 5 then no (support 2 = 50.00%; no 100.00%, yes 0.00%)', 'if visits > 5 then yes (support 2 = 50.00%; no 0.00%, yes 100.00%)']
+ * const byChannel = fitDecisionTree([[0], [1], [2], [2]], [0, 0, 1, 1], { featureNames: ['channel'] });
+ * treeToRules(byChannel, { categories: { channel: ['email', 'phone', 'visit'] }, decimals: 0 })[0]!.text;
+ * // => 'if channel in {email, phone} then 0 (support 2 = 50%; 0 100%, 1 0%)'
  * ```
  * @category Trees
  */
 export function treeToRules(model: DecisionTreeModel | RegressionTreeModel, options?: TreeToRulesOptions): TreeRule[] {
   const fn = 'classify/treeToRules';
-  const o = v.options(fn, options, ['featureNames', 'decimals']);
+  const o = v.options(fn, options, ['featureNames', 'decimals', 'categories']);
   const nm = names(fn, model, o.featureNames);
+  const cats = new Map<number, readonly string[]>();
+  if (o.categories !== undefined) {
+    if (typeof o.categories !== 'object' || o.categories === null) throw new InvalidInputError(fn, 'options.categories must map feature names to arrays of category names', o.categories);
+    for (const key of Object.keys(o.categories)) {
+      const f = nm.indexOf(key);
+      if (f < 0) throw new InvalidInputError(fn, 'options.categories names a feature the model does not have', key);
+      const levels = v.arrayLike<unknown>(fn, `options.categories.${key}`, o.categories[key], 1);
+      cats.set(f, Array.from(levels, (l, i) => v.string(fn, `options.categories.${key}[${i}]`, l)));
+    }
+  }
   const d = o.decimals === undefined ? 2 : v.integerInRange(fn, 'options.decimals', o.decimals, { min: 0, max: 12 });
   const t = model.tree;
   const total = t.weightedNSamples[0]!;
@@ -81,10 +102,17 @@ export function treeToRules(model: DecisionTreeModel | RegressionTreeModel, opti
   const walk = (node: number, lo: Map<number, number>, hi: Map<number, number>): void => {
     if (t.left[node]! < 0) {
       const feats = [...new Set([...lo.keys(), ...hi.keys()])].sort((a, b) => a - b);
-      const conditions: RuleCondition[] = feats.map((f) => ({ feature: f, name: nm[f]!, greaterThan: lo.get(f) ?? null, atMost: hi.get(f) ?? null }));
+      const conditions: RuleCondition[] = feats.map((f) => {
+        const c: RuleCondition = { feature: f, name: nm[f]!, greaterThan: lo.get(f) ?? null, atMost: hi.get(f) ?? null };
+        const levels = cats.get(f);
+        if (levels) c.levels = levels.filter((_, code) => (c.greaterThan === null || code > c.greaterThan) && (c.atMost === null || code <= c.atMost));
+        return c;
+      });
       const condText = conditions
         .map((c) =>
-          c.greaterThan !== null && c.atMost !== null
+          c.levels
+            ? `${c.name} in {${c.levels.join(', ')}}`
+            : c.greaterThan !== null && c.atMost !== null
             ? `${_fmt(c.greaterThan, d)} < ${c.name} <= ${_fmt(c.atMost, d)}`
             : c.greaterThan !== null
               ? `${c.name} > ${_fmt(c.greaterThan, d)}`

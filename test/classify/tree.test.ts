@@ -139,3 +139,13 @@ describe('treeToRules / treeToText', () => {
     expect(treeToText(m).split('\n')[0]).toBe('|--- visits <= 5.50'); // gini: 5 rows at 0.48 beats 6 rows at 0.5
   });
 });
+
+describe('treeToRules(model, { categories })', () => {
+  it('prints ordinal-coded categories as sets and rejects unknown features', () => {
+    const m = fitDecisionTree([[0, 1], [1, 1], [2, 1], [3, 1]], [0, 0, 1, 1], { featureNames: ['poutcome', 'x'] });
+    const rules = treeToRules(m, { categories: { poutcome: ['failure', 'other', 'success', 'unknown'] } });
+    expect(rules.map((r) => r.conditions[0]!.levels)).toEqual([['failure', 'other'], ['success', 'unknown']]);
+    expect(rules[1]!.text.startsWith('if poutcome in {success, unknown} then 1')).toBe(true);
+    expect(() => treeToRules(m, { categories: { city: ['a'] } })).toThrow(InvalidInputError);
+  });
+});
