@@ -152,12 +152,12 @@ export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Fl
 
   // Node statistics (classification: weighted class counts; regression: Σw·y and Σw·y²).
   let sqSumTotal = 0;
-  const nodeStats = (start: number, end: number): number => {
+  const nodeStats = (start: number, end: number, block: number): number => {
     sumTotal.fill(0);
     sqSumTotal = 0;
     let w = 0;
     for (let k = start; k < end; k++) {
-      const r = order[k]!; // feature 0's block
+      const r = order[block * n + k]!; // a block whose [start, end) holds exactly the node's rows
       const wi = weight[r]!;
       if (regression) {
         const yi = yValue![r]!;
@@ -264,8 +264,8 @@ export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Fl
         return true;
   };
 
-  interface Frame { start: number; end: number; depth: number; parent: number; isLeft: boolean; impurity: number; nConstant: number }
-  const stack: Frame[] = [{ start: 0, end: n, depth: 0, parent: -1, isLeft: false, impurity: NaN, nConstant: 0 }];
+  interface Frame { start: number; end: number; depth: number; parent: number; isLeft: boolean; impurity: number; nConstant: number; block: number }
+  const stack: Frame[] = [{ start: 0, end: n, depth: 0, parent: -1, isLeft: false, impurity: NaN, nConstant: 0, block: 0 }];
   const totalWeightHolder = { w: 0 };
   let first = true;
 
@@ -273,7 +273,7 @@ export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Fl
     const fr = stack.pop()!;
     const { start, end, depth } = fr;
     const nNode = end - start;
-    const wNode = nodeStats(start, end);
+    const wNode = nodeStats(start, end, fr.block);
     if (first) totalWeightHolder.w = wNode;
     let impurity = fr.impurity;
     if (first) {
@@ -376,10 +376,14 @@ export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Fl
     out.value.push(regression ? [sumTotal[0]! / wNode] : Array.from(sumTotal));
 
     if (!isLeaf) {
-      // Partition every feature block's [start, end) stably: rows left of bestPos first.
+      // Partition every feature block's [start, end) stably: rows left of bestPos first. Skipped
+      // when both children will be leaves (their statistics are read from the split feature's block).
+      const childLeaf = (size: number, imp: number): boolean =>
+        depth + 1 >= p.maxDepth || size < p.minSamplesSplit || size < 2 * p.minSamplesLeaf || imp <= EPSILON;
+      const skip = childLeaf(bestPos - start, impLeft) && childLeaf(end - bestPos, impRight);
       const bbase = bestFeature * n;
-      for (let k = start; k < end; k++) goLeft[order[bbase + k]!] = k < bestPos ? 1 : 0;
-      for (let f = 0; f < F; f++) {
+      if (!skip) for (let k = start; k < end; k++) goLeft[order[bbase + k]!] = k < bestPos ? 1 : 0;
+      for (let f = 0; f < F && !skip; f++) {
         if (f === bestFeature) continue;
         const base = f * n;
         let l = start;
@@ -397,9 +401,8 @@ export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Fl
         order.set(buf.subarray(0, rr), base + l);
         vals.set(vbuf.subarray(0, rr), base + l);
       }
-      // Feature 0's block is what nodeStats reads; it is partitioned above (or is the split block).
-      stack.push({ start: bestPos, end, depth: depth + 1, parent: id, isLeft: false, impurity: impRight, nConstant: childConstant });
-      stack.push({ start, end: bestPos, depth: depth + 1, parent: id, isLeft: true, impurity: impLeft, nConstant: childConstant });
+      stack.push({ start: bestPos, end, depth: depth + 1, parent: id, isLeft: false, impurity: impRight, nConstant: childConstant, block: bestFeature });
+      stack.push({ start, end: bestPos, depth: depth + 1, parent: id, isLeft: true, impurity: impLeft, nConstant: childConstant, block: bestFeature });
     }
   }
   return out;
