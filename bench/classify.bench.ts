@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fitDecisionTree, fitRandomForest, predictProbaDecisionTree, predictProbaRandomForest, rocAucScore } from 'crmkit/classify';
 import { hasConversionData, loadBank, loadShoppers, referenceSplit } from '../examples/classify-data.js';
-import { measure, printTable, type Row } from './lib.js';
+import { measure, printTable, type Measurement, type Row } from './lib.js';
 
 const here = fileURLToPath(import.meta.url);
 const ML_CART_ROWS = 2000; // ml-cart training subsample (its fit time grows with n²)
@@ -20,6 +20,18 @@ const ML_RF_ROWS = 1000;
 const PEER_TIMEOUT_MS = 90_000;
 
 type Split = ReturnType<typeof referenceSplit<boolean>>;
+
+/**
+ * One warm-up call (JIT), then `measure`; also returns the process CPU milliseconds per run, which
+ * is what to compare on a shared machine (wall time includes waiting for a core).
+ */
+async function timed<T>(fn: () => T, opts: { minRuns?: number; minMs?: number; maxRuns?: number }, warm = true): Promise<Measurement & { cpuMs: number }> {
+  if (warm) fn();
+  const c0 = process.cpuUsage();
+  const m = await measure(fn, opts);
+  const c = process.cpuUsage(c0);
+  return { ...m, cpuMs: (c.user + c.system) / 1000 / m.runs };
+}
 
 function subsample(s: Split, n: number): { X: number[][]; y: number[] } {
   // every k-th training row: deterministic, keeps the class balance roughly
@@ -41,6 +53,7 @@ async function peerChild(): Promise<void> {
   const sub = subsample(s, Number(rowsArg));
   const yTest = s.yTest;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let pred: number[];
   if (lib === 'ml-cart') {
     // @ts-expect-error -- ml-cart 2.1.1 ships no type declarations
@@ -57,16 +70,18 @@ async function peerChild(): Promise<void> {
     pred = m.predict(s.XTest) as number[];
   }
   const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  const cpuMs = (c.user + c.system) / 1000;
   // ml-cart / ml-random-forest expose no class probabilities: the AUC is that of the hard labels
   const auc = rocAucScore(yTest, pred);
-  console.log(JSON.stringify({ ms, auc }));
+  console.log(JSON.stringify({ ms, cpuMs, auc }));
 }
 
 function runPeer(lib: string, data: string, param: string, rows: number): { ms: number | null; note: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', here, '--peer', lib, data, param, String(rows)], { encoding: 'utf8', timeout: PEER_TIMEOUT_MS });
   if (r.status !== 0 || !r.stdout.trim()) return { ms: null, note: `${lib} on ${rows} training rows: did not finish within ${PEER_TIMEOUT_MS / 1000} s` };
-  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; auc: number };
-  return { ms: out.ms, note: `${rows} training rows; AUC ${out.auc.toFixed(3)} (hard labels)` };
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; auc: number };
+  return { ms: out.ms, note: `cpu ${out.cpuMs.toFixed(0)} ms; ${rows} training rows; AUC ${out.auc.toFixed(3)} (hard labels)` };
 }
 
 async function main(): Promise<void> {
@@ -78,7 +93,7 @@ async function main(): Promise<void> {
     ['bank-full', referenceSplit(loadBank())],
     ['online-shoppers', referenceSplit(loadShoppers())],
   ];
-  let sk: Array<{ data: string; case: string; ms: number; testAuc: number }> = [];
+  let sk: Array<{ data: string; case: string; ms: number; cpuMs: number; testAuc: number }> = [];
   if (existsSync('/usr/bin/python3')) {
     const r = spawnSync('/usr/bin/python3', [fileURLToPath(new URL('../scripts/reference/classify.py', import.meta.url)), '--bench'], { encoding: 'utf8', timeout: 300_000 });
     if (r.status === 0) sk = JSON.parse(r.stdout.trim()) as typeof sk;
@@ -88,36 +103,36 @@ async function main(): Promise<void> {
     const cases: Array<[string, number | null]> = [['tree depth 6', 6], ['tree unlimited', null]];
     for (const [label, depth] of cases) {
       let auc = 0;
-      const m = await measure(() => {
+      const m = await timed(() => {
         const model = fitDecisionTree(s.XTrain, s.yTrain, { maxDepth: depth });
         const p = predictProbaDecisionTree(model, s.XTest).map((q) => q[1]!);
         auc = rocAucScore(s.yTest, p);
         return model;
       }, { minRuns: 3, minMs: 300, maxRuns: 10 });
-      rows.push({ case: `${name} ${label}`, impl: 'crmkit', ms: m.ms, heapMB: m.heapMB, note: `${s.XTrain.length} training rows; AUC ${auc.toFixed(3)}` });
+      rows.push({ case: `${name} ${label}`, impl: 'crmkit', ms: m.ms, heapMB: m.heapMB, note: `cpu ${m.cpuMs.toFixed(0)} ms; ${s.XTrain.length} training rows; AUC ${auc.toFixed(3)}` });
       // the same subsample ml-cart gets, for a like-for-like speed ratio
       const sub = subsample(s, ML_CART_ROWS);
-      const ms = await measure(() => predictProbaDecisionTree(fitDecisionTree(sub.X, sub.y, { maxDepth: depth }), s.XTest), { minRuns: 3, minMs: 200, maxRuns: 20 });
-      rows.push({ case: `${name} ${label}`, impl: 'crmkit (subsample)', ms: ms.ms, heapMB: ms.heapMB, note: `${sub.X.length} training rows` });
+      const ms = await timed(() => predictProbaDecisionTree(fitDecisionTree(sub.X, sub.y, { maxDepth: depth }), s.XTest), { minRuns: 3, minMs: 200, maxRuns: 20 });
+      rows.push({ case: `${name} ${label}`, impl: 'crmkit (subsample)', ms: ms.ms, heapMB: ms.heapMB, note: `cpu ${ms.cpuMs.toFixed(0)} ms; ${sub.X.length} training rows` });
       const peer = runPeer('ml-cart', name, depth === null ? 'unlimited' : String(depth), ML_CART_ROWS);
       rows.push({ case: `${name} ${label}`, impl: 'ml-cart 2.1.1', ms: peer.ms, note: peer.note });
       const py = sk.find((r) => r.data === name && r.case === label);
-      rows.push({ case: `${name} ${label}`, impl: 'scikit-learn 1.2.1', ms: py?.ms ?? null, note: py ? `AUC ${py.testAuc.toFixed(3)}` : 'python not available' });
+      rows.push({ case: `${name} ${label}`, impl: 'scikit-learn 1.2.1', ms: py?.ms ?? null, note: py ? `cpu ${py.cpuMs.toFixed(0)} ms; AUC ${py.testAuc.toFixed(3)}` : 'python not available' });
     }
     let auc = 0;
-    const f = await measure(() => {
+    const f = await timed(() => {
       const model = fitRandomForest(s.XTrain, s.yTrain, { nEstimators: 100, seed: 1 });
       auc = rocAucScore(s.yTest, predictProbaRandomForest(model, s.XTest).map((q) => q[1]!));
       return model;
-    }, { minRuns: 1, minMs: 0, maxRuns: 1 });
-    rows.push({ case: `${name} forest 100 trees`, impl: 'crmkit', ms: f.ms, heapMB: f.heapMB, note: `AUC ${auc.toFixed(3)}` });
+    }, { minRuns: 1, minMs: 0, maxRuns: 1 }, false);
+    rows.push({ case: `${name} forest 100 trees`, impl: 'crmkit', ms: f.ms, heapMB: f.heapMB, note: `cpu ${f.cpuMs.toFixed(0)} ms; AUC ${auc.toFixed(3)}` });
     const sub = subsample(s, ML_RF_ROWS);
-    const fs = await measure(() => fitRandomForest(sub.X, sub.y, { nEstimators: 100, seed: 1 }), { minRuns: 1, minMs: 0, maxRuns: 1 });
-    rows.push({ case: `${name} forest 100 trees`, impl: 'crmkit (subsample)', ms: fs.ms, heapMB: fs.heapMB, note: `${sub.X.length} training rows` });
+    const fs = await timed(() => fitRandomForest(sub.X, sub.y, { nEstimators: 100, seed: 1 }), { minRuns: 1, minMs: 0, maxRuns: 1 }, false);
+    rows.push({ case: `${name} forest 100 trees`, impl: 'crmkit (subsample)', ms: fs.ms, heapMB: fs.heapMB, note: `cpu ${fs.cpuMs.toFixed(0)} ms; ${sub.X.length} training rows` });
     const peer = runPeer('ml-random-forest', name, '100', ML_RF_ROWS);
     rows.push({ case: `${name} forest 100 trees`, impl: 'ml-random-forest 2.1.0', ms: peer.ms, note: peer.note });
     const py = sk.find((r) => r.data === name && r.case === 'forest 100 trees');
-    rows.push({ case: `${name} forest 100 trees`, impl: 'scikit-learn 1.2.1', ms: py?.ms ?? null, note: py ? `AUC ${py.testAuc.toFixed(3)}` : 'python not available' });
+    rows.push({ case: `${name} forest 100 trees`, impl: 'scikit-learn 1.2.1', ms: py?.ms ?? null, note: py ? `cpu ${py.cpuMs.toFixed(0)} ms; AUC ${py.testAuc.toFixed(3)}` : 'python not available' });
   }
   printTable('classify: fit + predict_proba (ms)', rows);
 }
