@@ -117,26 +117,7 @@ export function presort(x: Float64Array, nRows: number, nFeatures: number): Int3
 export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Float64Array | null, weight: Float64Array, p: KernelParams): TreeNodes {
   const { x, nRows, nFeatures: F } = data;
   // Active rows: non-zero weight (scikit-learn drops zero-weight rows, e.g. out-of-bag rows).
-  let n = 0;
-  for (let i = 0; i < nRows; i++) if (weight[i]! !== 0) n++;
-  const order = new Int32Array(n * F);
-  if (n === nRows) order.set(data.order);
-  else {
-    for (let f = 0; f < F; f++) {
-      let k = f * n;
-      const base = f * nRows;
-      for (let j = 0; j < nRows; j++) {
-        const r = data.order[base + j]!;
-        if (weight[r]! !== 0) order[k++] = r;
-      }
-    }
-  }
-  // Sorted feature values beside the row ids, so split scans read memory sequentially.
-  const vals = new Float64Array(n * F);
-  for (let f = 0; f < F; f++) {
-    const base = f * n;
-    for (let k = 0; k < n; k++) vals[base + k] = x[order[base + k]! * F + f]!;
-  }
+  const { n, order, vals } = activeBlocks(data, weight);
   const vbuf = new Float64Array(n);
   const regression = p.criterion === MSE;
   const K = regression ? 1 : p.nClasses;
@@ -391,25 +372,7 @@ export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Fl
         depth + 1 >= p.maxDepth || size < p.minSamplesSplit || size < 2 * p.minSamplesLeaf || imp <= EPSILON;
       const skip = childLeaf(bestPos - start, impLeft) && childLeaf(end - bestPos, impRight);
       const bbase = bestFeature * n;
-      if (!skip) for (let k = start; k < end; k++) goLeft[order[bbase + k]!] = k < bestPos ? 1 : 0;
-      for (let f = 0; f < F && !skip; f++) {
-        if (f === bestFeature) continue;
-        const base = f * n;
-        let l = start;
-        let rr = 0;
-        for (let k = start; k < end; k++) {
-          const r = order[base + k]!;
-          if (goLeft[r] === 1) {
-            vals[base + l] = vals[base + k]!;
-            order[base + l++] = r;
-          } else {
-            vbuf[rr] = vals[base + k]!;
-            buf[rr++] = r;
-          }
-        }
-        order.set(buf.subarray(0, rr), base + l);
-        vals.set(vbuf.subarray(0, rr), base + l);
-      }
+      if (!skip) partitionBlocks(order, vals, goLeft, buf, vbuf, n, F, start, end, bestPos, bestFeature);
       stack.push({ start: bestPos, end, depth: depth + 1, parent: id, isLeft: false, impurity: impRight, nConstant: childConstant, block: bestFeature });
       stack.push({ start, end: bestPos, depth: depth + 1, parent: id, isLeft: true, impurity: impLeft, nConstant: childConstant, block: bestFeature });
     }
@@ -418,6 +381,71 @@ export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Fl
 }
 
 const F32_FEATURE_THRESHOLD = Math.fround(1e-7);
+
+/**
+ * The presorted blocks restricted to rows with non-zero weight, and the sorted values beside the
+ * row ids (so split scans read memory sequentially). Kept out of growTree so each loop is its own
+ * small function that V8 optimizes with complete type feedback.
+ */
+function activeBlocks(data: KernelData, weight: Float64Array): { n: number; order: Int32Array; vals: Float64Array } {
+  const { x, nRows, nFeatures: F } = data;
+  let n = 0;
+  for (let i = 0; i < nRows; i++) if (weight[i]! !== 0) n++;
+  const order = new Int32Array(n * F);
+  if (n === nRows) order.set(data.order);
+  else {
+    for (let f = 0; f < F; f++) {
+      let k = f * n;
+      const base = f * nRows;
+      for (let j = 0; j < nRows; j++) {
+        const r = data.order[base + j]!;
+        if (weight[r]! !== 0) order[k++] = r;
+      }
+    }
+  }
+  const vals = new Float64Array(n * F);
+  for (let f = 0; f < F; f++) {
+    const base = f * n;
+    for (let k = 0; k < n; k++) vals[base + k] = x[order[base + k]! * F + f]!;
+  }
+  return { n, order, vals };
+}
+
+/** Stable partition of every feature block's [start, end): rows left of `pos` in the split feature first. */
+function partitionBlocks(
+  order: Int32Array,
+  vals: Float64Array,
+  goLeft: Uint8Array,
+  buf: Int32Array,
+  vbuf: Float64Array,
+  n: number,
+  F: number,
+  start: number,
+  end: number,
+  pos: number,
+  split: number,
+): void {
+  const bbase = split * n;
+  for (let k = start; k < end; k++) goLeft[order[bbase + k]!] = k < pos ? 1 : 0;
+  for (let f = 0; f < F; f++) {
+    if (f === split) continue;
+    const base = f * n;
+    let l = start;
+    let rr = 0;
+    for (let k = start; k < end; k++) {
+      const r = order[base + k]!;
+      if (goLeft[r] === 1) {
+        vals[base + l] = vals[base + k]!;
+        order[base + l++] = r;
+      } else {
+        vbuf[rr] = vals[base + k]!;
+        buf[rr++] = r;
+      }
+    }
+    order.set(buf.subarray(0, rr), base + l);
+    vals.set(vbuf.subarray(0, rr), base + l);
+  }
+}
 
 function swap(a: Int32Array, i: number, j: number): void {
   const t = a[i]!;
