@@ -120,6 +120,7 @@ def trees(names, X, y):
     res = {}
     configs = [
         ('gini_d3', dict(criterion='gini', max_depth=3)),
+        ('gini_d5', dict(criterion='gini', max_depth=5)),
         ('gini_d6', dict(criterion='gini', max_depth=6)),
         ('entropy_d6', dict(criterion='entropy', max_depth=6)),
         ('logloss_d4_leaf50', dict(criterion='log_loss', max_depth=4, min_samples_leaf=50, min_samples_split=120)),

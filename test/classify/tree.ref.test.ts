@@ -50,7 +50,7 @@ for (const [name, load] of [['bank', loadBank], ['shoppers', loadShoppers]] as c
     const d = load();
     const s = referenceSplit({ X: toFloat32Values(d.X), y: d.y });
     const trees = fx[name].trees as Record<string, RefTree>;
-    for (const key of ['gini_d3', 'gini_d6', 'entropy_d6', 'logloss_d4_leaf50', 'gini_d5_mid'] as const) {
+    for (const key of ['gini_d3', 'gini_d5', 'gini_d6', 'entropy_d6', 'logloss_d4_leaf50', 'gini_d5_mid'] as const) {
       it(`${key}: same structure, thresholds, counts, importances and test probabilities`, () => {
         const ref = trees[key]!;
         const { tree } = _growClassifier('test', s.XTrain, s.yTrain, optionsOf(ref.params), fx.sklearnRandState);
@@ -84,6 +84,14 @@ for (const [name, load] of [['bank', loadBank], ['shoppers', loadShoppers]] as c
       expect(m6.tree.left.length).toBe(trees.gini_d6!.nodeCount);
       const auc = rocAucScore(s.yTest, predictProbaDecisionTree(m6, s.XTest).map((p) => p[1]!));
       expect(Math.abs(auc - trees.gini_d6!.testAuc!)).toBeLessThan(0.01);
+    });
+    it('depth 5 with default options: as many leaves as scikit-learn (no hidden gain threshold) and test AUC within 0.01', () => {
+      // ml-cart's default gainThreshold 0.01 cut the shoppers depth-5 tree from 31 to 16 leaves (issue 8)
+      const ref = trees.gini_d5!;
+      const m = fitDecisionTree(s.XTrain, s.yTrain, { maxDepth: 5 });
+      expect(m.tree.left.filter((l) => l < 0).length).toBe(ref.nLeaves);
+      const auc = rocAucScore(s.yTest, predictProbaDecisionTree(m, s.XTest).map((p) => p[1]!));
+      expect(Math.abs(auc - ref.testAuc!)).toBeLessThan(0.01);
     });
     it('unlimited depth: same node count, depth and leaves as scikit-learn', () => {
       const ref = fx[name].trees.gini_unlimited_summary;
