@@ -135,6 +135,14 @@ def trees(names, X, y):
         if key not in ('gini_d3', 'gini_d6'):
             d['testProba1'] = d['testProba1'][:1000]  # keep the fixture small; the AUC covers the rest
         res[key] = d
+    # integer sample weights (training row j gets j % 3 + 1; a third of rows weight 0 would drop them,
+    # so none is 0), depth 4, entropy
+    sw = (np.arange(len(ytr)) % 3 + 1).astype(np.float64)
+    est = DecisionTreeClassifier(random_state=0, max_depth=4, criterion='entropy').fit(Xtr, ytr, sample_weight=sw)
+    d = tree_dict(est, Xte)
+    d['params'] = {'max_depth': 4, 'criterion': 'entropy', 'sample_weight': 'j % 3 + 1'}
+    d['testProba1'] = d['testProba1'][:1000]
+    res['entropy_d4_sample_weight'] = d
     full = DecisionTreeClassifier(random_state=0).fit(Xtr, ytr)
     res['gini_unlimited_summary'] = {
         'nodeCount': int(full.tree_.node_count), 'maxDepth': int(full.tree_.max_depth),

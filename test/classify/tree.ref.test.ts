@@ -61,6 +61,13 @@ for (const [name, load] of [['bank', loadBank], ['shoppers', loadShoppers]] as c
         expectAllClose(proba, ref.testProba1!, { abs: 1e-12 }, 'proba');
       });
     }
+    it('entropy, depth 4, integer sample weights (j % 3 + 1): same tree, weighted counts and importances', () => {
+      const ref = trees.entropy_d4_sample_weight!;
+      const sampleWeight = s.yTrain.map((_, j) => (j % 3) + 1);
+      const { tree } = _growClassifier('test', s.XTrain, s.yTrain, { maxDepth: 4, criterion: 'entropy', sampleWeight }, fx.sklearnRandState);
+      expectSameTree(tree, ref, 'sample weights');
+      expectAllClose(treeImportances(tree, d.featureNames.length), ref.featureImportances, { abs: 1e-12 }, 'importances');
+    });
     it('gini_d4_balanced (non-integer weights): same tree down to depth 3 and the same node count', () => {
       // With class weights the weighted counts are sums of fractions; scikit-learn adds them in
       // another order, so one near-tie at depth 4 of bank-full can resolve differently.
