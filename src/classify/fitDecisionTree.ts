@@ -1,4 +1,4 @@
-import { DimensionMismatchError } from '../core/errors.js';
+import { DimensionMismatchError, InvalidOptionError } from '../core/errors.js';
 import * as v from '../core/validate.js';
 import {
   checkMatrix,
@@ -99,7 +99,12 @@ export function _growClassifier(fn: string, X: unknown, y: unknown, options: Fit
   const sw = sampleWeights(fn, o.sampleWeight, m.rows);
   const cw = classWeights(fn, o.classWeight, enc);
   const w = new Float64Array(m.rows);
-  for (let i = 0; i < m.rows; i++) w[i] = sw[i]! * (cw ? cw[enc.codes[i]!]! : 1);
+  let total = 0;
+  for (let i = 0; i < m.rows; i++) {
+    w[i] = sw[i]! * (cw ? cw[enc.codes[i]!]! : 1);
+    total += w[i]!;
+  }
+  if (!(total > 0)) throw new InvalidOptionError(fn, 'options.classWeight and options.sampleWeight leave no row with a positive weight', total);
   const order = presort(m.data, m.rows, m.cols);
   const tree = growTree({ x: m.data, nRows: m.rows, nFeatures: m.cols, order }, enc.codes, null, w, {
     criterion: crit,

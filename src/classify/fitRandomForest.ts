@@ -122,7 +122,12 @@ export function fitRandomForest(X: Matrix, y: readonly Label[], options?: FitRan
   const sw = sampleWeights(fn, o.sampleWeight, m.rows);
   const cw = classWeights(fn, o.classWeight, enc);
   const base = new Float64Array(m.rows);
-  for (let i = 0; i < m.rows; i++) base[i] = sw[i]! * (cw ? cw[enc.codes[i]!]! : 1);
+  let total = 0;
+  for (let i = 0; i < m.rows; i++) {
+    base[i] = sw[i]! * (cw ? cw[enc.codes[i]!]! : 1);
+    total += base[i]!;
+  }
+  if (!(total > 0)) throw new InvalidOptionError(fn, 'options.classWeight and options.sampleWeight leave no row with a positive weight', total);
   const order = presort(m.data, m.rows, m.cols);
   const data = { x: m.data, nRows: m.rows, nFeatures: m.cols, order };
   const rng = createRandom(tp.seed);

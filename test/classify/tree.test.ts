@@ -89,6 +89,8 @@ describe('fitDecisionTree(X, y, options): bad input', () => {
     expect(() => fitDecisionTree([[0], [1]], [0, 1], { sampleWeight: [1, -1] })).toThrow(InvalidOptionError);
     expect(() => fitDecisionTree([[0], [1]], [0, 1], { maxFeatures: 2 })).toThrow(InvalidOptionError);
     expect(() => fitDecisionTree([[0], [1]], [0, 1], { classWeight: { 7: 2 } })).toThrow(InvalidOptionError);
+    expect(() => fitDecisionTree([[0], [1]], [0, 1], { classWeight: { 0: 0, 1: 0 } })).toThrow(/no row with a positive weight/);
+    expect(() => fitRandomForest([[0], [1]], [0, 1], { classWeight: new Map([[0, 0], [1, 0]]) })).toThrow(InvalidOptionError);
   });
   it('feature names: unknown or reordered features at predict time throw', () => {
     const m = fitDecisionTree([[0, 1], [1, 0]], [0, 1], { featureNames: ['age', 'balance'] });
