@@ -292,7 +292,7 @@ def main():
         'sklearnRandState': int(np.random.RandomState(0).randint(0, 2147483647)),
         'bank': {'featureNames': bank_names, 'nRows': int(len(by)), 'positives': int(by.sum()),
                  'trees': trees(bank_names, bX, by),
-                 'forest': forest(bX, by, dict(n_estimators=100, max_features='sqrt', min_samples_leaf=5))},
+                 'forest': forest(bX, by, dict(n_estimators=100, max_features='sqrt', min_samples_leaf=5, max_depth=12))},
         'shoppers': {'featureNames': shop_names, 'nRows': int(len(sy)), 'positives': int(sy.sum()),
                      'trees': trees(shop_names, sX, sy),
                      'forest': forest(sX, sy, dict(n_estimators=100, max_features='sqrt', min_samples_leaf=1)),
