@@ -26,6 +26,7 @@ from sklearn import metrics
 from sklearn.calibration import calibration_curve
 from sklearn.ensemble import RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold
 from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 
 assert sklearn.__version__ == '1.2.1', sklearn.__version__
@@ -298,6 +299,9 @@ def main():
                      'forest': forest(sX, sy, dict(n_estimators=100, max_features='sqrt', min_samples_leaf=1)),
                      'regression': regression(shop_names, sX, sy)},
         'metrics': metric_refs(shop_names, sX, sy),
+        # KFold without shuffling: consecutive blocks, the first n % k folds one row larger
+        'kFold': [{'n': n, 'k': k, 'testIndex': [t.tolist() for _, t in KFold(n_splits=k).split(np.zeros(n))]}
+                  for n, k in [(103, 5), (10, 3), (7, 7)]],
     }
     with open(os.path.join(ROOT, 'test', 'fixtures', 'classify.json'), 'w') as f:
         json.dump(fixture, f)

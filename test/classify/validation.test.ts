@@ -74,3 +74,12 @@ describe('crossValidate / gridSearch', () => {
     expect(r.bestScore).toBe(Math.max(...r.results.map((c) => c.mean)));
   });
 });
+
+describe('kFold vs scikit-learn KFold (no shuffle)', () => {
+  it('gives the same test blocks', async () => {
+    const { fixture } = await import('./_data.js');
+    for (const ref of fixture().kFold as Array<{ n: number; k: number; testIndex: number[][] }>) {
+      expect(kFold(ref.n, { nSplits: ref.k }).map((f) => f.testIndex), `n=${ref.n} k=${ref.k}`).toEqual(ref.testIndex);
+    }
+  });
+});
