@@ -115,7 +115,7 @@ export function presort(x: Float64Array, nRows: number, nFeatures: number): Int3
  * classification, `yValue` for regression. Returns the nodes in scikit-learn's order.
  */
 export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Float64Array | null, weight: Float64Array, p: KernelParams): TreeNodes {
-  const { x, nRows, nFeatures: F } = data;
+  const { nRows, nFeatures: F } = data;
   // Active rows: non-zero weight (scikit-learn drops zero-weight rows, e.g. out-of-bag rows).
   const { n, order, vals } = activeBlocks(data, weight);
   const vbuf = new Float64Array(n);
