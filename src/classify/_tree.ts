@@ -71,9 +71,11 @@ export interface KernelParams {
 }
 
 /**
- * Argsorts every feature once: row ids by value, ties by row id. O(F·n log n) without a
- * comparator: the column is sorted natively, each row's value is located in the distinct sorted
- * values by binary search, and a stable counting sort on that rank gives the order.
+ * Argsorts every feature once: row ids by value, ties by row id, without a comparator.
+ * Integer-valued columns with a range up to ~4n (category codes, counts, ages, days) use a stable
+ * counting sort on the value, O(n + range). Other columns are sorted natively, each row's value is
+ * located among the distinct sorted values by binary search, and a stable counting sort on that
+ * rank gives the order, O(n log n).
  */
 export function presort(x: Float64Array, nRows: number, nFeatures: number): Int32Array {
   const order = new Int32Array(nRows * nFeatures);
@@ -81,7 +83,20 @@ export function presort(x: Float64Array, nRows: number, nFeatures: number): Int3
   const sorted = new Float64Array(nRows);
   const rank = new Int32Array(nRows);
   for (let f = 0; f < nFeatures; f++) {
-    for (let i = 0; i < nRows; i++) col[i] = x[i * nFeatures + f]!;
+    let min = Infinity;
+    let max = -Infinity;
+    let integer = true;
+    for (let i = 0; i < nRows; i++) {
+      const v = x[i * nFeatures + f]!;
+      col[i] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (integer && !Number.isInteger(v)) integer = false;
+    }
+    if (integer && max - min <= 4 * nRows + 1024) {
+      countingSortIntegers(col, nRows, min, max - min + 1, order, f * nRows);
+      continue;
+    }
     sorted.set(col);
     sorted.sort();
     let u = 0;
@@ -108,6 +123,21 @@ export function presort(x: Float64Array, nRows: number, nFeatures: number): Int3
     }
   }
   return order;
+}
+
+/** Stable counting sort of rows by an integer-valued column with a small range (codes, counts, ages). */
+function countingSortIntegers(col: Float64Array, nRows: number, min: number, range: number, order: Int32Array, base: number): void {
+  const count = new Int32Array(range + 1);
+  for (let i = 0; i < nRows; i++) {
+    const b = col[i]! - min + 1;
+    count[b] = count[b]! + 1;
+  }
+  for (let r = 0; r < range; r++) count[r + 1] = count[r + 1]! + count[r]!;
+  for (let i = 0; i < nRows; i++) {
+    const b = col[i]! - min;
+    order[base + count[b]!] = i;
+    count[b] = count[b]! + 1;
+  }
 }
 
 /**
