@@ -1,0 +1,239 @@
+/**
+ * Internal validation and encoding shared by the classify functions.
+ *
+ * @internal
+ * @module
+ */
+import { DimensionMismatchError, InvalidInputError, InvalidOptionError, ModelFormatError } from '../core/errors.js';
+import * as v from '../core/validate.js';
+import type { DenseMatrix } from '../core/validate.js';
+import { ENTROPY, GINI, MSE, type TreeNodes } from './_tree.js';
+
+/** A class label: numbers, strings or booleans (one type per label array). */
+export type Label = number | string | boolean;
+
+/** A feature matrix: rows of numbers (plain arrays or typed arrays). */
+export type Matrix = readonly (readonly number[] | Float64Array | Float32Array | Int32Array)[];
+
+/** Split criterion of a classification tree. `logLoss` is the same as `entropy` (as in scikit-learn). */
+export type ClassificationCriterion = 'gini' | 'entropy' | 'logLoss';
+
+/** How many features each split examines. */
+export type MaxFeatures = 'all' | 'sqrt' | 'log2' | number;
+
+export function checkMatrix(fn: string, x: unknown, name = 'X'): DenseMatrix {
+  return v.matrix(fn, name, x);
+}
+
+export interface EncodedLabels {
+  classes: Label[];
+  codes: Int32Array;
+}
+
+function labelType(x: unknown): 'number' | 'string' | 'boolean' | null {
+  if (typeof x === 'number') return Number.isFinite(x) ? 'number' : null;
+  if (typeof x === 'string') return 'string';
+  if (typeof x === 'boolean') return 'boolean';
+  return null;
+}
+
+/** Compares labels of one type: numbers ascending, strings by code units, false < true. */
+export function compareLabels(a: Label, b: Label): number {
+  if (typeof a === 'number') return (a as number) - (b as number);
+  if (typeof a === 'boolean') return Number(a) - Number(b);
+  return a < (b as string) ? -1 : a > (b as string) ? 1 : 0;
+}
+
+/** Validates labels (finite numbers, strings or booleans, one type) and encodes them as class ids. */
+export function encodeLabels(fn: string, y: unknown, name = 'y', minClasses = 2): EncodedLabels {
+  const arr = v.arrayLike<unknown>(fn, name, y, 1);
+  let type: string | null = null;
+  const seen = new Map<Label, number>();
+  for (let i = 0; i < arr.length; i++) {
+    const yi = arr[i];
+    const t = Array.isArray(arr) && !(i in arr) ? null : labelType(yi);
+    if (t === null) throw new InvalidInputError(fn, `${name}[${i}] must be a finite number, a string or a boolean`, yi);
+    if (type === null) type = t;
+    else if (t !== type) throw new InvalidInputError(fn, `${name}[${i}] must be a ${type} like ${name}[0] (one label type per array)`, yi);
+    if (!seen.has(yi as Label)) seen.set(yi as Label, 0);
+  }
+  const classes = [...seen.keys()].sort(compareLabels);
+  if (classes.length < minClasses) {
+    throw new InvalidInputError(fn, `${name} must contain at least ${minClasses} distinct classes`, classes.length);
+  }
+  classes.forEach((c, i) => seen.set(c, i));
+  const codes = new Int32Array(arr.length);
+  for (let i = 0; i < arr.length; i++) codes[i] = seen.get(arr[i] as Label)!;
+  return { classes, codes };
+}
+
+/** Validates optional sample weights (finite, ≥ 0, not all zero). */
+export function sampleWeights(fn: string, w: unknown, n: number): Float64Array {
+  if (w === undefined) return new Float64Array(n).fill(1);
+  const out = v.finiteArray(fn, 'options.sampleWeight', w);
+  if (out.length !== n) throw new DimensionMismatchError(fn, `options.sampleWeight must have one weight per row of X (${n} rows)`, out.length);
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    if (out[i]! < 0) throw new InvalidOptionError(fn, `options.sampleWeight[${i}] must be >= 0`, out[i]);
+    s += out[i]!;
+  }
+  if (!(s > 0)) throw new InvalidOptionError(fn, 'options.sampleWeight must not be all zero', s);
+  return out;
+}
+
+/** Class weights: 'balanced' = n / (k · count_c) (scikit-learn), or a label → weight map. */
+export function classWeights(fn: string, cw: unknown, enc: EncodedLabels): number[] | null {
+  if (cw === undefined || cw === null) return null;
+  const k = enc.classes.length;
+  if (cw === 'balanced') {
+    const counts = new Float64Array(k);
+    for (let i = 0; i < enc.codes.length; i++) counts[enc.codes[i]!] = counts[enc.codes[i]!]! + 1;
+    return Array.from(counts, (c) => enc.codes.length / (k * c));
+  }
+  const out = new Array<number>(k).fill(1);
+  const set = (label: unknown, weight: unknown): void => {
+    const idx = enc.classes.findIndex((c) => c === label || (typeof c !== 'string' && String(c) === label));
+    if (idx < 0) throw new InvalidOptionError(fn, 'options.classWeight names a class that is not in y', label);
+    out[idx] = v.numberInRange(fn, `options.classWeight[${String(label)}]`, weight, { min: 0 });
+  };
+  if (cw instanceof Map) for (const [key, w] of cw) set(key, w);
+  else if (typeof cw === 'object' && !Array.isArray(cw)) for (const key of Object.keys(cw)) set(key, (cw as Record<string, unknown>)[key]);
+  else throw new InvalidOptionError(fn, "options.classWeight must be 'balanced', a Map or an object of class → weight", cw);
+  return out;
+}
+
+export function criterionCode(fn: string, c: unknown, classification: boolean): number {
+  if (!classification) {
+    v.oneOf(fn, 'options.criterion', c, ['squaredError'] as const);
+    return MSE;
+  }
+  const crit = v.oneOf(fn, 'options.criterion', c, ['gini', 'entropy', 'logLoss'] as const);
+  return crit === 'gini' ? GINI : ENTROPY;
+}
+
+export function resolveMaxFeatures(fn: string, mf: unknown, nFeatures: number): number {
+  if (mf === 'all') return nFeatures;
+  if (mf === 'sqrt') return Math.max(1, Math.floor(Math.sqrt(nFeatures)));
+  if (mf === 'log2') return Math.max(1, Math.floor(Math.log2(nFeatures)));
+  if (typeof mf === 'number') return v.integerInRange(fn, 'options.maxFeatures', mf, { min: 1, max: nFeatures });
+  throw new InvalidOptionError(fn, "options.maxFeatures must be 'all', 'sqrt', 'log2' or an integer in [1, nFeatures]", mf);
+}
+
+/** Tree growth options shared by trees and forests (resolved, JSON-ready). */
+export interface ResolvedTreeParams {
+  maxDepth: number | null;
+  minSamplesSplit: number;
+  minSamplesLeaf: number;
+  minImpurityDecrease: number;
+  maxFeatures: MaxFeatures;
+  ccpAlpha: number;
+  seed: number;
+}
+
+export function treeParams(fn: string, o: Record<string, unknown>, defaultMaxFeatures: MaxFeatures): ResolvedTreeParams {
+  const maxDepth = o.maxDepth === undefined || o.maxDepth === null ? null : v.integerInRange(fn, 'options.maxDepth', o.maxDepth, { min: 1 });
+  return {
+    maxDepth,
+    minSamplesSplit: o.minSamplesSplit === undefined ? 2 : v.integerInRange(fn, 'options.minSamplesSplit', o.minSamplesSplit, { min: 2 }),
+    minSamplesLeaf: o.minSamplesLeaf === undefined ? 1 : v.integerInRange(fn, 'options.minSamplesLeaf', o.minSamplesLeaf, { min: 1 }),
+    minImpurityDecrease: o.minImpurityDecrease === undefined ? 0 : v.numberInRange(fn, 'options.minImpurityDecrease', o.minImpurityDecrease, { min: 0 }),
+    maxFeatures: (o.maxFeatures ?? defaultMaxFeatures) as MaxFeatures,
+    ccpAlpha: o.ccpAlpha === undefined ? 0 : v.numberInRange(fn, 'options.ccpAlpha', o.ccpAlpha, { min: 0 }),
+    seed: v.seed(fn, o.seed),
+  };
+}
+
+export function featureNamesOption(fn: string, names: unknown, nFeatures: number): string[] | null {
+  if (names === undefined) return null;
+  const arr = v.arrayLike<unknown>(fn, 'options.featureNames', names);
+  if (arr.length !== nFeatures) throw new DimensionMismatchError(fn, `options.featureNames must name each of the ${nFeatures} columns of X`, arr.length);
+  const out: string[] = [];
+  for (let i = 0; i < arr.length; i++) out.push(v.string(fn, `options.featureNames[${i}]`, arr[i]));
+  return out;
+}
+
+/** Validates a prediction matrix against the model's feature count (and names, when given). */
+export function checkPredictMatrix(fn: string, x: unknown, nFeatures: number, modelNames: readonly string[] | null, names: unknown): DenseMatrix {
+  const m = checkMatrix(fn, x);
+  if (m.cols !== nFeatures) throw new DimensionMismatchError(fn, `X must have the model's ${nFeatures} feature columns`, m.cols);
+  if (names !== undefined) {
+    const given = featureNamesOption(fn, names, nFeatures)!;
+    if (modelNames === null) throw new InvalidOptionError(fn, 'options.featureNames given but the model was fitted without feature names', given.length);
+    for (let i = 0; i < nFeatures; i++) {
+      if (given[i] !== modelNames[i]) {
+        throw new InvalidInputError(fn, `feature ${i} must be '${modelNames[i]}' as in training (unknown or reordered feature)`, given[i]);
+      }
+    }
+  }
+  return m;
+}
+
+// ---------- model parsing helpers ----------
+
+export function isObj(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+export function checkNumberArray(fn: string, name: string, x: unknown, len: number, integer = false): number[] {
+  if (!Array.isArray(x) || x.length !== len) throw new ModelFormatError(fn, `${name} must be an array of length ${len}`, x);
+  for (let i = 0; i < len; i++) {
+    const e = x[i];
+    if (typeof e !== 'number' || !Number.isFinite(e) || (integer && !Number.isInteger(e))) {
+      throw new ModelFormatError(fn, `${name}[${i}] must be a finite ${integer ? 'integer' : 'number'}`, e);
+    }
+  }
+  return x as number[];
+}
+
+/** Checks node arrays: lengths, child ids, features in range, values of width `width`. */
+export function checkTreeNodes(fn: string, t: unknown, nFeatures: number, width: number): TreeNodes {
+  if (!isObj(t)) throw new ModelFormatError(fn, 'tree must be an object of node arrays', t);
+  if (!Array.isArray(t.left) || t.left.length < 1) throw new ModelFormatError(fn, 'tree.left must be a non-empty array', t.left);
+  const m = t.left.length;
+  const left = checkNumberArray(fn, 'tree.left', t.left, m, true);
+  const right = checkNumberArray(fn, 'tree.right', t.right, m, true);
+  const feature = checkNumberArray(fn, 'tree.feature', t.feature, m, true);
+  checkNumberArray(fn, 'tree.threshold', t.threshold, m);
+  checkNumberArray(fn, 'tree.impurity', t.impurity, m);
+  checkNumberArray(fn, 'tree.nSamples', t.nSamples, m, true);
+  checkNumberArray(fn, 'tree.weightedNSamples', t.weightedNSamples, m);
+  if (!Array.isArray(t.value) || t.value.length !== m) throw new ModelFormatError(fn, `tree.value must be an array of length ${m}`, t.value);
+  for (let i = 0; i < m; i++) {
+    checkNumberArray(fn, `tree.value[${i}]`, t.value[i], width);
+    const l = left[i]!;
+    const r = right[i]!;
+    if (l === -1 && r === -1) continue;
+    // Children come after their parent in preorder, so walking never loops.
+    if (!(l > i && l < m && r > i && r < m)) throw new ModelFormatError(fn, `tree node ${i} must have children ids in (${i}, ${m}) or -1`, [l, r]);
+    if (!(feature[i]! >= 0 && feature[i]! < nFeatures)) throw new ModelFormatError(fn, `tree.feature[${i}] must be in [0, ${nFeatures})`, feature[i]);
+  }
+  return t as unknown as TreeNodes;
+}
+
+export function checkClasses(fn: string, c: unknown): Label[] {
+  if (!Array.isArray(c) || c.length < 2) throw new ModelFormatError(fn, 'classes must be an array of at least 2 labels', c);
+  const t = labelType(c[0]);
+  for (let i = 0; i < c.length; i++) {
+    if (labelType(c[i]) === null || labelType(c[i]) !== t) throw new ModelFormatError(fn, `classes[${i}] must be a label of one type`, c[i]);
+  }
+  return c as Label[];
+}
+
+export function checkFeatureNames(fn: string, names: unknown, nFeatures: number): string[] | null {
+  if (names === null) return null;
+  if (!Array.isArray(names) || names.length !== nFeatures || names.some((s) => typeof s !== 'string')) {
+    throw new ModelFormatError(fn, `featureNames must be null or ${nFeatures} strings`, names);
+  }
+  return names as string[];
+}
+
+export function checkKind(fn: string, json: unknown, kind: string, version: number): Record<string, unknown> {
+  if (!isObj(json)) throw new ModelFormatError(fn, 'model must be an object', json);
+  if (json.kind !== kind) throw new ModelFormatError(fn, `kind must be '${kind}'`, json.kind);
+  if (json.formatVersion !== version) throw new ModelFormatError(fn, `formatVersion must be ${version}`, json.formatVersion);
+  if (typeof json.nFeatures !== 'number' || !Number.isInteger(json.nFeatures) || json.nFeatures < 1) {
+    throw new ModelFormatError(fn, 'nFeatures must be a positive integer', json.nFeatures);
+  }
+  if (!isObj(json.params)) throw new ModelFormatError(fn, 'params must be an object', json.params);
+  return json;
+}

@@ -1,0 +1,171 @@
+import { DimensionMismatchError, InvalidOptionError } from '../core/errors.js';
+import * as v from '../core/validate.js';
+import type { Label } from './_common.js';
+import { accuracyScore } from './accuracyScore.js';
+import { averagePrecision } from './averagePrecision.js';
+import { brierScore } from './brierScore.js';
+import { kFold, type Fold } from './kFold.js';
+import { logLoss } from './logLoss.js';
+import { precisionRecallFscore } from './precisionRecallFscore.js';
+import { rocAucScore } from './rocAucScore.js';
+import { stratifiedKFold } from './stratifiedKFold.js';
+
+/** Built-in scorers. Label scorers use `predict`; score scorers need `predictScore`. */
+export type ScorerName = 'accuracy' | 'precision' | 'recall' | 'f1' | 'rocAuc' | 'averagePrecision' | 'logLoss' | 'brier';
+
+/** A custom scorer: higher is better. */
+export type Scorer = (yTrue: readonly Label[], yPred: readonly Label[], yScore: readonly number[] | null) => number;
+
+/** Options of {@link crossValidate}. */
+export interface CrossValidateOptions<M> {
+  /** Number of folds, or explicit folds. @defaultValue 5 */
+  cv?: number | readonly Fold[];
+  /** Scorers by name, or a record of custom scorers. @defaultValue ['accuracy'] */
+  scoring?: ScorerName | readonly ScorerName[] | Readonly<Record<string, Scorer>>;
+  /** Stratify the folds by label (when `cv` is a number). @defaultValue true */
+  stratified?: boolean;
+  /** @defaultValue false */
+  shuffle?: boolean;
+  /** @defaultValue 0 */
+  seed?: number;
+  /** Positive-class score per row, for rocAuc, averagePrecision, logLoss and brier. @defaultValue none */
+  predictScore?: (model: M, X: readonly (readonly number[])[]) => readonly number[];
+  /** Positive label of the binary scorers. @defaultValue true for booleans, 1 for numbers */
+  posLabel?: Label;
+}
+
+/** Result of {@link crossValidate}. */
+export interface CrossValidateResult {
+  folds: Fold[];
+  /** Test-fold scores per scorer, one per fold. */
+  scores: Record<string, number[]>;
+  mean: Record<string, number>;
+  /** Population standard deviation over folds (numpy's default). */
+  std: Record<string, number>;
+}
+
+const SCORE_NEEDS_PROBA: readonly string[] = ['rocAuc', 'averagePrecision', 'logLoss', 'brier'];
+
+/** @internal Resolves the scorers; `lowerIsBetter` marks losses. */
+export function _scorers(fn: string, scoring: unknown, posLabel: Label | undefined): Array<{ name: string; score: Scorer; needsScore: boolean; lowerIsBetter: boolean }> {
+  const opts = posLabel === undefined ? {} : { posLabel };
+  const builtIn: Record<ScorerName, Scorer> = {
+    accuracy: (t, p) => accuracyScore(t, p),
+    precision: (t, p) => precisionRecallFscore(t, p, opts).precision,
+    recall: (t, p) => precisionRecallFscore(t, p, opts).recall,
+    f1: (t, p) => precisionRecallFscore(t, p, opts).fScore,
+    rocAuc: (t, _p, s) => rocAucScore(t, s!, opts),
+    averagePrecision: (t, _p, s) => averagePrecision(t, s!, opts),
+    logLoss: (t, _p, s) => logLoss(t, s!, opts),
+    brier: (t, _p, s) => brierScore(t, s!, opts),
+  };
+  const names = Object.keys(builtIn);
+  const list = scoring === undefined ? ['accuracy'] : typeof scoring === 'string' ? [scoring] : scoring;
+  if (Array.isArray(list)) {
+    return list.map((nm) => {
+      const name = v.oneOf(fn, 'options.scoring', nm, names as ScorerName[]);
+      return { name, score: builtIn[name], needsScore: SCORE_NEEDS_PROBA.includes(name), lowerIsBetter: name === 'logLoss' || name === 'brier' };
+    });
+  }
+  if (typeof list === 'object' && list !== null) {
+    return Object.entries(list as Record<string, unknown>).map(([name, f]) => ({ name, score: v.func<Scorer>(fn, `options.scoring.${name}`, f), needsScore: true, lowerIsBetter: false }));
+  }
+  throw new InvalidOptionError(fn, 'options.scoring must be a scorer name, an array of names or a record of functions', scoring);
+}
+
+/** @internal Shared by crossValidate and gridSearch. */
+export function _runCv<M>(
+  fn: string,
+  fit: (X: readonly (readonly number[])[], y: readonly Label[]) => M,
+  predict: (model: M, X: readonly (readonly number[])[]) => readonly Label[],
+  X: readonly (readonly number[])[],
+  y: readonly Label[],
+  folds: readonly Fold[],
+  scorers: ReturnType<typeof _scorers>,
+  predictScore: ((model: M, X: readonly (readonly number[])[]) => readonly number[]) | undefined,
+): Record<string, number[]> {
+  const scores: Record<string, number[]> = Object.create(null);
+  for (const s of scorers) scores[s.name] = [];
+  const anyScore = scorers.some((s) => s.needsScore);
+  for (const f of folds) {
+    const Xtr = f.trainIndex.map((i) => X[i]!);
+    const ytr = f.trainIndex.map((i) => y[i]!);
+    const Xte = f.testIndex.map((i) => X[i]!);
+    const yte = f.testIndex.map((i) => y[i]!);
+    const model = fit(Xtr, ytr);
+    const pred = predict(model, Xte);
+    const sc = anyScore && predictScore ? predictScore(model, Xte) : null;
+    for (const s of scorers) {
+      scores[s.name]!.push(s.score(yte, pred, sc));
+    }
+  }
+  return scores;
+}
+
+/** @internal */
+export function _folds(fn: string, cv: unknown, y: readonly Label[], stratified: boolean, shuffle: boolean, seed: number): Fold[] {
+  if (Array.isArray(cv)) {
+    cv.forEach((f, i) => {
+      if (typeof f !== 'object' || f === null || !Array.isArray(f.trainIndex) || !Array.isArray(f.testIndex)) {
+        throw new InvalidOptionError(fn, `options.cv[${i}] must be a fold { trainIndex, testIndex }`, f);
+      }
+      for (const idx of [...f.trainIndex, ...f.testIndex]) {
+        if (!Number.isInteger(idx) || idx < 0 || idx >= y.length) throw new InvalidOptionError(fn, `options.cv[${i}] holds a row index outside [0, ${y.length})`, idx);
+      }
+    });
+    return cv as Fold[];
+  }
+  const k = cv === undefined ? 5 : v.integerInRange(fn, 'options.cv', cv, { min: 2 });
+  return stratified ? stratifiedKFold(y, { nSplits: k, shuffle, seed }) : kFold(y.length, { nSplits: k, shuffle, seed });
+}
+
+function meanStd(x: number[]): [number, number] {
+  const m = x.reduce((a, b) => a + b, 0) / x.length;
+  const s = Math.sqrt(x.reduce((a, b) => a + (b - m) ** 2, 0) / x.length);
+  return [m, s];
+}
+
+/** @internal */
+export function _summary(scores: Record<string, number[]>): { mean: Record<string, number>; std: Record<string, number> } {
+  const mean: Record<string, number> = Object.create(null);
+  const std: Record<string, number> = Object.create(null);
+  for (const k of Object.keys(scores)) [mean[k], std[k]] = meanStd(scores[k]!);
+  return { mean, std };
+}
+
+/**
+ * Cross-validates any fit/predict pair: fit on k − 1 folds, score on the held-out fold, k times.
+ *
+ * @remarks O(k · cost of fit). Folds are stratified by label by default. Probability-based scorers
+ * (rocAuc, averagePrecision, logLoss, brier) need `predictScore` (positive-class score per row).
+ * @see scikit-learn `cross_validate`
+ * @throws {@link DimensionMismatchError} when X and y differ in length; {@link InvalidOptionError} on unknown scorers
+ * @example
+ * ```ts
+ * import { crossValidate, fitDecisionTree, predictDecisionTree } from 'crmkit/classify';
+ * const X = [[1], [2], [3], [4], [11], [12], [13], [14]];
+ * const y = [0, 0, 0, 0, 1, 1, 1, 1];
+ * crossValidate((Xt, yt) => fitDecisionTree(Xt, yt), predictDecisionTree, X, y, { cv: 4 }).mean.accuracy; // => 1
+ * ```
+ * @category Validation
+ */
+export function crossValidate<M>(
+  fit: (X: readonly (readonly number[])[], y: readonly Label[]) => M,
+  predict: (model: M, X: readonly (readonly number[])[]) => readonly Label[],
+  X: readonly (readonly number[])[],
+  y: readonly Label[],
+  options?: CrossValidateOptions<M>,
+): CrossValidateResult {
+  const fn = 'classify/crossValidate';
+  const o = v.options(fn, options, ['cv', 'scoring', 'stratified', 'shuffle', 'seed', 'predictScore', 'posLabel']);
+  v.func(fn, 'fit', fit);
+  v.func(fn, 'predict', predict);
+  v.arrayLike(fn, 'X', X, 2);
+  if (X.length !== y.length) throw new DimensionMismatchError(fn, `y must have one label per row of X (${X.length} rows)`, y.length);
+  const scorers = _scorers(fn, o.scoring, o.posLabel);
+  const predictScore = o.predictScore === undefined ? undefined : v.func<NonNullable<CrossValidateOptions<M>['predictScore']>>(fn, 'options.predictScore', o.predictScore);
+  for (const s of scorers) if (SCORE_NEEDS_PROBA.includes(s.name) && !predictScore) throw new InvalidOptionError(fn, `scorer '${s.name}' needs options.predictScore`, s.name);
+  const folds = _folds(fn, o.cv, y, o.stratified ?? true, o.shuffle ?? false, v.seed(fn, o.seed));
+  const scores = _runCv(fn, fit, predict, X, y, folds, scorers, predictScore);
+  return { folds, scores, ..._summary(scores) };
+}

@@ -1,0 +1,96 @@
+import { InvalidOptionError } from '../core/errors.js';
+import * as v from '../core/validate.js';
+import type { Label } from './_common.js';
+import { _folds, _runCv, _scorers, _summary, type Scorer, type ScorerName } from './crossValidate.js';
+import type { Fold } from './kFold.js';
+
+/** Options of {@link gridSearch}. */
+export interface GridSearchOptions<M> {
+  /** Candidate values per parameter; every combination is tried (grid order: last key fastest). */
+  grid: Readonly<Record<string, readonly unknown[]>>;
+  /** @defaultValue 5 */
+  cv?: number | readonly Fold[];
+  /** One scorer; losses (logLoss, brier) are minimized, everything else maximized. @defaultValue 'accuracy' */
+  scoring?: ScorerName | Readonly<Record<string, Scorer>>;
+  /** @defaultValue true */
+  stratified?: boolean;
+  /** @defaultValue false */
+  shuffle?: boolean;
+  /** @defaultValue 0 */
+  seed?: number;
+  predictScore?: (model: M, X: readonly (readonly number[])[]) => readonly number[];
+  posLabel?: Label;
+}
+
+/** One candidate of {@link gridSearch}. */
+export interface GridSearchCandidate {
+  params: Record<string, unknown>;
+  scores: number[];
+  mean: number;
+  std: number;
+}
+
+/** Result of {@link gridSearch}. */
+export interface GridSearchResult {
+  results: GridSearchCandidate[];
+  /** Index in `results` of the best mean score (first on ties). */
+  bestIndex: number;
+  bestParams: Record<string, unknown>;
+  bestScore: number;
+}
+
+/**
+ * Tries every combination of parameters with cross-validation on the same folds and reports the
+ * best. Refit the winner on all training rows afterwards, and keep a separate test set for the
+ * final number (the best CV score is optimistic).
+ *
+ * @remarks O(|grid| · k · cost of fit).
+ * @see scikit-learn `GridSearchCV`
+ * @throws {@link InvalidOptionError} on an empty grid or unknown scorer
+ * @example
+ * ```ts
+ * import { fitDecisionTree, gridSearch, predictDecisionTree } from 'crmkit/classify';
+ * const X = [[1], [2], [3], [4], [11], [12], [13], [14]];
+ * const y = [0, 0, 0, 0, 1, 1, 1, 1];
+ * const r = gridSearch((Xt, yt, p) => fitDecisionTree(Xt, yt, { maxDepth: p.maxDepth as number }), predictDecisionTree, X, y, { grid: { maxDepth: [1, 2] }, cv: 2 });
+ * r.bestParams; // => { maxDepth: 1 }
+ * ```
+ * @category Validation
+ */
+export function gridSearch<M>(
+  fit: (X: readonly (readonly number[])[], y: readonly Label[], params: Record<string, unknown>) => M,
+  predict: (model: M, X: readonly (readonly number[])[]) => readonly Label[],
+  X: readonly (readonly number[])[],
+  y: readonly Label[],
+  options: GridSearchOptions<M>,
+): GridSearchResult {
+  const fn = 'classify/gridSearch';
+  const o = v.options(fn, options, ['grid', 'cv', 'scoring', 'stratified', 'shuffle', 'seed', 'predictScore', 'posLabel']);
+  v.func(fn, 'fit', fit);
+  v.func(fn, 'predict', predict);
+  if (typeof o.grid !== 'object' || o.grid === null || Object.keys(o.grid).length === 0) throw new InvalidOptionError(fn, 'options.grid must name at least one parameter', o.grid);
+  const keys = Object.keys(o.grid);
+  for (const k of keys) v.arrayLike(fn, `options.grid.${k}`, o.grid[k], 1);
+  const scorers = _scorers(fn, o.scoring, o.posLabel);
+  if (scorers.length !== 1) throw new InvalidOptionError(fn, 'options.scoring must be exactly one scorer', scorers.length);
+  const scorer = scorers[0]!;
+  if (['rocAuc', 'averagePrecision', 'logLoss', 'brier'].includes(scorer.name) && !o.predictScore) throw new InvalidOptionError(fn, `scorer '${scorer.name}' needs options.predictScore`, scorer.name);
+  const folds = _folds(fn, o.cv, y, o.stratified ?? true, o.shuffle ?? false, v.seed(fn, o.seed));
+  const combos: Record<string, unknown>[] = [{}];
+  for (const k of keys) {
+    const next: Record<string, unknown>[] = [];
+    for (const c of combos) for (const val of o.grid[k]!) next.push({ ...c, [k]: val });
+    combos.splice(0, combos.length, ...next);
+  }
+  const results: GridSearchCandidate[] = combos.map((params) => {
+    const scores = _runCv(fn, (Xt, yt) => fit(Xt, yt, params), predict, X, y, folds, scorers, o.predictScore)[scorer.name]!;
+    const s = _summary({ x: scores });
+    return { params, scores, mean: s.mean.x!, std: s.std.x! };
+  });
+  let best = 0;
+  for (let i = 1; i < results.length; i++) {
+    const better = scorer.lowerIsBetter ? results[i]!.mean < results[best]!.mean : results[i]!.mean > results[best]!.mean;
+    if (better) best = i;
+  }
+  return { results, bestIndex: best, bestParams: results[best]!.params, bestScore: results[best]!.mean };
+}
