@@ -84,7 +84,7 @@ export function compileExample(code: string, fromDir: string): string {
       continue;
     }
     const exprStmt = /^(\s*)([^\s/].*);\s*$/.exec(l);
-    if (exprStmt && !/^(import|export|const|let|var|for|if|while|function|class|type|interface|return)\b/.test(exprStmt[2]!) && !l.includes('=>') && !/^\s*[})\]]/.test(l)) {
+    if (exprStmt && !/^(import|export|const|let|var|for|if|while|function|class|type|interface|return)\b/.test(exprStmt[2]!) && !/^\s*[})\]]/.test(l)) {
       lastExpr = { text: exprStmt[2]!, index: outLines.length };
     } else if (l.trim() !== '' && !/^\s*\/\//.test(l)) {
       lastExpr = null;
