@@ -1,6 +1,14 @@
 /**
- * crmkit/text
+ * crmkit/text: listening to social media. Tokens, hashtags and mentions, normalization, keyword
+ * monitoring and spikes, TF-IDF, keywords and similar posts, for English and Chinese posts.
  *
  * @module
  */
 export * from '../errors-export.js';
+export { extractEntities } from './extractEntities.js';
+export type { Entity, EntityKind, ExtractEntitiesOptions, ExtractEntitiesResult } from './extractEntities.js';
+export { tokenize } from './tokenize.js';
+export type { Segmenter, TokenizeOptions } from './tokenize.js';
+export { normalizePost } from './normalizePost.js';
+export type { NormalizePostOptions } from './normalizePost.js';
+export { CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopWords.js';
