@@ -12,3 +12,7 @@ export type { Segmenter, TokenizeOptions } from './tokenize.js';
 export { normalizePost } from './normalizePost.js';
 export type { NormalizePostOptions } from './normalizePost.js';
 export { CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopWords.js';
+export { fitTfidf, parseTfidfModel } from './fitTfidf.js';
+export type { DfBound, Document, FitTfidfOptions, TfidfModel, TfidfParams } from './fitTfidf.js';
+export { transformTfidf } from './transformTfidf.js';
+export type { TransformTfidfOptions } from './transformTfidf.js';
