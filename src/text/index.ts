@@ -16,3 +16,7 @@ export { fitTfidf, parseTfidfModel } from './fitTfidf.js';
 export type { DfBound, Document, FitTfidfOptions, TfidfModel, TfidfParams } from './fitTfidf.js';
 export { transformTfidf } from './transformTfidf.js';
 export type { TransformTfidfOptions } from './transformTfidf.js';
+export { cosineSimilarity } from './cosineSimilarity.js';
+export type { SparseVector } from './cosineSimilarity.js';
+export { topKSimilar } from './topKSimilar.js';
+export type { SimilarItems, TopKSimilarOptions } from './topKSimilar.js';
