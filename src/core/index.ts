@@ -10,3 +10,6 @@ export * from './random.js';
 export * from './sum.js';
 export * from './progress.js';
 export type * from './types.js';
+export * from './optimize.js';
+export * from './sparse.js';
+export * from './time.js';
