@@ -1,14 +1,7 @@
 /**
- * The CSR matrix shape of core's `src/core/sparse.ts` (structurally identical). Kept here until the
- * core sparse module lands on this branch, then re-exported from core.
+ * The CSR matrix type from core (`src/core/sparse.ts`), used by the TF-IDF functions.
  *
  * @internal
  * @module
  */
-export interface CsrMatrix {
-  readonly rows: number;
-  readonly cols: number;
-  readonly indptr: Int32Array;
-  readonly indices: Int32Array;
-  readonly data: Float64Array;
-}
+export type { CsrMatrix } from '../core/sparse.js';

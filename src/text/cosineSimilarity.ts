@@ -85,6 +85,7 @@ export function cosineSimilarity(a: ArrayLike<number> | SparseVector, b: ArrayLi
       na += a[i]! * a[i]!;
       nb += b[i]! * b[i]!;
     }
+    if (needsScaling(na, nb)) return cosineSimilarity(toSparse(a), toSparse(b));
     return finish(dot, na, nb);
   }
   let sa: SparseVector;
@@ -103,20 +104,39 @@ export function cosineSimilarity(a: ArrayLike<number> | SparseVector, b: ArrayLi
     checkDense('b', b);
     sb = toSparse(b);
   }
+  return sparseCosine(sa, sb, false);
+}
+
+/** Squares near the underflow or overflow threshold lose precision: rescale by the largest entry. */
+function needsScaling(na: number, nb: number): boolean {
+  return na < 1e-250 || nb < 1e-250 || na > 1e250 || nb > 1e250;
+}
+
+function sparseCosine(sa: SparseVector, sb: SparseVector, scaled: boolean): number {
+  let ma = 1;
+  let mb = 1;
+  if (scaled) {
+    ma = 0;
+    mb = 0;
+    for (let k = 0; k < sa.data.length; k++) ma = Math.max(ma, Math.abs(sa.data[k]!));
+    for (let k = 0; k < sb.data.length; k++) mb = Math.max(mb, Math.abs(sb.data[k]!));
+    if (ma === 0 || mb === 0) return 0;
+  }
   let dot = 0;
   let na = 0;
   let nb = 0;
-  for (let k = 0; k < sa.data.length; k++) na += sa.data[k]! * sa.data[k]!;
-  for (let k = 0; k < sb.data.length; k++) nb += sb.data[k]! * sb.data[k]!;
+  for (let k = 0; k < sa.data.length; k++) na += (sa.data[k]! / ma) ** 2;
+  for (let k = 0; k < sb.data.length; k++) nb += (sb.data[k]! / mb) ** 2;
   let i = 0;
   let j = 0;
   while (i < sa.indices.length && j < sb.indices.length) {
     const ci = sa.indices[i]!;
     const cj = sb.indices[j]!;
-    if (ci === cj) dot += sa.data[i++]! * sb.data[j++]!;
+    if (ci === cj) dot += (sa.data[i++]! / ma) * (sb.data[j++]! / mb);
     else if (ci < cj) i++;
     else j++;
   }
+  if (!scaled && needsScaling(na, nb) && na !== 0 && nb !== 0) return sparseCosine(sa, sb, true);
   return finish(dot, na, nb);
 }
 
