@@ -30,3 +30,5 @@ export type { DetectSpikesOptions, DetectSpikesResult, Spike } from './detectSpi
 export { createWatchList, matchWatchList } from './watchList.js';
 export type { MatchWatchListResult, WatchListState, WatchMatch, WatchPost, WatchTerm, WatchTermTotals } from './watchList.js';
 export type { MatchMode } from './_match.js';
+export { extractKeywords } from './extractKeywords.js';
+export type { ExtractKeywordsOptions, ExtractKeywordsResult, Keyword } from './extractKeywords.js';
