@@ -138,7 +138,63 @@ async function main(): Promise<void> {
   rows.push({ case: `top-10 similar, 1,000 queries × ${air.length} tweets`, impl: 'crmkit topKSimilar (sparse)', ms: m.ms, heapMB: m.heapMB });
   rows.push({ case: `top-10 similar, 1,000 queries × ${air.length} tweets`, impl: 'scikit-learn cosine_similarity + argsort (dense)', ms: sk ? sk.top10For1000QueriesSeconds! * 1000 : null });
   printTable('crmkit/text', rows);
-  void readFileSync;
+  segmentationAgreement();
+}
+
+/**
+ * Token F1 of Chinese segmenters against Python jieba on the 500 weibo2018 test posts
+ * (test/fixtures/text-jieba.json): word spans made only of Han characters, crmkit segmenting the Han
+ * runs between entities, jieba the raw post.
+ */
+function segmentationAgreement(): void {
+  const fx = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'text-jieba.json'), 'utf8')) as { posts: { mid: string; tokens: string[] }[] };
+  const texts = new Map<string, string>();
+  for (const l of readDataText('weibo2018', 'test.txt').split('\n')) {
+    if (l.length === 0) continue;
+    const a = l.indexOf(',');
+    texts.set(l.slice(0, a), l.slice(l.indexOf(',', a + 1) + 1));
+  }
+  const HAN = /^\p{Script=Han}+$/u;
+  const segmenters: [string, ((s: string) => string[]) | null][] = [['Intl.Segmenter (default)', null]];
+  try {
+    const require = createRequire(import.meta.url);
+    const { cut } = require('jieba-wasm') as { cut: (s: string, hmm: boolean) => string[] };
+    segmenters.push(['jieba-wasm', (s) => cut(s, true)]);
+  } catch {
+    console.log('jieba-wasm not installed: npm install --no-save jieba-wasm');
+  }
+  console.log('\n## Chinese segmentation vs Python jieba 0.42.1 (500 weibo2018 test posts, Han words)\n');
+  for (const [name, seg] of segmenters) {
+    let tp = 0;
+    let np = 0;
+    let nr = 0;
+    const t0 = performance.now();
+    for (const row of fx.posts) {
+      const text = texts.get(row.mid)!;
+      const ref = new Set<string>();
+      let p = 0;
+      for (const t of row.tokens) {
+        if (HAN.test(t)) ref.add(`${p}:${p + t.length}`);
+        p += t.length;
+      }
+      const ours = new Set<string>();
+      for (const m of text.matchAll(/\p{Script=Han}+/gu)) {
+        let q = m.index;
+        const words = seg === null ? tokenize(m[0], { lang: 'zh' }) : seg(m[0]);
+        for (const w of words) {
+          if (HAN.test(w)) ours.add(`${q}:${q + w.length}`);
+          q += w.length;
+        }
+      }
+      for (const x of ours) if (ref.has(x)) tp++;
+      np += ours.size;
+      nr += ref.size;
+    }
+    const ms = performance.now() - t0;
+    const P = tp / np;
+    const R = tp / nr;
+    console.log(`${name}: precision ${P.toFixed(4)}, recall ${R.toFixed(4)}, F1 ${((2 * P * R) / (P + R)).toFixed(4)}; ${Math.round(fx.posts.length / (ms / 1000))} posts/s`);
+  }
 }
 
 await main();

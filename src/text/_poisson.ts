@@ -1,7 +1,7 @@
 /**
- * Upper tail of the Poisson distribution, P(X ≥ x) for X ~ Poisson(mu), for detectSpikes.
- * A small private helper until core's `poissonSf` (branch `special`) is available here; checked
- * against scipy.stats.poisson.sf in test/text/detectSpikes.ref.test.ts.
+ * Log of the Poisson upper tail, ln P(X ≥ x) for X ~ Poisson(mu), for detectSpikes where core's
+ * `poissonSf` underflows (p < 1e-290): a spike of 2,000 posts against 3 expected still gets a finite
+ * score. Checked against mpmath in test/text/detectSpikes.ref.test.ts.
  *
  * @internal
  * @module

@@ -1,5 +1,6 @@
 import { finiteArray, integerInRange, numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
+import { poissonSf } from '../core/special/discrete.js';
 import { poissonLogUpperTail } from './_poisson.js';
 
 /** Options of {@link detectSpikes}. */
@@ -62,9 +63,9 @@ const LN10 = Math.log(10);
  * start). Buckets with fewer than `minPeriods` previous values are not scored (`scores[i] = null`,
  * never flagged): with the defaults the first `window` buckets are a warm-up. zscore: (x − m) /
  * max(s, minStd) with m the mean and s the sample standard deviation (n − 1) of the baseline. poisson:
- * −log10 P(X ≥ x), X ~ Poisson(max(m, minExpected)), computed in log space so scores stay finite far
- * beyond double underflow. A bucket is flagged when its score ≥ threshold and x > m. Cost O(n ×
- * window). The Poisson tail is a small private helper (checked against scipy.stats.poisson.sf).
+ * −log10 P(X ≥ x), X ~ Poisson(max(m, minExpected)), with scores finite far beyond double underflow. A bucket is flagged when its score ≥ threshold and x > m. Cost O(n ×
+ * window). The Poisson tail is core's `poissonSf`; where it underflows (p below 1e-290) a private
+ * log-space series takes over (checked against mpmath).
  *
  * @see Twitter's AnomalyDetection / the "three-sigma" rule on a trailing window; scipy.stats.poisson.sf
  * @throws {@link InvalidInputError} when series holds a non-finite or negative value
@@ -122,7 +123,10 @@ export function detectSpikes(series: ArrayLike<number>, options?: DetectSpikesOp
       const sd = Math.sqrt(ss / (n - 1));
       score = (x[i]! - mean) / Math.max(sd, minStd);
     } else {
-      score = -poissonLogUpperTail(x[i]!, Math.max(mean, minExpected)) / LN10;
+      const mu = Math.max(mean, minExpected);
+      // core's poissonSf(x − 1, μ) = P(X ≥ x); below ~1e-300 it underflows, so the log-space tail takes over.
+      const p = poissonSf(x[i]! - 1, mu);
+      score = p > 1e-290 ? -Math.log10(p) : -poissonLogUpperTail(x[i]!, mu) / LN10;
       if (score === 0) score = 0; // -0 → 0
     }
     const flag = score >= threshold && x[i]! > mean;

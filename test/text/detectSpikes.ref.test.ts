@@ -5,6 +5,7 @@
  * finite series summed to 1e-17 of its value).
  */
 import { describe, expect, it } from 'vitest';
+import { poissonSf } from 'crmkit';
 import { detectSpikes } from 'crmkit/text';
 import { poissonLogUpperTail } from '../../src/text/_poisson.js';
 import { expectClose } from '../helpers/close.js';
@@ -42,5 +43,14 @@ describe('detectSpikes against pandas / scipy', () => {
 
   it('the Poisson log tail matches mpmath, including far past double underflow', () => {
     for (const t of fx.tails) expectClose(poissonLogUpperTail(t.x, t.mu), t.logTail, { rel: 1e-9, abs: 1e-15 }, `x=${t.x} mu=${t.mu}`);
+  });
+
+  it("core's poissonSf (the main path) agrees with mpmath where it does not underflow, and extreme spikes stay finite", () => {
+    for (const t of fx.tails) {
+      if (t.logTail > Math.log(1e-290)) expectClose(Math.log(poissonSf(t.x - 1, t.mu)), t.logTail, { rel: 1e-9, abs: 1e-12 }, `x=${t.x} mu=${t.mu}`);
+    }
+    const r = detectSpikes([3, 3, 3, 2000], { method: 'poisson', window: 3 });
+    const ref = fx.tails.find((t) => t.x === 2000 && t.mu === 3)!;
+    expectClose(r.scores[3]!, -ref.logTail / Math.LN10, { rel: 1e-9 }, 'extreme spike score');
   });
 });
