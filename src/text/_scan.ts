@@ -18,11 +18,13 @@ export interface ScanSpan {
   body: string;
 }
 
+const ENTITY_RE = new RegExp(ENTITY_SOURCE, 'gu');
 const VARIATION_OR_TONE = /[\uFE0E\uFE0F\u{1F3FB}-\u{1F3FF}]/gu;
 
 /** Scans `text` left to right; returns the spans in order, never overlapping. */
 export function scanEntities(text: string): ScanSpan[] {
-  const re = new RegExp(ENTITY_SOURCE, 'gu');
+  const re = ENTITY_RE;
+  re.lastIndex = 0;
   const out: ScanSpan[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
