@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { extractEntities, fitTfidf, tokenize, topKSimilar, transformTfidf } from '../src/text/index.js';
+import { extractEntities, fitTfidf, fitTransformTfidf, tokenize, topKSimilar, transformTfidf } from '../src/text/index.js';
 import { hasData, parseCsv, readDataText } from '../scripts/lib/data.js';
 import { measure, printTable, type Row } from './lib.js';
 
@@ -127,8 +127,12 @@ async function main(): Promise<void> {
     const est = b * (air.length / 1000) ** k;
     rows.push({ case: `TF-IDF fit+transform ${air.length} tweets (strings)`, impl: 'natural TfIdf (extrapolated)', ms: est, note: `measured 500: ${a.toFixed(0)} ms, 1000: ${b.toFixed(0)} ms; × n^${k.toFixed(2)}` });
   } else rows.push({ case: `TF-IDF fit+transform ${air.length} tweets`, impl: 'natural TfIdf', ms: null, note: 'child process failed' });
+  m = await measure(() => fitTransformTfidf(air), { minRuns: 3 });
+  rows.push({ case: `TF-IDF fit+transform ${air.length} tweets (strings)`, impl: 'crmkit fitTransformTfidf (one tokenization)', ms: m.ms, heapMB: m.heapMB });
   m = await measure(() => transformTfidf(fitTfidf(weibo), weibo), { minRuns: 2 });
-  rows.push({ case: `TF-IDF fit+transform ${weibo.length} weibo posts`, impl: 'crmkit (Intl.Segmenter)', ms: m.ms, heapMB: m.heapMB });
+  rows.push({ case: `TF-IDF fit+transform ${weibo.length} weibo posts`, impl: 'crmkit fitTfidf + transformTfidf (Intl.Segmenter)', ms: m.ms, heapMB: m.heapMB });
+  m = await measure(() => fitTransformTfidf(weibo), { minRuns: 2 });
+  rows.push({ case: `TF-IDF fit+transform ${weibo.length} weibo posts`, impl: 'crmkit fitTransformTfidf (Intl.Segmenter)', ms: m.ms, heapMB: m.heapMB });
 
   // Similar posts.
   const model = fitTfidf(pre);

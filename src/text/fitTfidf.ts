@@ -108,12 +108,34 @@ const KEYS = ['minDf', 'maxDf', 'maxFeatures', 'ngramRange', 'sublinearTf', 'smo
  * @category TF-IDF
  */
 export function fitTfidf(docs: readonly Document[], options?: FitTfidfOptions): TfidfModel {
-  const corpus = checkDocs(FN, docs, 1);
-  const o = checkOptions(FN, options, KEYS);
-  const tokenizeOpts = checkOptions<TokenizeOptions>(FN, o.tokenize, ['lang', 'lowercase', 'keepEntities', 'segmenter']);
-  const tokenizer = resolveTokenizeOptions(FN, tokenizeOpts, 'options.tokenize');
+  const prep = prepareFit(FN, docs, options);
+  const buf: string[] = [];
+  return fitFromTerms(prep, (d) => analyze(FN, prep.corpus[d]!, prep.cfg, buf));
+}
+
+/** Validated inputs of a fit (shared with fitTransformTfidf). */
+export interface FitPrep {
+  corpus: readonly Document[];
+  params: TfidfParams;
+  cfg: AnalyzerConfig;
+  vocabulary: readonly string[] | undefined;
+  fn: string;
+}
+
+/** Validates docs and options of a fit. */
+export function prepareFit(fn: string, docs: readonly Document[], options: FitTfidfOptions | undefined): FitPrep {
+  const corpus = checkDocs(fn, docs, 1);
+  const o = checkOptions(fn, options, KEYS);
+  const tokenizeOpts = checkOptions<TokenizeOptions>(fn, o.tokenize, ['lang', 'lowercase', 'keepEntities', 'segmenter']);
+  const tokenizer = resolveTokenizeOptions(fn, tokenizeOpts, 'options.tokenize');
   const params = resolveParams(o, tokenizer);
-  const cfg = analyzerConfig(params, tokenizer.segmenter);
+  return { corpus, params, cfg: analyzerConfig(params, tokenizer.segmenter), vocabulary: o.vocabulary, fn };
+}
+
+/** Fits from each document's terms (`termsOf(d)`, already analyzed). */
+export function fitFromTerms(prep: FitPrep, termsOf: (d: number) => readonly string[]): TfidfModel {
+  const { params, corpus } = prep;
+  const docs = corpus;
   const n = corpus.length;
 
   // Count document frequencies and total counts per term, in first-seen order.
@@ -122,10 +144,9 @@ export function fitTfidf(docs: readonly Document[], options?: FitTfidfOptions): 
   let df = new Int32Array(1024);
   let tf = new Float64Array(1024);
   let lastDoc = new Int32Array(1024).fill(-1);
-  const buf: string[] = [];
-  const fixed = params.fixedVocabulary ? vocabularyIndex(o.vocabulary!) : null;
+  const fixed = prep.vocabulary !== undefined ? vocabularyIndex(prep.vocabulary) : null;
   for (let d = 0; d < n; d++) {
-    for (const term of analyze(FN, corpus[d]!, cfg, buf)) {
+    for (const term of termsOf(d)) {
       let id = ids.get(term);
       if (id === undefined) {
         if (fixed !== null && !fixed.has(term)) continue;
@@ -149,24 +170,24 @@ export function fitTfidf(docs: readonly Document[], options?: FitTfidfOptions): 
   let vocabulary: string[];
   let dfOut: number[];
   if (fixed !== null) {
-    vocabulary = (o.vocabulary as readonly string[]).slice();
+    vocabulary = prep.vocabulary!.slice();
     dfOut = vocabulary.map((t) => {
       const id = ids.get(t);
       return id === undefined ? 0 : df[id]!;
     });
   } else {
     if (terms.length === 0) {
-      throw new InvalidInputError(FN, 'empty vocabulary: the documents hold no terms (only stop words or punctuation?)', docs);
+      throw new InvalidInputError(prep.fn, 'empty vocabulary: the documents hold no terms (only stop words or punctuation?)', docs);
     }
     const minCount = typeof params.minDf === 'number' ? params.minDf : params.minDf.proportion * n;
     const maxCount = typeof params.maxDf === 'number' ? params.maxDf : params.maxDf.proportion * n;
     if (maxCount < minCount) {
-      throw new InvalidOptionError(FN, `options.maxDf corresponds to fewer documents than options.minDf (${maxCount} < ${minCount})`, params.maxDf);
+      throw new InvalidOptionError(prep.fn, `options.maxDf corresponds to fewer documents than options.minDf (${maxCount} < ${minCount})`, params.maxDf);
     }
     let kept: number[] = [];
     for (let id = 0; id < terms.length; id++) if (df[id]! >= minCount && df[id]! <= maxCount) kept.push(id);
     if (kept.length === 0) {
-      throw new InvalidInputError(FN, 'after pruning by minDf/maxDf no terms remain; lower minDf or raise maxDf', docs);
+      throw new InvalidInputError(prep.fn, 'after pruning by minDf/maxDf no terms remain; lower minDf or raise maxDf', docs);
     }
     if (params.maxFeatures !== null && kept.length > params.maxFeatures) {
       kept.sort((a, b) => tf[b]! - tf[a]! || compareCodePoints(terms[a]!, terms[b]!));
@@ -182,7 +203,7 @@ export function fitTfidf(docs: readonly Document[], options?: FitTfidfOptions): 
     return params.smoothIdf ? Math.log((n + 1) / (f + 1)) + 1 : Math.log(n / f) + 1;
   });
   if (params.useIdf && !params.smoothIdf && dfOut.some((f) => f === 0)) {
-    throw new InvalidInputError(FN, 'a vocabulary term occurs in no document, so its idf ln(n/0) is infinite; use smoothIdf: true', vocabulary[dfOut.indexOf(0)]);
+    throw new InvalidInputError(prep.fn, 'a vocabulary term occurs in no document, so its idf ln(n/0) is infinite; use smoothIdf: true', vocabulary[dfOut.indexOf(0)]);
   }
   return { kind: 'tfidf', formatVersion: 1, params, vocabulary, idf, nDocuments: n };
 }

@@ -32,3 +32,5 @@ export type { MatchWatchListResult, WatchListState, WatchMatch, WatchPost, Watch
 export type { MatchMode } from './_match.js';
 export { extractKeywords } from './extractKeywords.js';
 export type { ExtractKeywordsOptions, ExtractKeywordsResult, Keyword } from './extractKeywords.js';
+export { fitTransformTfidf } from './fitTransformTfidf.js';
+export type { FitTransformTfidfResult } from './fitTransformTfidf.js';

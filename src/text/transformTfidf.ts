@@ -55,19 +55,23 @@ export function transformTfidf(model: TfidfModel, docs: readonly Document[], opt
   const o = checkOptions(FN, options, ['segmenter']);
   const segmenter = o.segmenter === undefined ? undefined : func<Segmenter>(FN, 'options.segmenter', o.segmenter);
   const cfg = analyzerConfig(m.params, segmenter);
+  const buf: string[] = [];
+  return weighTerms(m, corpus.length, (d) => analyze(FN, corpus[d]!, cfg, buf));
+}
+
+/** TF-IDF rows from each document's analyzed terms (`termsOf(d)`), for a validated model. */
+export function weighTerms(m: TfidfModel, rows: number, termsOf: (d: number) => readonly string[]): CsrMatrix {
   const vocab = vocabularyMap(m);
   const idf = Float64Array.from(m.idf);
   const { sublinearTf, norm } = m.params;
-  const rows = corpus.length;
   const indptr = new Int32Array(rows + 1);
   let indices = new Int32Array(Math.max(16, rows * 8));
   let data = new Float64Array(indices.length);
   let nnz = 0;
-  const buf: string[] = [];
   let cols: number[] = [];
   for (let d = 0; d < rows; d++) {
     cols.length = 0;
-    for (const term of analyze(FN, corpus[d]!, cfg, buf)) {
+    for (const term of termsOf(d)) {
       const c = vocab.get(term);
       if (c !== undefined) cols.push(c);
     }

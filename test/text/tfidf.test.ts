@@ -57,3 +57,22 @@ describe('parseTfidfModel(json)', () => {
     expect(() => transformTfidf({ ...m, vocabulary: 'ab' } as never, [['a']])).toThrow(ModelFormatError);
   });
 });
+
+describe('fitTransformTfidf(docs, options)', () => {
+  it('equals fitTfidf then transformTfidf, for strings and token lists, with n-grams and stop words', async () => {
+    const { fitTransformTfidf } = await import('crmkit/text');
+    const docs = ['@United lost my bag #fail', '周杰伦的新歌 great', 'lost bag again, lost again', ''];
+    for (const options of [{}, { ngramRange: [1, 2] as [number, number], stopWords: 'english' as const, sublinearTf: true }]) {
+      for (const corpus of [docs, docs.map((d) => d.split(' '))]) {
+        const a = fitTransformTfidf(corpus, options);
+        const model = fitTfidf(corpus, options);
+        const X = transformTfidf(model, corpus);
+        expect(a.model).toEqual(model);
+        expect(Array.from(a.matrix.indptr)).toEqual(Array.from(X.indptr));
+        expect(Array.from(a.matrix.indices)).toEqual(Array.from(X.indices));
+        expect(Array.from(a.matrix.data)).toEqual(Array.from(X.data));
+      }
+    }
+    expect(() => fitTransformTfidf([])).toThrow(/text\/fitTransformTfidf/);
+  });
+});
