@@ -103,6 +103,14 @@ export function countKeywords(posts: readonly TimedText[], options?: CountKeywor
   const bucketOpts: BucketOptions = { unit };
   if (o.timeZone !== undefined) bucketOpts.timeZone = o.timeZone;
   if (o.weekStartsOn !== undefined) bucketOpts.weekStartsOn = o.weekStartsOn;
+  try {
+    bucketStart(0, bucketOpts);
+  } catch (e) {
+    if (e instanceof InvalidOptionError) {
+      throw new InvalidOptionError(FN, 'options.timeZone must be an IANA time zone name and options.weekStartsOn 0 or 1', o.timeZone ?? o.weekStartsOn);
+    }
+    throw e;
+  }
   const mode = o.match === undefined ? 'exact' : oneOf(FN, 'options.match', o.match, ['exact', 'prefix', 'phrase'] as const);
   const top = o.top === undefined ? undefined : integerInRange(FN, 'options.top', o.top, { min: 1 });
   let from = o.from === undefined ? undefined : timestamp(FN, 'options.from', o.from);

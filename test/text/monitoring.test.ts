@@ -61,6 +61,7 @@ describe('countKeywords(posts, options)', () => {
     expect(() => countKeywords([], { keywords: ['a'] })).toThrow(InvalidInputError);
     expect(() => countKeywords(posts, { keywords: [''] })).toThrow(InvalidOptionError);
     expect(() => countKeywords(posts, { keywords: ['a'], by: 'month' as 'day' })).toThrow(InvalidOptionError);
+    expect(() => countKeywords(posts, { keywords: ['a'], timeZone: 'Mars/Olympus' })).toThrow(/text\/countKeywords: options.timeZone/);
   });
 
   it('keywords named like object properties are ordinary keywords', () => {
