@@ -13,3 +13,4 @@ export type * from './types.js';
 export * from './optimize.js';
 export * from './sparse.js';
 export * from './time.js';
+export * from './special/index.js';
