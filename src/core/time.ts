@@ -7,7 +7,7 @@
  */
 import { InvalidInputError, InvalidOptionError } from './errors.js';
 import type { Timestamp } from './types.js';
-import { finiteArray, integerInRange, oneOf, options as checkOptions, string } from './validate.js';
+import { finiteArray, integerInRange, oneOf, options as checkOptions, string, timestamp } from './validate.js';
 
 /** A calendar unit for {@link bucketStart}. */
 export type TimeUnit = 'hour' | 'day' | 'week' | 'month';
@@ -32,30 +32,8 @@ export interface BucketOptions {
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z: the supported instants. */
-const MIN_T = -62_135_596_800_000;
-const MAX_T = 253_402_300_799_999;
 const UNITS = ['hour', 'day', 'week', 'month'] as const;
 const BUCKET_KEYS = ['unit', 'timeZone', 'weekStartsOn'] as const;
-/**
- * Accepted strings: ISO-8601 dates (read as UTC midnight, as JavaScript does) and date-times with
- * `Z` or a UTC offset. A date-time without one, or a free-form string such as 'March 5, 2024', is
- * read in the machine's own zone by `Date.parse`: rejected, so results never depend on where the
- * code runs.
- */
-const ISO_WITH_ZONE = /^([+-]?\d{4,6})-(\d{2})-(\d{2})(T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/i;
-
-/** Whether the calendar fields of an ISO match exist (`Date.parse` rolls 2024-02-30 over to March 1). */
-function validIsoFields(m: RegExpExecArray): boolean {
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const dim = (mo === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, mo + 1, 1)) - daysFromCivil(y, mo, 1);
-  if (d > dim) return false;
-  if (m[4] === undefined) return true;
-  return Number(m[5]) <= 23 && Number(m[6]) <= 59 && (m[8] === undefined || Number(m[8]) <= 59);
-}
-
 interface Zone {
   readonly name: string;
   readonly utc: boolean;
@@ -209,23 +187,7 @@ function dayStart(zone: Zone, days: number): number {
 }
 
 function instant(fn: string, name: string, t: unknown): number {
-  let ms: number;
-  if (t instanceof Date) ms = t.getTime();
-  else if (typeof t === 'number') ms = t;
-  else if (typeof t === 'string') {
-    const m = ISO_WITH_ZONE.exec(t);
-    if (m === null) {
-      throw new InvalidInputError(fn, `${name} must be a Date, epoch milliseconds or an ISO-8601 string with Z or a UTC offset (other strings would be read in the machine's own zone)`, t);
-    }
-    ms = validIsoFields(m) ? Date.parse(t) : NaN;
-  } else ms = NaN;
-  if (!Number.isFinite(ms)) {
-    throw new InvalidInputError(fn, `${name} must be a valid Date, ISO-8601 string or finite epoch milliseconds`, t);
-  }
-  if (ms < MIN_T || ms > MAX_T) {
-    throw new InvalidInputError(fn, `${name} must lie between the years 1 and 9999`, t);
-  }
-  return ms;
+  return timestamp(fn, name, t);
 }
 
 interface Resolved {

@@ -196,18 +196,50 @@ export function matrix(fn: string, name: string, x: unknown, opts: { minRows?: n
   return { data, rows, cols };
 }
 
-/** Throws unless `x` is a valid `Date` or a finite epoch-millisecond number; returns epoch ms. */
+/** Earliest and latest instants accepted: the years 1 to 9999 (UTC). */
+const MIN_T = -62_135_596_800_000;
+const MAX_T = 253_402_300_799_999;
+/**
+ * ISO-8601 dates (read as UTC midnight, as JavaScript does) and date-times with `Z` or a UTC offset.
+ * A date-time without a zone, or a free-form string such as 'March 5, 2024', would be read in the
+ * machine's own zone by `Date.parse`: rejected, so results never depend on where the code runs.
+ */
+const ISO_WITH_ZONE = /^([+-]?\d{4,6})-(\d{2})-(\d{2})(T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/i;
+
+/** Whether the calendar fields of an ISO match exist (`Date.parse` rolls 2024-02-30 over to March 1). */
+function validIsoFields(m: RegExpExecArray): boolean {
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const dim = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  if (d > dim) return false;
+  if (m[4] === undefined) return true;
+  return Number(m[5]) <= 23 && Number(m[6]) <= 59 && (m[8] === undefined || Number(m[8]) <= 59);
+}
+
+/**
+ * Reads a timestamp: a valid `Date`, finite epoch milliseconds, or an ISO-8601 string that is a
+ * date (UTC midnight) or a date-time with `Z` or an offset. Zone-less date-times, free-form strings,
+ * impossible dates (2024-02-30) and instants outside the years 1–9999 throw. Returns epoch ms.
+ */
 export function timestamp(fn: string, name: string, x: unknown): number {
-  if (x instanceof Date) {
-    const t = x.getTime();
-    if (Number.isFinite(t)) return t;
-  } else if (typeof x === 'number' && Number.isFinite(x)) {
-    return x;
-  } else if (typeof x === 'string') {
-    const t = Date.parse(x);
-    if (Number.isFinite(t)) return t;
+  let ms: number;
+  if (x instanceof Date) ms = x.getTime();
+  else if (typeof x === 'number') ms = x;
+  else if (typeof x === 'string') {
+    const m = ISO_WITH_ZONE.exec(x);
+    if (m === null) {
+      throw new (ctorFor(name))(fn, `${name} must be a Date, epoch milliseconds or an ISO-8601 string with Z or a UTC offset (other strings would be read in the machine's own zone)`, x);
+    }
+    ms = validIsoFields(m) ? Date.parse(x) : NaN;
+  } else ms = NaN;
+  if (!Number.isFinite(ms)) {
+    throw new (ctorFor(name))(fn, `${name} must be a valid Date, ISO-8601 string or finite epoch milliseconds`, x);
   }
-  throw new (ctorFor(name))(fn, `${name} must be a valid Date, ISO date string or epoch milliseconds`, x);
+  if (ms < MIN_T || ms > MAX_T) throw new (ctorFor(name))(fn, `${name} must lie between the years 1 and 9999`, x);
+  return ms;
 }
 
 /** Seeds are unsigned 32-bit integers. Returns the seed, or `defaultSeed` when undefined. */

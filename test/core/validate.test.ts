@@ -69,4 +69,15 @@ describe('validation helpers', () => {
     expect(() => v.timestamp(fn, 't', 'not a date')).toThrow(InvalidInputError);
     expect(() => v.timestamp(fn, 't', new Date(NaN))).toThrow(InvalidInputError);
   });
+
+  it('timestamp rejects strings whose meaning depends on the machine zone, impossible dates and years outside 1-9999', () => {
+    expect(v.timestamp(fn, 't', '2024-03-05')).toBe(Date.UTC(2024, 2, 5));
+    expect(v.timestamp(fn, 't', '2024-03-05T10:00:00+08:00')).toBe(Date.UTC(2024, 2, 5, 2));
+    expect(() => v.timestamp(fn, 't', '2024-03-05T10:00')).toThrow('ISO-8601 string with Z or a UTC offset');
+    expect(() => v.timestamp(fn, 't', 'March 5, 2024')).toThrow(InvalidInputError);
+    expect(() => v.timestamp(fn, 't', '2024-02-30')).toThrow(InvalidInputError);
+    expect(v.timestamp(fn, 't', '2024-02-29')).toBe(Date.UTC(2024, 1, 29));
+    expect(() => v.timestamp(fn, 't', '2023-02-29')).toThrow(InvalidInputError);
+    expect(() => v.timestamp(fn, 'options.since', 1e17)).toThrow(InvalidOptionError);
+  });
 });
