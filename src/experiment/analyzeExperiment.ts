@@ -11,7 +11,8 @@ import {
 } from '../core/validate.js';
 import { checkAlpha, checkMeanInput, checkProportion, isObject, relative } from './_common.js';
 import { adjustPValues, type PValueAdjustment } from './adjustPValues.js';
-import { betaComparison, checkBeta, type BetaParameters } from './bayesianBetaBinomial.js';
+import { betaLaw, probabilityGreater } from './_beta.js';
+import { checkBeta, type BetaParameters } from './bayesianBetaBinomial.js';
 import { normalPosterior } from './bayesianNormal.js';
 import { liftFromMoments } from './relativeLift.js';
 import { sampleRatioMismatchTest, type SampleRatioMismatchTestResult } from './sampleRatioMismatchTest.js';
@@ -242,6 +243,12 @@ function pct(x: number, digits = 1): string {
   return `${x >= 0 ? '+' : ''}${v}%`;
 }
 
+function chanceText(p: number): string {
+  if (p >= 0.99995) return '> 99.99%';
+  if (p <= 0.00005) return '< 0.01%';
+  return `${(p * 100).toFixed(2)}%`;
+}
+
 function fmtP(p: number): string {
   if (p === 0) return 'p < 1e-300';
   if (p < 1e-4) return `p = ${p.toExponential(1)}`;
@@ -370,12 +377,11 @@ export function analyzeExperiment(input: ExperimentInput, options: AnalyzeExperi
         statistic = r.statistic;
         pValue = r.pValue;
         se = Math.sqrt((r.control.rate * (1 - r.control.rate)) / cp.n + (r.treatment.rate * (1 - r.treatment.rate)) / tp.n);
-        const b = betaComparison(
-          { alpha: prior.alpha + cp.conversions, beta: prior.beta + cp.n - cp.conversions },
-          { alpha: prior.alpha + tp.conversions, beta: prior.beta + tp.n - tp.conversions },
-          1 - alpha,
-        );
-        chance = good > 0 ? b.probabilityTreatmentBeatsControl : 1 - b.probabilityTreatmentBeatsControl;
+        const pt = probabilityGreater(
+          betaLaw(prior.alpha + cp.conversions, prior.beta + cp.n - cp.conversions),
+          betaLaw(prior.alpha + tp.conversions, prior.beta + tp.n - tp.conversions),
+        ).value;
+        chance = good > 0 ? pt : 1 - pt;
         test = 'two-proportion z test (pooled), Newcombe interval';
       } else {
         if (c.n < 2 || t.n < 2) throw new InvalidInputError(FN, `metric '${m.name}' needs at least 2 users per arm`, Math.min(c.n, t.n));
@@ -477,7 +483,7 @@ function buildVerdict(
   const winners = prim.filter((c) => c.outcome === 'better').sort((a, b) => b.relativeLift * (primary.higherIsBetter === false ? -1 : 1) - a.relativeLift * (primary.higherIsBetter === false ? -1 : 1));
   const losers = prim.filter((c) => c.outcome === 'worse');
   const describe = (c: ExperimentComparison): string =>
-    `${c.arm} vs ${controlName} on ${c.metric}: ${pct(c.relativeLift)} relative (${level} CI ${pct(c.relativeInterval.lower)} to ${pct(c.relativeInterval.upper)}), ${fmtP(c.pValue)}${correction === 'none' ? '' : ` (${correction}-adjusted ${fmtP(c.adjustedPValue).replace('p = ', '').replace('p < ', '< ')})`}, ${(c.chanceToBeatControl * 100).toFixed(c.chanceToBeatControl > 0.999 || c.chanceToBeatControl < 0.001 ? 3 : 1)}% chance to beat control`;
+    `${c.arm} vs ${controlName} on ${c.metric}: ${pct(c.relativeLift)} relative (${level} CI ${pct(c.relativeInterval.lower)} to ${pct(c.relativeInterval.upper)}), ${fmtP(c.pValue)}${correction === 'none' ? '' : ` (${correction}-adjusted ${fmtP(c.adjustedPValue).replace('p = ', '').replace('p < ', '< ')})`}, ${chanceText(c.chanceToBeatControl)} chance to beat control`;
   let status: ExperimentVerdict['status'];
   let recommendedArm = controlName;
   let headline: string;

@@ -1,4 +1,4 @@
-import { InvalidOptionError } from '../core/errors.js';
+import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { numberInRange, openUnitInterval, options as checkOptions } from '../core/validate.js';
 import { checkProportion, isObject } from './_common.js';
 import { betaQuantile } from './_dist.js';
@@ -48,7 +48,10 @@ const FN = 'experiment/bayesianBetaBinomial';
 
 /** @internal Validates a `{ alpha, beta }` object of positive finite numbers. */
 export function checkBeta(fn: string, name: string, x: unknown): BetaParameters {
-  if (!isObject(x)) throw new InvalidOptionError(fn, `${name} must be an object { alpha, beta }`, x);
+  if (!isObject(x)) {
+    const Err = name.startsWith('options.') ? InvalidOptionError : InvalidInputError;
+    throw new Err(fn, `${name} must be an object { alpha, beta }`, x);
+  }
   return {
     alpha: numberInRange(fn, `${name}.alpha`, x.alpha, { min: 0, minExclusive: true }),
     beta: numberInRange(fn, `${name}.beta`, x.beta, { min: 0, minExclusive: true }),
