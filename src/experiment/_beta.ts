@@ -82,7 +82,7 @@ export function betaLaw(a: number, b: number): BetaLaw {
 // The summed |K15 - G7| estimates the 7-point rule's error; the 15-point value returned is far more
 // accurate, so 1e-10 on this estimate leaves the result accurate to ~1e-15 relative (tested
 // against mpmath) while keeping the cost at a few dozen panels.
-const QUAD = { relTol: 1e-10, absTol: 0, initialPanels: 24, maxPanels: 4000 };
+const QUAD = { relTol: 1e-10, absTol: 0, initialPanels: 8, maxPanels: 4000 };
 
 export interface ProbabilityResult {
   value: number;

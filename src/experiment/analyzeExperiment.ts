@@ -130,7 +130,7 @@ interface ArmAcc {
   conversions: number[];
 }
 
-function toNumber(v: unknown, where: string): number {
+function toNumber(v: unknown, r: number, column: string): number {
   if (typeof v === 'string' && v.length > 0) {
     // fast path for plain decimal strings (CSV cells): starts with a digit, '-' or '.'
     const c = v.charCodeAt(0);
@@ -153,7 +153,7 @@ function toNumber(v: unknown, where: string): number {
       if (Number.isFinite(x)) return x;
     }
   }
-  throw new InvalidInputError(FN, `${where} must be a finite number, a boolean, or a numeric / 'true' / 'false' string`, v);
+  throw new InvalidInputError(FN, `input.rows[${r}].${column} must be a finite number, a boolean, or a numeric / 'true' / 'false' string`, v);
 }
 
 function fromRows(rows: unknown, armColumn: string, metrics: readonly ExperimentMetric[]): ArmAcc[] {
@@ -163,8 +163,9 @@ function fromRows(rows: unknown, armColumn: string, metrics: readonly Experiment
   const cols = metrics.map((m) => m.column ?? m.name);
   const arms: ArmAcc[] = [];
   // Welford accumulators per arm and metric
-  const mean: number[][] = [];
-  const m2: number[][] = [];
+  const mean: Float64Array[] = [];
+  const m2: Float64Array[] = [];
+  const isBinomial = metrics.map((m) => m.type === 'binomial');
   for (let r = 0; r < list.length; r++) {
     const row = list[r] as Record<string, unknown>;
     if (row === null || typeof row !== 'object') throw new InvalidInputError(FN, `input.rows[${r}] must be an object`, row);
@@ -178,16 +179,17 @@ function fromRows(rows: unknown, armColumn: string, metrics: readonly Experiment
       ai = arms.length;
       index.set(key, ai);
       arms.push({ name: key, users: 0, moments: [], conversions: new Array<number>(k).fill(0) });
-      mean.push(new Array<number>(k).fill(0));
-      m2.push(new Array<number>(k).fill(0));
+      mean.push(new Float64Array(k));
+      m2.push(new Float64Array(k));
     }
     const acc = arms[ai]!;
     const n = ++acc.users;
     const mu = mean[ai]!;
     const mm = m2[ai]!;
     for (let j = 0; j < k; j++) {
-      const x = toNumber(row[cols[j]!], `input.rows[${r}].${cols[j]}`);
-      if (metrics[j]!.type === 'binomial') {
+      const v = row[cols[j]!];
+      const x = typeof v === 'number' && Number.isFinite(v) ? v : toNumber(v, r, cols[j]!); // message built only on error
+      if (isBinomial[j]) {
         if (x !== 0 && x !== 1) throw new InvalidInputError(FN, `input.rows[${r}].${cols[j]} must be 0 or 1 for binomial metric '${metrics[j]!.name}'`, x);
         acc.conversions[j] = acc.conversions[j]! + x;
       }
