@@ -87,6 +87,32 @@ describeWithData('hillstrom e-mail experiment', [['hillstrom-email', 'hillstrom.
     const spend = r.comparisons.find((c) => c.metric === 'spend' && c.arm === 'Womens E-Mail')!;
     expectClose(spend.statistic, fx.hillstromSpendWelch.statistic, CLOSED, 'welch via analyzeExperiment');
     expect(r.verdict.headline).toContain('Mens E-Mail beats No E-Mail');
+    // the same analysis from SQL-style summaries (COUNT, SUM, SUM of squares) agrees to 1e-9
+    const summaries = ['No E-Mail', 'Mens E-Mail', 'Womens E-Mail'].map((name) => {
+      const a = arm(name);
+      let conv = 0;
+      let visit = 0;
+      let sum = 0;
+      let sumSquares = 0;
+      for (const row of a) {
+        conv += Number(row.conversion);
+        visit += Number(row.visit);
+        sum += Number(row.spend);
+        sumSquares += Number(row.spend) ** 2;
+      }
+      return { arm: name, users: a.length, metrics: { conversion: { conversions: conv }, visit: { conversions: visit }, spend: { sum, sumSquares } } };
+    });
+    const s = analyzeExperiment(
+      { summaries },
+      { control: 'No E-Mail', metrics: [{ name: 'conversion', type: 'binomial' }, { name: 'visit', type: 'binomial' }, { name: 'spend', type: 'mean' }] },
+    );
+    expect(s.verdict.status).toBe(r.verdict.status);
+    for (const c of r.comparisons) {
+      const d = s.comparisons.find((x) => x.metric === c.metric && x.arm === c.arm)!;
+      expectClose(d.statistic, c.statistic, CLOSED, `${c.metric} ${c.arm} statistic`);
+      expectClose(d.pValue, c.pValue, { rel: 1e-9, abs: 1e-300 }, `${c.metric} ${c.arm} p`);
+      expectClose(d.chanceToBeatControl, c.chanceToBeatControl, CLOSED, `${c.metric} ${c.arm} chance`);
+    }
   });
 });
 
