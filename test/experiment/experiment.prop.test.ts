@@ -4,7 +4,10 @@ import {
   adjustPValues,
   bayesianBetaBinomial,
   chiSquareTest,
+  cupedAdjust,
+  deltaMethodRatio,
   fisherExactTest,
+  relativeLift,
   mannWhitneyUTest,
   sampleRatioMismatchTest,
   sequentialTest,
@@ -57,6 +60,23 @@ describe('every p-value is finite and in [0, 1]', () => {
     fc.assert(
       fc.property(v, v, alt, (c, t, alternative) => {
         expect(inUnit(mannWhitneyUTest(c, t, { alternative }).pValue)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('welchTTest on raw arrays, relativeLift, deltaMethodRatio, cupedAdjust', () => {
+    const vals = fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 4, maxLength: 25 });
+    fc.assert(
+      fc.property(vals, vals, alt, (c, t, alternative) => {
+        expect(inUnit(welchTTest(c, t, { alternative }).pValue)).toBe(true);
+        const mc = c.reduce((a, b) => a + b, 0);
+        if (mc !== 0) expect(inUnit(relativeLift(c, t, { alternative }).pValue)).toBe(true);
+        const den = c.map((x) => Math.abs(x) + 1);
+        const den2 = t.map((x) => Math.abs(x) + 1);
+        expect(inUnit(deltaMethodRatio({ numerator: c, denominator: den }, { numerator: t, denominator: den2 }, { alternative }).pValue)).toBe(true);
+        const xc = c.map((v, i) => v * 0.5 + i);
+        const xt = t.map((v, i) => v * 0.3 - i);
+        expect(inUnit(cupedAdjust({ y: c, x: xc }, { y: t, x: xt }, { alternative }).pValue)).toBe(true);
       }),
       { numRuns: 200 },
     );
