@@ -173,7 +173,7 @@ function fromRows(rows: unknown, armColumn: string, metrics: readonly Experiment
     if (typeof a !== 'string' && typeof a !== 'number') {
       throw new InvalidInputError(FN, `input.rows[${r}].${armColumn} must be a string or number arm label`, a);
     }
-    const key = String(a);
+    const key = typeof a === 'string' ? a : String(a);
     let ai = index.get(key);
     if (ai === undefined) {
       ai = arms.length;
