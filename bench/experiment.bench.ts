@@ -2,7 +2,7 @@
  * crmkit/experiment benchmarks: `npm run bench -- experiment`.
  *
  * Peers (installed for the run only):
- *   npm install --no-save @stdlib/stats-ttest2@0.2.3 @stdlib/stats-chi2gof@0.2.3 @stdlib/random-base-beta@0.2.1
+ *   npm install --no-save @stdlib/stats-ttest2@0.2.3 @stdlib/stats-chi2gof@0.2.3 @stdlib/random-base-beta@0.2.2
  * No npm package computes the exact Bayesian chance to beat control, SRM, sequential tests and
  * sample size together; the nearest peers are stdlib's t test and χ² goodness-of-fit (frequentist
  * parts) and a Monte Carlo estimate with stdlib's Beta sampler (the usual JS way to get P(B > A)).
