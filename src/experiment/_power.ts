@@ -1,0 +1,88 @@
+/**
+ * Power functions behind the planning helpers (normal approximation for proportions; z and
+ * noncentral-t for means) and a monotone root finder.
+ *
+ * @internal
+ * @module
+ */
+import { logGamma, normalCdf, normalIsf, normalSf, studentTIsf } from './_dist.js';
+import { integrate, logConcaveRange } from './_quadrature.js';
+import type { Alternative } from './types.js';
+
+/** Named sample-size formulas for proportions. @category Experiment */
+export type ProportionPowerVariant = 'cohen-h' | 'pooled' | 'unpooled';
+
+/**
+ * Power of the two-proportion z test with nControl = n, nTreatment = ratio·n.
+ * 'cohen-h': statsmodels NormalIndPower on h = 2·asin√p_T − 2·asin√p_C.
+ * 'pooled': SE under H0 from the weighted mean rate, under H1 unpooled (Fleiss).
+ * 'unpooled': unpooled SE under both.
+ * Two-sided power counts both rejection tails.
+ */
+export function proportionPower(variant: ProportionPowerVariant, p1: number, p2: number, n: number, ratio: number, alpha: number, alt: Alternative): number {
+  const n2 = n * ratio;
+  if (variant === 'cohen-h') {
+    const h = 2 * Math.asin(Math.sqrt(p2)) - 2 * Math.asin(Math.sqrt(p1));
+    const d = alt === 'less' ? -h : h;
+    return normalPower(alt === 'two-sided' ? Math.abs(h) : d, 1 / (1 / n + 1 / n2), alpha, alt === 'two-sided');
+  }
+  const se1 = Math.sqrt((p1 * (1 - p1)) / n + (p2 * (1 - p2)) / n2);
+  let se0 = se1;
+  if (variant === 'pooled') {
+    const pbar = (p1 + ratio * p2) / (1 + ratio);
+    se0 = Math.sqrt(pbar * (1 - pbar) * (1 / n + 1 / n2));
+  }
+  const delta = p2 - p1;
+  if (alt === 'two-sided') {
+    const c = normalIsf(alpha / 2);
+    return normalCdf((Math.abs(delta) - c * se0) / se1) + normalCdf((-Math.abs(delta) - c * se0) / se1);
+  }
+  const c = normalIsf(alpha);
+  const d = alt === 'greater' ? delta : -delta;
+  return normalCdf((d - c * se0) / se1);
+}
+
+/** statsmodels `normal_power`: effect d in sd units, effective n = 1/(1/n1 + 1/n2). */
+export function normalPower(d: number, nEff: number, alpha: number, twoSided: boolean): number {
+  const crit = normalIsf(twoSided ? alpha / 2 : alpha);
+  const s = d * Math.sqrt(nEff);
+  let p = normalSf(crit - s);
+  if (twoSided) p += normalCdf(-crit - s);
+  return p;
+}
+
+/** P(T' > c) for a noncentral t with df degrees of freedom and noncentrality δ: E_V[Φ(δ − c·√(V/df))], V ~ χ²_df, integrated over u = log V. */
+export function noncentralTSf(c: number, df: number, delta: number): number {
+  const k = df / 2;
+  const lg = logGamma(k) + k * Math.LN2;
+  const logf = (u: number): number => k * u - Math.exp(u) / 2 - lg; // log of f_χ²(e^u)·e^u
+  const mode = Math.log(df);
+  const [lo, hi] = logConcaveRange(logf, mode, Math.sqrt(2 / df), 745);
+  const r = integrate((u) => {
+    const w = Math.exp(logf(u));
+    return w === 0 ? 0 : w * normalCdf(delta - c * Math.sqrt(Math.exp(u) / df));
+  }, lo, hi, { relTol: 1e-10, absTol: 1e-300, initialPanels: 16, maxPanels: 2000 }); // |K15 − G7| ≤ 1e-10 leaves K15 near 1e-15
+  return Math.min(1, Math.max(0, r.value));
+}
+
+/** statsmodels `TTestIndPower.power`: df = n1 + n2 − 2, noncentrality d·√(1/(1/n1 + 1/n2)). */
+export function tPower(d: number, n1: number, ratio: number, alpha: number, twoSided: boolean): number {
+  const n2 = n1 * ratio;
+  const df = n1 + n2 - 2;
+  const nc = d * Math.sqrt(1 / (1 / n1 + 1 / n2));
+  const crit = studentTIsf(twoSided ? alpha / 2 : alpha, df);
+  let p = noncentralTSf(crit, df, nc);
+  if (twoSided) p += 1 - noncentralTSf(-crit, df, nc);
+  return p;
+}
+
+/** Root of an increasing function on [lo, hi] (f(lo) < 0 < f(hi)) by bisection to full precision. */
+export function bisectIncreasing(f: (x: number) => number, lo: number, hi: number): number {
+  for (let i = 0; i < 400; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (mid === lo || mid === hi) break;
+    if (f(mid) < 0) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}

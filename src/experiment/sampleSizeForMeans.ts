@@ -1,0 +1,115 @@
+import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
+import { numberInRange, oneOf, openUnitInterval, options as checkOptions } from '../core/validate.js';
+import { checkAlpha, checkAlternative, isObject } from './_common.js';
+import { bisectIncreasing, normalPower, tPower } from './_power.js';
+import type { Alternative } from './types.js';
+
+/** What to plan for in {@link sampleSizeForMeans}. @category Experiment */
+export interface MeanPlan {
+  /** Per-user standard deviation of the metric (> 0), e.g. from a pre-period. */
+  sd: number;
+  /** Minimum detectable difference in means (treatment − control), non-zero. */
+  mde: number;
+}
+
+/** Options of {@link sampleSizeForMeans}. @category Experiment */
+export interface SampleSizeForMeansOptions {
+  /** @defaultValue 0.05 */
+  alpha?: number;
+  /** @defaultValue 0.8 */
+  power?: number;
+  /** nTreatment / nControl. @defaultValue 1 */
+  ratio?: number;
+  /** @defaultValue 'two-sided' */
+  alternative?: Alternative;
+  /** 'z' (normal approximation, statsmodels NormalIndPower) or 't' (noncentral t, statsmodels TTestIndPower). @defaultValue 't' */
+  distribution?: 'z' | 't';
+}
+
+/** Result of {@link sampleSizeForMeans}. @category Experiment */
+export interface SampleSizeForMeansResult {
+  nControl: number;
+  nTreatment: number;
+  total: number;
+  nControlRaw: number;
+  nTreatmentRaw: number;
+  /** Standardized effect mde / sd (Cohen's d). */
+  effectSize: number;
+  distribution: 'z' | 't';
+  alpha: number;
+  power: number;
+  ratio: number;
+  alternative: Alternative;
+}
+
+const FN = 'experiment/sampleSizeForMeans';
+
+/** @internal */
+export function resolveMeanOptions(fn: string, o: Partial<SampleSizeForMeansOptions>) {
+  return {
+    alpha: checkAlpha(fn, o.alpha),
+    power: o.power === undefined ? 0.8 : openUnitInterval(fn, 'options.power', o.power),
+    ratio: o.ratio === undefined ? 1 : numberInRange(fn, 'options.ratio', o.ratio, { min: 0, minExclusive: true }),
+    alternative: checkAlternative(fn, o.alternative),
+    distribution: o.distribution === undefined ? ('t' as const) : oneOf(fn, 'options.distribution', o.distribution, ['z', 't'] as const),
+  };
+}
+
+/** @internal Power of the mean test for effect size d (in the alternative's direction) at control size n. */
+export function meanPower(distribution: 'z' | 't', d: number, n: number, ratio: number, alpha: number, alternative: Alternative): number {
+  const twoSided = alternative === 'two-sided';
+  const dd = twoSided ? Math.abs(d) : d;
+  if (distribution === 'z') return normalPower(dd, 1 / (1 / n + 1 / (n * ratio)), alpha, twoSided);
+  return tPower(dd, n, ratio, alpha, twoSided);
+}
+
+/**
+ * Users per arm needed to detect a difference in means (revenue per user, sessions) with the given power.
+ *
+ * @remarks d = mde/sd. 'z': power = Φ(d√ñ − z) (+ the far tail when two-sided), Ñ = 1/(1/n_C + 1/n_T);
+ * 't': the noncentral t with df = n_C + n_T − 2 and noncentrality d√Ñ (its tail probability is a 1-D
+ * integral over the χ² law, by adaptive Gauss–Kronrod). n is solved by bisection to machine precision.
+ * @see statsmodels `NormalIndPower` / `TTestIndPower().solve_power`
+ * @throws {@link InvalidInputError} when sd ≤ 0 or mde is 0 or not finite
+ * @throws {@link InvalidOptionError} on alpha / power outside (0, 1), ratio ≤ 0, or a one-sided alternative against the mde's sign
+ * @example
+ * ```ts
+ * import { sampleSizeForMeans } from 'crmkit/experiment';
+ * sampleSizeForMeans({ sd: 2, mde: 0.5 }, { distribution: 'z' }).nControl; // => 252
+ * sampleSizeForMeans({ sd: 2, mde: 0.5 }).nControl; // => 253
+ * ```
+ * @category Experiment
+ */
+export function sampleSizeForMeans(plan: MeanPlan, options?: SampleSizeForMeansOptions): SampleSizeForMeansResult {
+  const o = resolveMeanOptions(FN, checkOptions(FN, options, ['alpha', 'power', 'ratio', 'alternative', 'distribution']));
+  if (!isObject(plan)) throw new InvalidInputError(FN, 'plan must be an object { sd, mde }', plan);
+  const sd = numberInRange(FN, 'plan.sd', plan.sd, { min: 0, minExclusive: true });
+  const mde = numberInRange(FN, 'plan.mde', plan.mde, {});
+  if (mde === 0) throw new InvalidInputError(FN, 'plan.mde must not be 0', mde);
+  if ((o.alternative === 'greater' && mde < 0) || (o.alternative === 'less' && mde > 0)) {
+    throw new InvalidOptionError(FN, `options.alternative '${o.alternative}' contradicts the sign of plan.mde`, o.alternative);
+  }
+  const d = o.alternative === 'less' ? -mde / sd : mde / sd;
+  const f = (n: number): number => meanPower(o.distribution, d, n, o.ratio, o.alpha, o.alternative) - o.power;
+  // the t test needs df = n(1 + ratio) − 2 > 0
+  const nMin = o.distribution === 't' ? 3 / (1 + o.ratio) : 1e-9; // t: at least 1 degree of freedom
+  let hi = Math.max(4, 2 * nMin);
+  while (f(hi) < 0 && hi < 1e15) hi *= 2;
+  const nControlRaw = f(nMin) >= 0 ? nMin : bisectIncreasing(f, nMin, hi);
+  const nTreatmentRaw = nControlRaw * o.ratio;
+  const nControl = Math.ceil(nControlRaw - 1e-9 * nControlRaw);
+  const nTreatment = Math.ceil(nTreatmentRaw - 1e-9 * nTreatmentRaw);
+  return {
+    nControl,
+    nTreatment,
+    total: nControl + nTreatment,
+    nControlRaw,
+    nTreatmentRaw,
+    effectSize: mde / sd,
+    distribution: o.distribution,
+    alpha: o.alpha,
+    power: o.power,
+    ratio: o.ratio,
+    alternative: o.alternative,
+  };
+}
