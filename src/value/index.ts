@@ -1,6 +1,15 @@
 /**
- * crmkit/value
+ * crmkit/value: what each customer is worth. Closed-form metrics (discounted cash-flow CLV, churn,
+ * acquisition cost, retention CLV), transaction-log summaries with explicit cleaning, RFM scores and
+ * segments, and the buy-till-you-die models (BG/NBD, Pareto/NBD, MBG/NBD, BG/BB, Gamma-Gamma).
  *
  * @module
  */
 export * from '../errors-export.js';
+export * from './cashFlowClv.js';
+export * from './customerPotential.js';
+export * from './customerAcquisitionCost.js';
+export * from './retentionClv.js';
+export * from './churnRate.js';
+export * from './summarizeTransactions.js';
+export type { Accessor, Period } from './_rows.js';
