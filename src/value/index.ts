@@ -13,3 +13,5 @@ export * from './retentionClv.js';
 export * from './churnRate.js';
 export * from './summarizeTransactions.js';
 export type { Accessor, Period } from './_rows.js';
+export * from './rfmScores.js';
+export * from './cohortRetention.js';

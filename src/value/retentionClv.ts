@@ -22,7 +22,7 @@ export interface RetentionClvInput {
  * @example
  * ```ts
  * import { retentionClv } from 'crmkit/value';
- * retentionClv({ margin: 100, retentionRate: 0.8, discountRate: 0.1 }); // => 266.6666666666667
+ * retentionClv({ margin: 100, retentionRate: 0.8, discountRate: 0.1 }); // => 266.66666666666663
  * ```
  * @category Closed-form metrics
  */
