@@ -10,3 +10,4 @@ export * from './random.js';
 export * from './sum.js';
 export * from './progress.js';
 export type * from './types.js';
+export * from './optimize.js';
