@@ -1,0 +1,35 @@
+import type { BtydCustomer } from './_btyd.js';
+import { betaGeoAlive } from './fitBetaGeo.js';
+import type { PurchaseModel } from './models.js';
+import { customerColumns, purchaseModel } from './_predict.js';
+
+/**
+ * Probability that each customer is still "alive" (has not dropped out) at the end of observation.
+ *
+ * @remarks BG/NBD: 1 / (1 + 1{x>0}·a/(b+x−1)·((α+T)/(α+t_x))^(r+x)); a customer without repeat
+ * purchases is alive with probability 1 under BG/NBD (drop-out happens only after a purchase). O(n).
+ * @see Fader, Hardie & Lee (2005), eq. (11); lifetimes `conditional_probability_alive`.
+ * @throws {@link ModelFormatError} when `model` is not a purchase model
+ * @throws {@link InvalidInputError} on a malformed customer
+ * @example
+ * ```ts
+ * import { probabilityAlive } from 'crmkit/value';
+ * const model = { kind: 'betaGeo', params: { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 } } as const;
+ * probabilityAlive(model, [{ frequency: 2, recency: 30.43, T: 38.86 }, { frequency: 0, recency: 0, T: 38.86 }]).map((v) => v.toFixed(4)); // => ['0.7266', '1.0000']
+ * ```
+ * @category Predictions
+ */
+export function probabilityAlive(model: PurchaseModel, customers: readonly BtydCustomer[]): number[] {
+  const fn = 'value/probabilityAlive';
+  const m = purchaseModel(fn, model);
+  const { x, tx, T } = customerColumns(fn, customers);
+  const out = new Array<number>(x.length);
+  for (let i = 0; i < x.length; i++) {
+    switch (m.kind) {
+      case 'betaGeo':
+        out[i] = betaGeoAlive(m.params, x[i]!, tx[i]!, T[i]!);
+        break;
+    }
+  }
+  return out;
+}
