@@ -7,8 +7,9 @@ import { InvalidInputError, ModelFormatError } from '../core/errors.js';
 import { arrayLike, numberInRange } from '../core/validate.js';
 import { checkCustomer, type BtydCustomer } from './_btyd.js';
 import type { PurchaseModel } from './models.js';
+import { toDiscrete, type DiscreteData } from './fitBetaGeoBetaBinom.js';
 
-const KINDS = ['betaGeo'] as const;
+const KINDS = ['betaGeo', 'modifiedBetaGeo', 'paretoNbd', 'betaGeoBetaBinom'] as const;
 
 /** Checks that `model` is a purchase model this version can predict with. */
 export function purchaseModel(fn: string, model: unknown): PurchaseModel {
@@ -47,4 +48,11 @@ export function horizon(fn: string, name: string, t: unknown): number {
 export function finiteResult(fn: string, v: number, what: string): number {
   if (!Number.isFinite(v)) throw new InvalidInputError(fn, `${what} is not finite for these parameters (e.g. a ≤ 1 gives an infinite expectation)`, v);
   return v;
+}
+
+/** Validated discrete (BG/BB) customers. */
+export function discreteColumns(fn: string, customers: unknown): DiscreteData {
+  const arr = arrayLike(fn, 'customers', customers);
+  if (arr.length === 0) return { x: new Int32Array(0), tx: new Int32Array(0), n: new Int32Array(0), w: new Float64Array(0), totalWeight: 0, nMax: 0 };
+  return toDiscrete(fn, customers);
 }

@@ -1,8 +1,9 @@
 import { InvalidInputError } from '../core/errors.js';
 import { arrayLike, integerInRange, numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
-import { betaGeoConditional } from './fitBetaGeo.js';
+import { conditionalOne } from './conditionalExpectedPurchases.js';
 import { averageSpend, spendParams, type SpendModel } from './expectedAverageSpend.js';
-import type { PurchaseModel } from './models.js';
+import type { ContinuousPurchaseModel } from './models.js';
+import { ModelFormatError } from '../core/errors.js';
 import { customerColumns, purchaseModel } from './_predict.js';
 import { toSpendRows } from './_spend.js';
 
@@ -35,7 +36,7 @@ const UNITS_PER_MONTH = { day: 30, week: 4.345, month: 1, hour: 720 } as const;
  * Discounted expected value of each customer over the next months: purchase model × spend model.
  *
  * @remarks lifetimes' convention: with u = units per month, CLV = Σ_{i=1..months} E[Z]·(E[Y(i·u)] −
- * E[Y((i−1)·u)]) / (1 + d)^i, where E[Y(t)] is the conditional expected number of purchases and E[Z]
+ * E[Y((i−1)·u)]) / (1 + d)^i, where E[Y(t)] is the conditional expected number of purchases (BG/NBD, MBG/NBD or Pareto/NBD) and E[Z]
  * the Gamma-Gamma expected average spend. Monthly purchases are discounted at the end of their
  * month. O(n · months) hypergeometric evaluations.
  * @see lifetimes `GammaGammaFitter.customer_lifetime_value`; Fader, Hardie & Lee (2005), "RFM and CLV".
@@ -52,7 +53,7 @@ const UNITS_PER_MONTH = { day: 30, week: 4.345, month: 1, hour: 720 } as const;
  * ```
  * @category Predictions
  */
-export function customerLifetimeValue(purchaseModelArg: PurchaseModel, spendModel: SpendModel, customers: readonly ClvCustomer[], options?: CustomerLifetimeValueOptions): number[] {
+export function customerLifetimeValue(purchaseModelArg: ContinuousPurchaseModel, spendModel: SpendModel, customers: readonly ClvCustomer[], options?: CustomerLifetimeValueOptions): number[] {
   const fn = 'value/customerLifetimeValue';
   const opts = checkOptions(fn, options, ['months', 'discountRate', 'timeUnit']);
   const months = opts.months === undefined ? 12 : integerInRange(fn, 'options.months', opts.months, { min: 1, max: 1200 });
@@ -60,6 +61,7 @@ export function customerLifetimeValue(purchaseModelArg: PurchaseModel, spendMode
   const unit = opts.timeUnit === undefined ? 'day' : oneOf(fn, 'options.timeUnit', opts.timeUnit, ['day', 'week', 'month', 'hour'] as const);
   const u = UNITS_PER_MONTH[unit];
   const pm = purchaseModel(fn, purchaseModelArg);
+  if (pm.kind === 'betaGeoBetaBinom') throw new ModelFormatError(fn, 'purchase model must be a continuous-time model (betaGeo, modifiedBetaGeo, paretoNbd)', pm.kind);
   const prm = spendParams(fn, spendModel);
   arrayLike(fn, 'customers', customers);
   const { x, tx, T } = customerColumns(fn, customers);
@@ -72,7 +74,7 @@ export function customerLifetimeValue(purchaseModelArg: PurchaseModel, spendMode
     let prev = 0;
     let v = 0;
     for (let i = 1; i <= months; i++) {
-      const e = betaGeoConditional(pm.params, i * u, x[c]!, tx[c]!, T[c]!);
+      const e = conditionalOne(pm, i * u, x[c]!, tx[c]!, T[c]!);
       v += (spend * (e - prev)) * disc[i]!;
       prev = e;
     }

@@ -1,14 +1,20 @@
 import type { BtydCustomer } from './_btyd.js';
 import { betaGeoAlive } from './fitBetaGeo.js';
-import type { PurchaseModel } from './models.js';
-import { customerColumns, purchaseModel } from './_predict.js';
+import { betaGeoBetaBinomAlive, type DiscreteCustomer } from './fitBetaGeoBetaBinom.js';
+import { modifiedBetaGeoAlive } from './fitModifiedBetaGeo.js';
+import { paretoNbdAlive } from './fitParetoNbd.js';
+import type { ContinuousPurchaseModel, DiscretePurchaseModel, PurchaseModel } from './models.js';
+import { customerColumns, discreteColumns, finiteResult, purchaseModel } from './_predict.js';
 
 /**
- * Probability that each customer is still "alive" (has not dropped out) at the end of observation.
+ * Probability that each customer is still "alive" (has not dropped out) at the end of observation
+ * (for BG/BB: alive in period n + 1).
  *
- * @remarks BG/NBD: 1 / (1 + 1{x>0}·a/(b+x−1)·((α+T)/(α+t_x))^(r+x)); a customer without repeat
- * purchases is alive with probability 1 under BG/NBD (drop-out happens only after a purchase). O(n).
- * @see Fader, Hardie & Lee (2005), eq. (11); lifetimes `conditional_probability_alive`.
+ * @remarks BG/NBD: 1 / (1 + 1{x>0}·a/(b+x−1)·((α+T)/(α+t_x))^(r+x)) — a customer without repeat
+ * purchases is alive with probability 1 under BG/NBD (drop-out only happens after a purchase);
+ * MBG/NBD: 1 / (1 + a/(b+x)·((α+T)/(α+t_x))^(r+x)); Pareto/NBD: the no-drop-out term of the likelihood
+ * over the likelihood; BG/BB: Fader, Hardie & Shang (2010) eq. (11). O(n).
+ * @see Fader, Hardie & Lee (2005) eq. (11); lifetimes `conditional_probability_alive`.
  * @throws {@link ModelFormatError} when `model` is not a purchase model
  * @throws {@link InvalidInputError} on a malformed customer
  * @example
@@ -19,17 +25,31 @@ import { customerColumns, purchaseModel } from './_predict.js';
  * ```
  * @category Predictions
  */
-export function probabilityAlive(model: PurchaseModel, customers: readonly BtydCustomer[]): number[] {
+export function probabilityAlive(model: ContinuousPurchaseModel, customers: readonly BtydCustomer[]): number[];
+export function probabilityAlive(model: DiscretePurchaseModel, customers: readonly DiscreteCustomer[]): number[];
+export function probabilityAlive(model: PurchaseModel, customers: readonly (BtydCustomer | DiscreteCustomer)[]): number[] {
   const fn = 'value/probabilityAlive';
   const m = purchaseModel(fn, model);
+  if (m.kind === 'betaGeoBetaBinom') {
+    const d = discreteColumns(fn, customers);
+    return Array.from(d.x, (x, i) => finiteResult(fn, betaGeoBetaBinomAlive(m.params, x, d.tx[i]!, d.n[i]!), `P(alive) of customers[${i}]`));
+  }
   const { x, tx, T } = customerColumns(fn, customers);
   const out = new Array<number>(x.length);
   for (let i = 0; i < x.length; i++) {
+    let v: number;
     switch (m.kind) {
       case 'betaGeo':
-        out[i] = betaGeoAlive(m.params, x[i]!, tx[i]!, T[i]!);
+        v = betaGeoAlive(m.params, x[i]!, tx[i]!, T[i]!);
+        break;
+      case 'modifiedBetaGeo':
+        v = modifiedBetaGeoAlive(m.params, x[i]!, tx[i]!, T[i]!);
+        break;
+      case 'paretoNbd':
+        v = paretoNbdAlive(m.params, x[i]!, tx[i]!, T[i]!);
         break;
     }
+    out[i] = finiteResult(fn, v, `P(alive) of customers[${i}]`);
   }
   return out;
 }
