@@ -11,3 +11,4 @@ export * from './sum.js';
 export * from './progress.js';
 export type * from './types.js';
 export * from './optimize.js';
+export * from './special/index.js';

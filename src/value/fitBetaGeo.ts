@@ -1,4 +1,4 @@
-import { hyp2f1, logGamma } from './_special.js';
+import { hyp2f1, logBeta } from '../core/special/index.js';
 import { checkModel, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the BG/NBD model. */
@@ -306,6 +306,3 @@ export function betaGeoProbabilityOfPurchases(p: BetaGeoParams, t: number, n: nu
   return first + Math.exp(logBeta(a + 1, b + n - 1) - lnBab) * (1 - Math.exp(r * lq) * s2);
 }
 
-function logBeta(a: number, b: number): number {
-  return logGamma(a) + logGamma(b) - logGamma(a + b);
-}

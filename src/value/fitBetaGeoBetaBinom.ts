@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../core/errors.js';
 import { arrayLike } from '../core/validate.js';
 import { checkModel, fitOptions, named, runFit, type BtydFitOptions, type LogLikelihoodKernel } from './_btyd.js';
-import { logGamma } from './_special.js';
+import { logBeta, logGamma } from '../core/special/index.js';
 
 /** One customer (or weighted pattern) in discrete time for BG/BB. */
 export interface DiscreteCustomer {
@@ -138,9 +138,6 @@ export function betaGeoBetaBinomKernel(d: DiscreteData): LogLikelihoodKernel {
   };
 }
 
-function logBeta(a: number, b: number): number {
-  return logGamma(a) + logGamma(b) - logGamma(a + b);
-}
 
 /** ln L(α, β, γ, δ | x, t_x, n) for one pattern. @internal */
 export function betaGeoBetaBinomLogLik(p: BetaGeoBetaBinomParams, x: number, tx: number, n: number): number {

@@ -1,7 +1,7 @@
 import { InvalidInputError, ModelFormatError } from '../core/errors.js';
 import { arrayLike } from '../core/validate.js';
 import { checkModel, fitOptions, named, runFit, type BtydFitOptions, type LogLikelihoodKernel } from './_btyd.js';
-import { digamma, logGamma } from './_special.js';
+import { digamma, logGamma } from '../core/special/index.js';
 
 /** One customer's spend summary for the Gamma-Gamma model. */
 export interface SpendCustomer {

@@ -1,4 +1,4 @@
-import { hyp2f1 } from './_special.js';
+import { hyp2f1 } from '../core/special/index.js';
 import { checkModel, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 import { distinct, type BetaGeoParams } from './fitBetaGeo.js';
 
