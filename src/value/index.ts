@@ -28,3 +28,6 @@ export * from './customerLifetimeValue.js';
 export * from './fitModifiedBetaGeo.js';
 export * from './fitParetoNbd.js';
 export * from './fitBetaGeoBetaBinom.js';
+export * from './conversionRate.js';
+export * from './satisfactionSummary.js';
+export * from './netPromoterScore.js';
