@@ -31,3 +31,5 @@ export * from './fitBetaGeoBetaBinom.js';
 export * from './conversionRate.js';
 export * from './satisfactionSummary.js';
 export * from './netPromoterScore.js';
+export * from './holdoutComparison.js';
+export * from './expectedRepeatCurve.js';
