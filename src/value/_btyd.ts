@@ -17,7 +17,7 @@ export interface BtydCustomer {
   readonly frequency: number;
   /** Time of the last repeat purchase since the first, t_x (0 when x = 0; ≤ T). */
   readonly recency: number;
-  /** Time from the first purchase to the end of observation (> 0). */
+  /** Time from the first purchase to the end of observation (≥ 0; a customer whose first purchase is on the last day has T = 0). */
   readonly T: number;
   /** How many customers share this row (> 0). @defaultValue 1 */
   readonly weight?: number;
@@ -68,7 +68,7 @@ export function checkCustomer(fn: string, name: string, i: number, c: unknown, n
   if (x === 0 && tx !== 0) throw new InvalidInputError(fn, `${name}[${i}].recency must be 0 when frequency is 0`, tx);
   if (needT) {
     const T = r.T;
-    if (typeof T !== 'number' || !Number.isFinite(T) || T <= 0) throw new InvalidInputError(fn, `${name}[${i}].T must be a finite number > 0`, T);
+    if (typeof T !== 'number' || !Number.isFinite(T) || T < 0) throw new InvalidInputError(fn, `${name}[${i}].T must be a finite number ≥ 0`, T);
     if (tx > T) throw new InvalidInputError(fn, `${name}[${i}].recency must be ≤ T (${T})`, tx);
   }
   const w = r.weight;
