@@ -20,55 +20,34 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 interface Txn { customerId: string; date: string; amount: number }
 
-/** UCI Online Retail CSV → rows; quoted fields (descriptions with commas) handled per line. */
+/**
+ * UCI Online Retail CSV → rows, scanning the text once without splitting it into lines. Columns:
+ * InvoiceNo, StockCode, Description (RFC 4180 quoting when it holds a comma or quote), Quantity,
+ * InvoiceDate, UnitPrice, CustomerID, Country. Rows without a CustomerID are kept (id '') so the
+ * summary counts them under its missing-id policy.
+ */
 function parseUci(text: string): Txn[] {
   const out: Txn[] = [];
-  let pos = text.indexOf('\n') + 1;
   const n = text.length;
-  const f: string[] = new Array(8);
+  let pos = text.indexOf('\n') + 1;
   while (pos < n) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = n;
-    const line = text.slice(pos, end);
-    pos = end + 1;
-    if (line.length === 0) continue;
-    if (line.indexOf('"') < 0) {
-      let k = 0;
-      let s = 0;
-      for (let i = 0; i <= line.length && k < 8; i++) {
-        if (i === line.length || line.charCodeAt(i) === 44) {
-          f[k++] = line.slice(s, i);
-          s = i + 1;
-        }
-      }
-    } else {
-      let k = 0;
-      let i = 0;
-      while (k < 8 && i <= line.length) {
-        if (line[i] === '"') {
-          let v = '';
-          i++;
-          for (;;) {
-            const q = line.indexOf('"', i);
-            v += line.slice(i, q);
-            if (line[q + 1] === '"') {
-              v += '"';
-              i = q + 2;
-            } else {
-              i = q + 2;
-              break;
-            }
-          }
-          f[k++] = v;
-        } else {
-          let c = line.indexOf(',', i);
-          if (c < 0) c = line.length;
-          f[k++] = line.slice(i, c);
-          i = c + 1;
-        }
-      }
-    }
-    out.push({ customerId: f[6]!, date: f[4]!, amount: Number(f[3]) * Number(f[5]) });
+    const c1 = text.indexOf(',', pos); // end of InvoiceNo
+    if (c1 < 0) break;
+    const c2 = text.indexOf(',', c1 + 1); // end of StockCode
+    let c3: number;
+    if (text.charCodeAt(c2 + 1) === 34) {
+      let q = text.indexOf('"', c2 + 2);
+      while (text.charCodeAt(q + 1) === 34) q = text.indexOf('"', q + 2);
+      c3 = q + 1;
+    } else c3 = text.indexOf(',', c2 + 1);
+    const c4 = text.indexOf(',', c3 + 1); // Quantity
+    const c5 = text.indexOf(',', c4 + 1); // InvoiceDate
+    const c6 = text.indexOf(',', c5 + 1); // UnitPrice
+    const c7 = text.indexOf(',', c6 + 1); // CustomerID
+    let eol = text.indexOf('\n', c7 + 1);
+    if (eol < 0) eol = n;
+    out.push({ customerId: text.slice(c6 + 1, c7), date: text.slice(c4 + 1, c5), amount: Number(text.slice(c3 + 1, c4)) * Number(text.slice(c5 + 1, c6)) });
+    pos = eol + 1;
   }
   return out;
 }
@@ -97,14 +76,34 @@ function pipeline(rows: Txn[], observationEnd: string): number {
 }
 
 const rows: Row[] = [];
-let peer: Record<string, number> = {};
+/** Peer timings: [wall ms, CPU ms] medians per case. */
+let peer: Record<string, [number, number]> = {};
 const script = join(here, '..', 'scripts', 'reference', 'value.py');
 if (existsSync('/usr/bin/python3')) {
   const r = spawnSync('/usr/bin/python3', [script, '--bench'], { encoding: 'utf8', timeout: 180_000 });
-  if (r.status === 0) peer = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
+  if (r.status === 0) peer = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, [number, number]>;
   else console.log('scipy peer failed:', r.stderr.slice(-500));
 }
-const ratio = (ours: number, key: string): string => (peer[key] ? `scipy/ours = ${(peer[key]! / ours).toFixed(1)}×` : '');
+/** CPU milliseconds of one run (user + system, all threads): the machine is shared, so wall time is noisy. */
+async function cpuMs(f: () => unknown, runs = 3): Promise<number> {
+  const v: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    await f();
+    const c = process.cpuUsage(c0);
+    v.push((c.user + c.system) / 1000);
+  }
+  v.sort((a, b) => a - b);
+  return v[Math.floor(v.length / 2)]!;
+}
+async function ours(name: string, key: string, f: () => unknown, opts: { minRuns?: number; minMs?: number; maxRuns?: number }, peerName: string): Promise<void> {
+  const m = await measure(f, opts);
+  const cpu = await cpuMs(f);
+  const p = peer[key];
+  const note = p ? `cpu ${cpu.toFixed(1)} ms; scipy/ours wall ${(p[0] / m.ms).toFixed(1)}×, cpu ${(p[1] / cpu).toFixed(1)}×` : `cpu ${cpu.toFixed(1)} ms`;
+  rows.push({ case: name, impl: 'crmkit', ms: m.ms, heapMB: m.heapMB, note });
+  rows.push({ case: name, impl: peerName, ms: p ? p[0] : null, note: p ? `cpu ${p[1].toFixed(1)} ms` : 'python3 with scipy not found' });
+}
 
 if (hasData('cdnow', 'cdnow_customers_summary_with_transactions.csv')) {
   const cd = readDataCsv(['cdnow', 'cdnow_customers_summary_with_transactions.csv']).map((r) => ({ frequency: Number(r.x), recency: Number(r.t_x), T: Number(r.T), monetaryValue: Number(r.zbar) }));
@@ -116,20 +115,12 @@ if (hasData('cdnow', 'cdnow_customers_summary_with_transactions.csv')) {
     ['Gamma-Gamma fit, CDNOW 946 repeaters', 'gammaGamma', () => fitGammaGamma(cd)],
     ['BG/BB fit, donations 11,104 (22 patterns)', 'betaGeoBetaBinom', () => fitBetaGeoBetaBinom(don)],
   ];
-  for (const [name, key, f] of cases) {
-    const m = await measure(f, { minRuns: 5, minMs: 300 });
-    rows.push({ case: name, impl: 'crmkit', ms: m.ms, heapMB: m.heapMB, note: ratio(m.ms, key) });
-    rows.push({ case: name, impl: 'scipy L-BFGS-B (peer)', ms: peer[key] ?? null });
-  }
+  for (const [name, key, f] of cases) await ours(name, key, f, { minRuns: 5, minMs: 300 }, 'scipy L-BFGS-B (peer)');
 }
 if (hasData('cdnow', 'CDNOW_master.txt')) {
-  const m = await measure(() => pipeline(parseCdnowMaster(readFileSync(dataPath('cdnow', 'CDNOW_master.txt'), 'utf8')), '1998-06-30'), { minRuns: 3, minMs: 500 });
-  rows.push({ case: 'CDNOW master: read+parse+summary+BG/NBD+GG+CLV', impl: 'crmkit', ms: m.ms, heapMB: m.heapMB, note: ratio(m.ms, 'cdnowMasterPipeline') });
-  rows.push({ case: 'CDNOW master: read+parse+summary+BG/NBD+GG+CLV', impl: 'pandas+scipy (peer)', ms: peer.cdnowMasterPipeline ?? null });
+  await ours('CDNOW master: read+parse+summary+BG/NBD+GG+CLV', 'cdnowMasterPipeline', () => pipeline(parseCdnowMaster(readFileSync(dataPath('cdnow', 'CDNOW_master.txt'), 'utf8')), '1998-06-30'), { minRuns: 3, minMs: 500 }, 'pandas+scipy (peer)');
 }
 if (hasData('uci-online-retail', 'online_retail.csv.gz')) {
-  const m = await measure(() => pipeline(parseUci(gunzipSync(readFileSync(dataPath('uci-online-retail', 'online_retail.csv.gz'))).toString('utf8')), '2011-12-09'), { minRuns: 3, minMs: 500, maxRuns: 5 });
-  rows.push({ case: 'UCI Online Retail: gunzip+parse+clean+summary+BG/NBD+GG+CLV', impl: 'crmkit', ms: m.ms, heapMB: m.heapMB, note: ratio(m.ms, 'uciPipeline') });
-  rows.push({ case: 'UCI Online Retail: gunzip+parse+clean+summary+BG/NBD+GG+CLV', impl: 'pandas+scipy (peer)', ms: peer.uciPipeline ?? null });
+  await ours('UCI Online Retail: gunzip+parse+clean+summary+BG/NBD+GG+CLV', 'uciPipeline', () => pipeline(parseUci(gunzipSync(readFileSync(dataPath('uci-online-retail', 'online_retail.csv.gz'))).toString('utf8')), '2011-12-09'), { minRuns: 3, minMs: 500, maxRuns: 5 }, 'pandas+scipy (peer)');
 }
 printTable('crmkit/value: BTYD fits and raw-log → CLV pipelines (no npm package implements these models)', rows);

@@ -16,7 +16,7 @@ import { customerColumns, discreteColumns, finiteResult, horizon, purchaseModel 
  * @see lifetimes `conditional_expected_number_of_purchases_up_to_time`.
  * @throws {@link ModelFormatError} when `model` is not a purchase model
  * @throws {@link InvalidInputError} on a malformed customer (same checks as the fits)
- * @throws {@link InvalidOptionError} when t is negative or not finite (or not an integer for BG/BB)
+ * @throws {@link InvalidInputError} when t is negative or not finite (or not an integer for BG/BB)
  * @example
  * ```ts
  * import { conditionalExpectedPurchases } from 'crmkit/value';

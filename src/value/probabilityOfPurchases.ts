@@ -11,7 +11,7 @@ import { horizon, purchaseModel } from './_predict.js';
  * [1 − (α/(α+t))^r Σ_{j<n} Γ(r+j)/(Γ(r) j!)·(t/(α+t))^j]. O(n). Only BG/NBD in this version.
  * @see Fader, Hardie & Lee (2005), eq. (8); lifetimes `probability_of_n_purchases_up_to_time`.
  * @throws {@link ModelFormatError} when `model` is not a BG/NBD model
- * @throws {@link InvalidOptionError} when t is negative or n is not an integer ≥ 0
+ * @throws {@link InvalidInputError} when t is negative or n is not an integer ≥ 0
  * @example
  * ```ts
  * import { probabilityOfPurchases } from 'crmkit/value';
