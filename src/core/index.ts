@@ -7,8 +7,10 @@
  */
 export * from './errors.js';
 export * from './random.js';
-export * from './sum.js';
+export { logSumExp, meanVariance, sum, type MeanVarianceResult } from './sum.js';
 export * from './progress.js';
 export type * from './types.js';
 export * from './optimize.js';
 export * from './special/index.js';
+export * from './sparse.js';
+export * from './time.js';

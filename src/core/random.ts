@@ -13,7 +13,17 @@
 import { InvalidInputError } from './errors.js';
 import { integerInRange, seed as checkSeed } from './validate.js';
 
-/** The seed used when an option's `seed` is omitted. Results are deterministic by default. */
+/**
+ * The seed used when an option's `seed` is omitted: results are deterministic by default.
+ *
+ * @example
+ * ```ts
+ * import { createRandom, DEFAULT_SEED } from 'crmkit';
+ * DEFAULT_SEED; // => 0
+ * createRandom().uniform() === createRandom(DEFAULT_SEED).uniform(); // => true
+ * ```
+ * @category Random
+ */
 export const DEFAULT_SEED = 0;
 
 /** The generator's full state: four unsigned 32-bit words (JSON-serializable). */
