@@ -85,7 +85,7 @@ if (existsSync('/usr/bin/python3')) {
   else console.log('scipy peer failed:', r.stderr.slice(-500));
 }
 /** CPU milliseconds of one run (user + system, all threads): the machine is shared, so wall time is noisy. */
-async function cpuMs(f: () => unknown, runs = 3): Promise<number> {
+async function cpuMs(f: () => unknown, runs = 7): Promise<number> {
   const v: number[] = [];
   for (let i = 0; i < runs; i++) {
     const c0 = process.cpuUsage();

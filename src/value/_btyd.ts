@@ -33,7 +33,11 @@ export interface BtydFitOptions extends LongRunOptions {
   tolerance?: number;
   /** Throw {@link NotConvergedError} when the fit does not converge. @defaultValue false */
   strict?: boolean;
-  /** Starting values of the parameters (all > 0), in the model's parameter order. @defaultValue all 1 */
+  /**
+   * Starting values of the parameters (all > 0), in the model's parameter order.
+   * @defaultValue data-driven: r = 0.5, α = 0.5·ΣT/Σx, then 1 and 2 for the continuous-time models;
+   * p = q = 2, γ = mean spend / 2 for Gamma-Gamma; all 1 for BG/BB
+   */
   initialParams?: readonly number[];
 }
 
@@ -110,7 +114,7 @@ export function toPatterns(fn: string, customers: unknown, filter?: (x: number) 
 }
 
 /** Resolves and checks the common fit options. */
-export function fitOptions(fn: string, options: BtydFitOptions | undefined, nParams: number, extraKeys: readonly string[] = []): ResolvedFitOptions & { strict: boolean; initial: Float64Array; control: LongRunOptions } {
+export function fitOptions(fn: string, options: BtydFitOptions | undefined, nParams: number, extraKeys: readonly string[] = []): ResolvedFitOptions & { strict: boolean; initial: Float64Array; userInitial: boolean; control: LongRunOptions } {
   const opts = checkOptions(fn, options, [...FIT_KEYS, ...extraKeys]);
   const penalizer = opts.penalizer === undefined ? 0 : numberInRange(fn, 'options.penalizer', opts.penalizer, { min: 0 });
   const maxIterations = opts.maxIterations === undefined ? 1000 : integerInRange(fn, 'options.maxIterations', opts.maxIterations, { min: 1 });
@@ -125,7 +129,7 @@ export function fitOptions(fn: string, options: BtydFitOptions | undefined, nPar
   const control: LongRunOptions = {};
   if (opts.signal !== undefined) control.signal = opts.signal;
   if (opts.onProgress !== undefined) control.onProgress = opts.onProgress;
-  return { penalizer, maxIterations, tolerance, strict, initial, control };
+  return { penalizer, maxIterations, tolerance, strict, initial, userInitial: opts.initialParams !== undefined, control };
 }
 
 /**
@@ -258,4 +262,17 @@ export function checkModel(fn: string, json: unknown, kind: string, names: reado
   }
   if (typeof m.converged !== 'boolean') throw new ModelFormatError(fn, 'converged must be a boolean', m.converged);
   return m;
+}
+
+/** The default start of the continuous-time fits: r = 0.5, α = 0.5·ΣwT/Σwx (mean rate r/α ≈ Σx/ΣT), 1, 2. */
+export function continuousStart(d: Patterns, o: { initial: Float64Array; userInitial: boolean }): void {
+  if (o.userInitial) return;
+  let sx = 0;
+  let sT = 0;
+  for (let i = 0; i < d.n; i++) {
+    sx += d.w[i]! * d.x[i]!;
+    sT += d.w[i]! * d.T[i]!;
+  }
+  const alpha = sx > 0 && sT > 0 ? Math.min(1e6, Math.max(1e-3, (0.5 * sT) / sx)) : 1;
+  o.initial.set([0.5, alpha, 1, 2]);
 }

@@ -1,5 +1,5 @@
 import { hyp2f1, logBeta } from '../core/special/index.js';
-import { checkModel, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { checkModel, continuousStart, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the BG/NBD model. */
 export interface BetaGeoParams {
@@ -223,6 +223,7 @@ export function fitBetaGeo(customers: readonly BtydCustomer[], options?: BtydFit
   const fn = 'value/fitBetaGeo';
   const o = fitOptions(fn, options, 4);
   const data = toPatterns(fn, customers);
+  continuousStart(data, o);
   const fit = runFit(fn, betaGeoKernel(data), data.totalWeight, 4, o, true);
   const model: BetaGeoModel = {
     kind: 'betaGeo',

@@ -134,9 +134,9 @@ export function gammaGammaKernel(d: SpendData): LogLikelihoodKernel {
     for (let i = 0; i < n; i++) {
       const u = xm[i]! + g;
       const a = p * x[i]! + q;
-      ll -= w[i]! * a * Math.log(u);
+      const lu = Math.log(u);
+      ll -= w[i]! * a * lu;
       if (grad) {
-        const lu = Math.log(u);
         gp -= w[i]! * x[i]! * lu;
         gq -= w[i]! * lu;
         gg -= (w[i]! * a) / u;
@@ -181,6 +181,11 @@ export function fitGammaGamma(customers: readonly SpendCustomer[], options?: Bty
   const fn = 'value/fitGammaGamma';
   const o = fitOptions(fn, options, 3);
   const data = toSpendData(fn, customers);
+  if (!o.userInitial) {
+    let mean = 0;
+    for (let i = 0; i < data.m.length; i++) mean += data.w[i]! * data.m[i]!;
+    o.initial.set([2, 2, Math.max(1e-3, mean / data.totalWeight / 2)]);
+  }
   const fit = runFit(fn, gammaGammaKernel(data), data.totalWeight, 3, o, true);
   const model: GammaGammaModel = {
     kind: 'gammaGamma',

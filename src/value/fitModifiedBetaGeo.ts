@@ -1,5 +1,5 @@
 import { hyp2f1 } from '../core/special/index.js';
-import { checkModel, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { checkModel, continuousStart, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 import { distinct, type BetaGeoParams } from './fitBetaGeo.js';
 
 /** A fitted MBG/NBD model (JSON-ready); same parameters as BG/NBD. */
@@ -153,6 +153,7 @@ export function fitModifiedBetaGeo(customers: readonly BtydCustomer[], options?:
   const fn = 'value/fitModifiedBetaGeo';
   const o = fitOptions(fn, options, 4);
   const data = toPatterns(fn, customers);
+  continuousStart(data, o);
   const fit = runFit(fn, modifiedBetaGeoKernel(data), data.totalWeight, 4, o, true);
   const model: ModifiedBetaGeoModel = {
     kind: 'modifiedBetaGeo',

@@ -1,5 +1,5 @@
 import { hyp2f1 } from '../core/special/index.js';
-import { checkModel, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { checkModel, continuousStart, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the Pareto/NBD model. */
 export interface ParetoNbdParams {
@@ -304,6 +304,7 @@ export function fitParetoNbd(customers: readonly BtydCustomer[], options?: BtydF
   const fn = 'value/fitParetoNbd';
   const o = fitOptions(fn, options, 4);
   const data = toPatterns(fn, customers);
+  continuousStart(data, o);
   const fit = runFit(fn, paretoNbdKernel(data), data.totalWeight, 4, o, true);
   const model: ParetoNbdModel = {
     kind: 'paretoNbd',
