@@ -36,6 +36,8 @@ export function modifiedBetaGeoKernel(d: Patterns): LogLikelihoodKernel {
   const Lbab = new Float64Array(xMax + 2);
   const Da = new Float64Array(xMax + 2);
   const Db = new Float64Array(xMax + 2);
+  const lnBx = new Float64Array(xMax + 1);
+  const invBx = new Float64Array(xMax + 1);
   return (p, grad) => {
     const r = p[0]!;
     const alpha = p[1]!;
@@ -53,6 +55,10 @@ export function modifiedBetaGeoKernel(d: Patterns): LogLikelihoodKernel {
       Lbab[k] = sb - sab;
       Da[k] = -sdab;
       Db[k] = sdb - sdab;
+      if (k <= xMax) {
+        lnBx[k] = Math.log(b + k);
+        invBx[k] = 1 / (b + k);
+      }
       sr += Math.log(r + k);
       sb += Math.log(b + k);
       sab += Math.log(a + b + k);
@@ -82,16 +88,17 @@ export function modifiedBetaGeoKernel(d: Patterns): LogLikelihoodKernel {
       const it = ti.index[i]!;
       const itx = txi.index[i]!;
       const rx = r + xi;
-      const A4 = lnA - Math.log(b + xi) + rx * (lnT[it]! - lnTx[itx]!);
-      const sp = A4 > 0 ? A4 + Math.log1p(Math.exp(-A4)) : Math.log1p(Math.exp(A4));
+      const A4 = lnA - lnBx[xi]! + rx * (lnT[it]! - lnTx[itx]!);
+      const e = Math.exp(-Math.abs(A4));
+      const sp = (A4 > 0 ? A4 : 0) + Math.log1p(e);
       const wi = w[i]!;
       ll += wi * (Lr[xi]! + r * lnAlpha + Lbab[xi + 1]! - rx * lnT[it]! + sp);
       if (grad) {
-        const s = A4 > 0 ? 1 / (1 + Math.exp(-A4)) : Math.exp(A4) / (1 + Math.exp(A4));
+        const s = A4 > 0 ? 1 / (1 + e) : e / (1 + e);
         gr += wi * (Dr[xi]! + lnAlpha - lnT[it]! + s * (lnT[it]! - lnTx[itx]!));
         gal += wi * (r / alpha - rx * invT[it]! + s * rx * (invT[it]! - invTx[itx]!));
         ga += wi * (Da[xi + 1]! + s / a);
-        gb += wi * (Db[xi + 1]! - s / (b + xi));
+        gb += wi * (Db[xi + 1]! - s * invBx[xi]!);
       }
     }
     if (grad) {
