@@ -1,9 +1,8 @@
-import { InvalidInputError } from '../core/errors.js';
-import { arrayLike, integerInRange, numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
+import { InvalidInputError, ModelFormatError } from '../core/errors.js';
+import { integerInRange, numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
 import { conditionalOne } from './conditionalExpectedPurchases.js';
 import { averageSpend, spendParams, type SpendModel } from './expectedAverageSpend.js';
 import type { ContinuousPurchaseModel } from './models.js';
-import { ModelFormatError } from '../core/errors.js';
 import { customerColumns, purchaseModel } from './_predict.js';
 import { toSpendRows } from './_spend.js';
 
@@ -63,7 +62,6 @@ export function customerLifetimeValue(purchaseModelArg: ContinuousPurchaseModel,
   const pm = purchaseModel(fn, purchaseModelArg);
   if (pm.kind === 'betaGeoBetaBinom') throw new ModelFormatError(fn, 'purchase model must be a continuous-time model (betaGeo, modifiedBetaGeo, paretoNbd)', pm.kind);
   const prm = spendParams(fn, spendModel);
-  arrayLike(fn, 'customers', customers);
   const { x, tx, T } = customerColumns(fn, customers);
   const { m } = toSpendRows(fn, customers);
   const disc = new Float64Array(months + 1);

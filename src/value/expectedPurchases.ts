@@ -14,8 +14,7 @@ import { finiteResult, horizon, purchaseModel } from './_predict.js';
  * BG/BB: α/(α+β)·δ/(γ−1)·[1 − Γ(γ+δ)Γ(1+δ+t)/(Γ(γ+δ+t)Γ(1+δ))] with t an integer number of periods.
  * @see Fader, Hardie & Lee (2005) eq. (9); Batislam et al. (2007); Fader, Hardie & Shang (2010) eq. (10); lifetimes `expected_number_of_purchases_up_to_time`.
  * @throws {@link ModelFormatError} when `model` is not a purchase model
- * @throws {@link InvalidInputError} when t is negative or not finite (or not an integer for BG/BB)
- * @throws {@link InvalidInputError} when the expectation is not finite for these parameters
+ * @throws {@link InvalidInputError} when t is negative or not finite (or not an integer for BG/BB), or the expectation is not finite for these parameters
  * @example
  * ```ts
  * import { expectedPurchases } from 'crmkit/value';

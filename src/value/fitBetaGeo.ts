@@ -61,12 +61,10 @@ export function betaGeoKernel(d: Patterns): LogLikelihoodKernel {
     if (x[i] === 0) w0T[tIndex.index[i]!]! += w[i]!;
     else rep.push(i);
   }
-  const ri = Int32Array.from(rep);
   const rx = Int32Array.from(rep, (i) => x[i]!);
   const rT = Int32Array.from(rep, (i) => tIndex.index[i]!);
   const rtx = Int32Array.from(rep, (i) => txIndex.index[i]!);
   const rw = Float64Array.from(rep, (i) => w[i]!);
-  void ri;
   const lnB1 = new Float64Array(xMax + 1);
   const invB1 = new Float64Array(xMax + 1);
   return (p, grad) => {

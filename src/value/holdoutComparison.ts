@@ -1,10 +1,9 @@
-import { DimensionMismatchError, InvalidInputError } from '../core/errors.js';
+import { DimensionMismatchError, InvalidInputError, ModelFormatError } from '../core/errors.js';
 import { arrayLike, integerInRange, numberInRange, options as checkOptions } from '../core/validate.js';
 import type { BtydCustomer } from './_btyd.js';
 import { conditionalOne } from './conditionalExpectedPurchases.js';
 import type { ContinuousPurchaseModel } from './models.js';
 import { customerColumns, purchaseModel } from './_predict.js';
-import { ModelFormatError } from '../core/errors.js';
 
 /** Options of {@link holdoutComparison}. */
 export interface HoldoutComparisonOptions {

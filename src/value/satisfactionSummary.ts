@@ -1,8 +1,7 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
-import { studentTIsf } from '../core/special/index.js';
+import { normalIsf, studentTIsf } from '../core/special/index.js';
 import { arrayLike, integerInRange, openUnitInterval, options as checkOptions } from '../core/validate.js';
 import { wilson } from './conversionRate.js';
-import { normalIsf } from '../core/special/index.js';
 
 /** Options of {@link satisfactionSummary}. */
 export interface SatisfactionSummaryOptions {
