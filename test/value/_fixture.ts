@@ -3,6 +3,8 @@ export interface ModelFixture {
   atParams: number[];
   logLikelihood: number;
   gradient: number[];
+  /** mpmath standard errors at scipy's unpenalized optimum (betaGeo, gammaGamma). */
+  standardErrorsAtFit?: number[];
   fits: Record<string, { params: number[]; logLikelihood: number; converged: boolean; evaluations: number }>;
 }
 export interface ValueFixture {

@@ -45,7 +45,9 @@ describeWithData('BG/NBD and Gamma-Gamma on CDNOW (reference: scripts/reference/
     const s = fx.models.betaGeo.fits['0.0']!;
     expectAllClose([m.params.r, m.params.alpha, m.params.a, m.params.b], s.params, ITER, 'params vs scipy');
     expectClose(m.logLikelihood, s.logLikelihood, { rel: 1e-12 }, 'LL vs scipy');
-    expect(m.standardErrors).toBeDefined();
+    // standard errors: mpmath Hessian of −ℓ at scipy's optimum (fixture) vs ours at our optimum
+    const se = m.standardErrors!;
+    expectAllClose([se.r, se.alpha, se.a, se.b], fx.models.betaGeo.standardErrorsAtFit!, ITER, 'standard errors');
   });
 
   it('fitBetaGeo with penalizer 0.01 matches scipy on the same objective', () => {
@@ -87,6 +89,8 @@ describeWithData('BG/NBD and Gamma-Gamma on CDNOW (reference: scripts/reference/
     expect(m.params.gamma.toFixed(2)).toBe('15.45');
     const s = fx.models.gammaGamma.fits['0.0']!;
     expectAllClose([m.params.p, m.params.q, m.params.gamma], s.params, ITER, 'params vs scipy');
+    const se = m.standardErrors!;
+    expectAllClose([se.p, se.q, se.gamma], fx.models.gammaGamma.standardErrorsAtFit!, ITER, 'standard errors');
     const s2 = fx.models.gammaGamma.fits['0.01']!;
     const m2 = fitGammaGamma(customers, { penalizer: 0.01 });
     expectAllClose([m2.params.p, m2.params.q, m2.params.gamma], s2.params, ITER, 'penalized params vs scipy');
