@@ -44,6 +44,10 @@ QL = [0.0, -1.0, -5.0, -5.0]
 QU = [1.5, 5.0, 5.0, 1.0]
 
 
+RB_L = [-2.0, -2.0, -2.0, -2.0]
+RB_U = [0.5, 2.0, 2.0, 0.3]
+
+
 def quad(x):
     return 0.5 * x @ A @ x - B @ x
 
@@ -164,6 +168,9 @@ def main():
         case("boundedQuadratic", quad, [[0.5, 0.5, 0.5, 0.5], [1.0, 0.0, 0.0, 0.0]], quad_der,
              list(zip(QL, QU)), QL, QU),
         case("bgnbdLogLikelihood", bgnbd_nll, [[0.0, 0.0, 0.0, 0.0], [-1.0, 1.0, 0.5, 0.5]], bgnbd_nll_der),
+        # Nonlinear with an active bound: 4-D Rosenbrock boxed so x0 ends on its upper bound.
+        case("rosenbrockBounded4", rosen, [[-1.2, 1.0, -1.2, 0.0], [0.0, 0.0, 0.0, 0.0]], rosen_der,
+             list(zip(RB_L, RB_U)), RB_L, RB_U),
     ]
     # The bounded quadratic's active set, for the test to check exact bound hits.
     fixture = {

@@ -149,6 +149,9 @@ function bounds(fn: string, name: string, b: unknown, n: number, fill: number): 
  * carries a rounding error near ε^(2/3)·|f|, so the gradient test uses
  * max(gradientTolerance, 10·ε^(2/3)·max(1, |f|)) ≈ max(tol, 3.7e-10·max(1, |f|)).
  *
+ * Progress: `onProgress` receives `{ completed: iterations, total: maxIterations }` at most every
+ * 50 ms, and a final report `{ completed: iterations, total: iterations, stage: reason }`.
+ *
  * Cost per iteration: O(m·n) arithmetic, about 1–2 line-search points, each needing one value and
  * one gradient (2n + 1 calls of f when the gradient is numeric). Trial points where f is NaN or
  * ±Infinity are treated as too long a step (the search backs off), so f may overflow far from the
@@ -403,6 +406,7 @@ export function minimize(f: (x: Float64Array) => number, x0: ArrayLike<number>, 
       smallDecreases = 0;
     }
   }
+  task.checkpoint(iterations, iterations, reason);
   if (!converged && strict) {
     throw new NotConvergedError(
       fn,
@@ -634,7 +638,7 @@ function finiteValue(fn: string, f: (x: Float64Array) => number, p: Float64Array
  * step ε^(1/3) ≈ 6.06e-6 balances truncation error (∝ h²) and rounding error (∝ ε|f|/h), giving
  * about 10 correct digits for smooth, well-scaled f. Cost: 2n calls of f.
  * @param options.step - relative step, in (0, 1]; default ε^(1/3)
- * @see scipy.optimize.approx_fprime / scipy.differentiate (3-point central scheme)
+ * @see scipy.optimize.approx_fprime (forward differences) / statsmodels.tools.numdiff.approx_fprime(centered=True)
  * @throws {@link InvalidInputError} when `f` is not a function, `x` is empty or not finite, or f is
  * not finite at a probe point
  * @throws {@link InvalidOptionError} on unknown options or a step outside (0, 1]

@@ -36,8 +36,25 @@ const MIN_T = -62_135_596_800_000;
 const MAX_T = 253_402_300_799_999;
 const UNITS = ['hour', 'day', 'week', 'month'] as const;
 const BUCKET_KEYS = ['unit', 'timeZone', 'weekStartsOn'] as const;
-/** A date-time string without `Z` or an offset is read in the machine's own zone: rejected. */
-const LOCAL_DATE_TIME = /^[+-]?\d{4,6}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+/**
+ * Accepted strings: ISO-8601 dates (read as UTC midnight, as JavaScript does) and date-times with
+ * `Z` or a UTC offset. A date-time without one, or a free-form string such as 'March 5, 2024', is
+ * read in the machine's own zone by `Date.parse`: rejected, so results never depend on where the
+ * code runs.
+ */
+const ISO_WITH_ZONE = /^([+-]?\d{4,6})-(\d{2})-(\d{2})(T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/i;
+
+/** Whether the calendar fields of an ISO match exist (`Date.parse` rolls 2024-02-30 over to March 1). */
+function validIsoFields(m: RegExpExecArray): boolean {
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const dim = (mo === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, mo + 1, 1)) - daysFromCivil(y, mo, 1);
+  if (d > dim) return false;
+  if (m[4] === undefined) return true;
+  return Number(m[5]) <= 23 && Number(m[6]) <= 59 && (m[8] === undefined || Number(m[8]) <= 59);
+}
 
 interface Zone {
   readonly name: string;
@@ -196,10 +213,11 @@ function instant(fn: string, name: string, t: unknown): number {
   if (t instanceof Date) ms = t.getTime();
   else if (typeof t === 'number') ms = t;
   else if (typeof t === 'string') {
-    if (LOCAL_DATE_TIME.test(t.trim())) {
-      throw new InvalidInputError(fn, `${name} must be a Date, epoch milliseconds or an ISO string with Z or a UTC offset (a date-time without one would be read in the machine's own zone)`, t);
+    const m = ISO_WITH_ZONE.exec(t);
+    if (m === null) {
+      throw new InvalidInputError(fn, `${name} must be a Date, epoch milliseconds or an ISO-8601 string with Z or a UTC offset (other strings would be read in the machine's own zone)`, t);
     }
-    ms = Date.parse(t);
+    ms = validIsoFields(m) ? Date.parse(t) : NaN;
   } else ms = NaN;
   if (!Number.isFinite(ms)) {
     throw new InvalidInputError(fn, `${name} must be a valid Date, ISO-8601 string or finite epoch milliseconds`, t);
@@ -286,10 +304,10 @@ const pad = (v: number, w: number): string => String(v).padStart(w, '0');
  * memoized per UTC hour, assuming a zone changes offset at most once within an hour (true for
  * every zone in the IANA database since 1970). Cost: O(1) amortized; the first call for a new hour
  * or day of a non-UTC zone costs a few `formatToParts` calls (microseconds). UTC needs no Intl.
- * String timestamps must carry `Z` or an offset (date-only strings are read as UTC midnight, as
- * JavaScript does).
+ * String timestamps must be ISO-8601 with `Z` or an offset (date-only strings are read as UTC
+ * midnight, as JavaScript does); other strings throw.
  * @see pandas `Series.dt.tz_convert(tz).dt.floor('D')` / `.dt.to_period('W' | 'M').dt.start_time` (pandas 1.5.3, the reference of the tests)
- * @throws {@link InvalidInputError} when `t` is not a valid Date, finite epoch ms or ISO string
+ * @throws {@link InvalidInputError} when `t` is not a valid Date, finite epoch ms or ISO-8601 string
  * with an offset, or lies outside the years 1–9999
  * @throws {@link InvalidOptionError} on a missing or unknown `unit`, an unknown time zone, a
  * `weekStartsOn` other than 0 or 1, or unknown options

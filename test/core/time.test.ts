@@ -58,9 +58,18 @@ describe('bucketStart(t, options)', () => {
     expect(() => bucketStart(0, { unit: 'week', weekStartsOn: 2 as never })).toThrowError(InvalidOptionError);
     expect(() => bucketStart(0, { unit: 'day', tz: 'UTC' } as never)).toThrowError(/unknown option 'tz'/);
     expect(() => bucketStart(new Date('nope'), { unit: 'day' })).toThrowError(InvalidInputError);
-    expect(() => bucketStart('not a date', { unit: 'day' })).toThrowError(/t must be a valid Date/);
+    expect(() => bucketStart('not a date', { unit: 'day' })).toThrowError(/t must be a Date, epoch milliseconds or an ISO-8601 string/);
     expect(() => bucketStart(NaN, { unit: 'day' })).toThrowError(InvalidInputError);
     expect(() => bucketStart('2024-03-05T10:00:00', { unit: 'day' })).toThrowError(/with Z or a UTC offset/);
+    expect(() => bucketStart('March 5, 2024', { unit: 'day' })).toThrowError(InvalidInputError);
+    // Date.parse would roll these over to March 1 / a valid time; they are rejected instead.
+    expect(() => bucketStart('2024-02-30T10:00:00Z', { unit: 'day' })).toThrowError(InvalidInputError);
+    expect(() => bucketStart('2023-02-29', { unit: 'day' })).toThrowError(InvalidInputError);
+    expect(() => bucketStart('2024-04-31', { unit: 'day' })).toThrowError(InvalidInputError);
+    expect(() => bucketStart('2024-03-05T24:30:00Z', { unit: 'day' })).toThrowError(InvalidInputError);
+    expect(iso(bucketStart('2024-02-29T23:59:59Z', { unit: 'day' }))).toBe('2024-02-29T00:00:00.000Z');
+    expect(iso(bucketStart('2024-03-05', { unit: 'day' }))).toBe('2024-03-05T00:00:00.000Z');
+    expect(iso(bucketStart('2024-03-05T10:00:00.250+0530', { unit: 'hour' }))).toBe('2024-03-05T04:00:00.000Z');
     expect(() => bucketStart(8.64e15, { unit: 'day' })).toThrowError(/years 1 and 9999/);
     expect(() => bucketStart({} as never, { unit: 'day' })).toThrowError(InvalidInputError);
   });
