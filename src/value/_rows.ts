@@ -37,11 +37,14 @@ function digits(s: string, from: number, n: number): number {
   return v;
 }
 
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
 /**
  * UTC day number (days since 1970-01-01) of a timestamp, or NaN when it cannot be read.
  * Strings `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]`, `YYYY-MM-DDTHH:MM[:SS]` without an offset and
- * `YYYYMMDD` are read as UTC wall-clock dates without allocating; other strings go through
- * `Date.parse`; numbers are epoch milliseconds.
+ * `YYYYMMDD` are read as UTC wall-clock dates without allocating (impossible calendar dates such as
+ * 2024-02-30 are unreadable, never rolled over); ISO strings with `Z` or an offset are converted to
+ * UTC; other strings are unreadable; numbers are epoch milliseconds.
  */
 export function utcDay(x: unknown): number {
   if (typeof x === 'string') {
@@ -60,6 +63,13 @@ export function utcDay(x: unknown): number {
       if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return daysFromCivil(y, m, d);
       return NaN;
     }
+    // Anything else must be ISO-8601 with an explicit zone (Z or ±hh:mm); free-form strings would be
+    // read in the machine's zone by Date.parse, so they count as unreadable.
+    if (!ISO_WITH_ZONE.test(x)) return NaN;
+    const y = digits(x, 0, 4);
+    const m = digits(x, 5, 2);
+    const d = digits(x, 8, 2);
+    if (!(m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))) return NaN;
     const t = Date.parse(x);
     return Number.isFinite(t) ? Math.floor(t / 86400000) : NaN;
   }

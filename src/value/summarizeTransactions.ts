@@ -12,7 +12,11 @@ export type AmountPolicy = 'error' | 'drop' | 'keep';
 export interface SummarizeTransactionsOptions<Row> {
   /** Field name or function giving the customer id (string or number; ids are compared with `Map` semantics, so `'1'` ≠ `1`). Required. */
   customerId: Accessor<Row, unknown>;
-  /** Field name or function giving the purchase time (Date, ISO / `YYYYMMDD` string, or epoch ms; read in UTC). Required. */
+  /**
+   * Field name or function giving the purchase time: a Date, epoch ms, `YYYYMMDD`, `YYYY-MM-DD`,
+   * `YYYY-MM-DD HH:MM[:SS]` (read as UTC wall-clock time) or ISO-8601 with `Z`/offset. Other strings
+   * and impossible dates (2024-02-30) are unreadable and go to the `invalidDate` policy. Required.
+   */
   date: Accessor<Row, unknown>;
   /** Field name or function giving the purchase value. Without it no monetary value is computed. */
   amount?: Accessor<Row, unknown>;

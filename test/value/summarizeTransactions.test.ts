@@ -71,3 +71,17 @@ describe('summarizeTransactions(rows, options)', () => {
     expect(() => summarizeTransactions(log, { date: 'd', observationEnd: '2024-01-14' } as never)).toThrow(/customerId is required/);
   });
 });
+
+describe('summarizeTransactions date reading', () => {
+  const one = (d: unknown) => summarizeTransactions([{ c: 1, d }, { c: 2, d: '2024-01-01' }], { customerId: 'c', date: 'd', observationEnd: '2030-01-01', invalidDate: 'drop' }).report.dropped.invalidDate;
+  it('reads ISO dates, YYYYMMDD, zoned ISO, Date and epoch ms; rejects impossible and free-form dates', () => {
+    for (const ok of ['2024-02-29', '20240229', '2024-02-29 23:59:59', '2024-02-29T23:59', '2024-02-29T23:00:00Z', '2024-03-01T01:00:00+02:00', new Date(Date.UTC(2024, 1, 29)), Date.UTC(2024, 1, 29)]) {
+      expect(one(ok), String(ok)).toBe(0);
+    }
+    for (const bad of ['2023-02-29', '20241301', 'Feb 29 2024', '2024/02/29', '', null, NaN, {}]) expect(one(bad), String(bad)).toBe(1);
+  });
+  it('an offset moves the purchase to its UTC day', () => {
+    const s = summarizeTransactions([{ c: 1, d: '2024-01-01' }, { c: 1, d: '2024-01-02T01:00:00+02:00' }], { customerId: 'c', date: 'd', observationEnd: '2024-01-10' });
+    expect(s.rows[0]!.frequency).toBe(0); // 2024-01-01T23:00Z is the same UTC day as the first purchase
+  });
+});
