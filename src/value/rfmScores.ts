@@ -37,6 +37,12 @@ export interface RfmSegmentRule {
  * | At risk | 1–2 | 3–4 |
  * | Can't lose them | 1–2 | 5 |
  * | Hibernating | 1–2 | 1–2 |
+ * @example
+ * ```ts
+ * import { RFM_SEGMENTS } from 'crmkit/value';
+ * RFM_SEGMENTS.length; // => 10
+ * RFM_SEGMENTS[0].name; // => 'Champions'
+ * ```
  * @category RFM
  */
 export const RFM_SEGMENTS: readonly RfmSegmentRule[] = Object.freeze([
