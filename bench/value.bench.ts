@@ -70,8 +70,8 @@ function pipeline(rows: Txn[], observationEnd: string): number {
     missingCustomerId: 'drop', zeroAmount: 'drop', negativeAmount: 'drop',
   });
   const bg = fitBetaGeo(s.rows);
-  const gg = fitGammaGamma(s.rows as { frequency: number; monetaryValue: number }[]);
-  const clv = customerLifetimeValue(bg, gg, s.rows as { frequency: number; recency: number; T: number; monetaryValue: number }[], { timeUnit: 'week' });
+  const gg = fitGammaGamma(s.rows);
+  const clv = customerLifetimeValue(bg, gg, s.rows, { timeUnit: 'week' });
   return clv.length;
 }
 

@@ -31,7 +31,7 @@ console.log('report', summary.report);
 
 // 3. Fit the purchase model and the spend model.
 const bgnbd = fitBetaGeo(summary.rows);
-const spend = fitGammaGamma(summary.rows as { frequency: number; monetaryValue: number }[]);
+const spend = fitGammaGamma(summary.rows);
 console.log('BG/NBD', bgnbd.params, 'LL', bgnbd.logLikelihood.toFixed(2), 'converged', bgnbd.converged);
 console.log('Gamma-Gamma', spend.params, 'corr(frequency, spend) =', spend.frequencyMonetaryCorrelation.toFixed(3));
 

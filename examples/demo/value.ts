@@ -14,7 +14,7 @@ export async function run(): Promise<void> {
     });
   const s = summarizeTransactions(log, { customerId: 'customer', date: 'day', amount: 'dollars', observationEnd: '1997-09-30', periodsPerUnit: 7, zeroAmount: 'keep' });
   const bg = fitBetaGeo(s.rows);
-  const gg = fitGammaGamma(s.rows as { frequency: number; monetaryValue: number }[]);
+  const gg = fitGammaGamma(s.rows);
   const p = bg.params;
   console.log(`value: BG/NBD on CDNOW (${bg.nCustomers} customers, weeks): r=${p.r.toFixed(4)} alpha=${p.alpha.toFixed(4)} a=${p.a.toFixed(4)} b=${p.b.toFixed(4)} LL=${bg.logLikelihood.toFixed(1)}`);
   console.log(`value: Gamma-Gamma on ${gg.nCustomers} repeat buyers: p=${gg.params.p.toFixed(2)} q=${gg.params.q.toFixed(2)} gamma=${gg.params.gamma.toFixed(2)}`);

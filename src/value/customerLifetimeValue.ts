@@ -11,8 +11,8 @@ export interface ClvCustomer {
   readonly frequency: number;
   readonly recency: number;
   readonly T: number;
-  /** Mean spend of the repeat purchases (0 allowed when frequency = 0). */
-  readonly monetaryValue: number;
+  /** Mean spend of the repeat purchases; required (0 allowed when frequency = 0; a missing value throws). */
+  readonly monetaryValue?: number;
 }
 
 /** Options of {@link customerLifetimeValue}. */

@@ -7,8 +7,11 @@ import { digamma, logGamma } from '../core/special/index.js';
 export interface SpendCustomer {
   /** Repeat purchases x (integer ≥ 0); rows with x = 0 carry no spend information and are skipped (counted). */
   readonly frequency: number;
-  /** Mean spend per repeat purchase z̄ (> 0 when x > 0). */
-  readonly monetaryValue: number;
+  /**
+   * Mean spend per repeat purchase z̄; required and > 0 when x > 0 (optional in the type so that
+   * {@link summarizeTransactions} rows can be passed directly; a missing value throws).
+   */
+  readonly monetaryValue?: number;
   /** Customers sharing this row (> 0). @defaultValue 1 */
   readonly weight?: number;
 }

@@ -123,7 +123,7 @@ describeWithData('published fits from the raw CDNOW log (summarizeTransactions â
   });
 
   it('Gamma-Gamma matches every printed digit: p 6.25, q 3.74, Î³ 15.44', () => {
-    const m = fitGammaGamma(s.rows as { frequency: number; monetaryValue: number }[]);
+    const m = fitGammaGamma(s.rows);
     expect(m.converged).toBe(true);
     expect([m.params.p, m.params.q, m.params.gamma].map((v) => v.toFixed(2))).toEqual(['6.25', '3.74', '15.44']);
   });
