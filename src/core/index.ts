@@ -11,6 +11,6 @@ export { logSumExp, meanVariance, sum, type MeanVarianceResult } from './sum.js'
 export * from './progress.js';
 export type * from './types.js';
 export * from './optimize.js';
+export * from './special/index.js';
 export * from './sparse.js';
 export * from './time.js';
-export * from './special/index.js';

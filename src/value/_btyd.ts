@@ -1,0 +1,278 @@
+/**
+ * Shared machinery of the buy-till-you-die fits: input validation, compression of customers into
+ * (x, t_x, T) patterns, the optimizer driver (log-parameters, penalizer, standard errors, strictness)
+ * and model-format checks.
+ *
+ * @internal
+ * @module
+ */
+import { InvalidInputError, InvalidOptionError, ModelFormatError, NotConvergedError } from '../core/errors.js';
+import { invertSymmetric, minimize, numericHessian } from '../core/optimize.js';
+import type { LongRunOptions } from '../core/progress.js';
+import { arrayLike, boolean, integerInRange, numberInRange, options as checkOptions } from '../core/validate.js';
+
+/** One customer (or a pattern of identical customers) for the continuous-time models. */
+export interface BtydCustomer {
+  /** Repeat purchases x (integer ≥ 0). */
+  readonly frequency: number;
+  /** Time of the last repeat purchase since the first, t_x (0 when x = 0; ≤ T). */
+  readonly recency: number;
+  /** Time from the first purchase to the end of observation (≥ 0; a customer whose first purchase is on the last day has T = 0). */
+  readonly T: number;
+  /** How many customers share this row (> 0). @defaultValue 1 */
+  readonly weight?: number;
+}
+
+/** Options every BTYD fit accepts. */
+export interface BtydFitOptions extends LongRunOptions {
+  /** L2 penalty λ added to the mean negative log-likelihood, λ·Σθ² (lifetimes' `penalizer_coef`). @defaultValue 0 */
+  penalizer?: number;
+  /** Optimizer iteration cap. @defaultValue 1000 */
+  maxIterations?: number;
+  /** Convergence: infinity norm of the objective's gradient in log-parameters. @defaultValue 1e-10 */
+  tolerance?: number;
+  /** Throw {@link NotConvergedError} when the fit does not converge. @defaultValue false */
+  strict?: boolean;
+  /**
+   * Starting values of the parameters (all > 0), in the model's parameter order.
+   * @defaultValue data-driven: r = 0.5, α = 0.5·ΣT/Σx, then 1 and 2 for the continuous-time models;
+   * p = q = 2, γ = mean spend / 2 for Gamma-Gamma; all 1 for BG/BB
+   */
+  initialParams?: readonly number[];
+}
+
+export const FIT_KEYS = ['penalizer', 'maxIterations', 'tolerance', 'strict', 'initialParams', 'signal', 'onProgress'] as const;
+
+/** Resolved fit options stored in the model. */
+export interface ResolvedFitOptions {
+  penalizer: number;
+  maxIterations: number;
+  tolerance: number;
+}
+
+/** Customers compressed into distinct (x, t_x, T) patterns with weights. */
+export interface Patterns {
+  n: number;
+  x: Int32Array;
+  tx: Float64Array;
+  T: Float64Array;
+  w: Float64Array;
+  totalWeight: number;
+  xMax: number;
+}
+
+/** Validates one continuous-time customer; returns nothing, throws a typed error naming `name[i]`. */
+export function checkCustomer(fn: string, name: string, i: number, c: unknown, needT = true): void {
+  if (c === null || typeof c !== 'object') throw new InvalidInputError(fn, `${name}[${i}] must be an object { frequency, recency, T }`, c);
+  const r = c as Record<string, unknown>;
+  const x = r.frequency;
+  const tx = r.recency;
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) throw new InvalidInputError(fn, `${name}[${i}].frequency must be an integer ≥ 0`, x);
+  if (typeof tx !== 'number' || !Number.isFinite(tx) || tx < 0) throw new InvalidInputError(fn, `${name}[${i}].recency must be a finite number ≥ 0`, tx);
+  if (x === 0 && tx !== 0) throw new InvalidInputError(fn, `${name}[${i}].recency must be 0 when frequency is 0`, tx);
+  if (needT) {
+    const T = r.T;
+    if (typeof T !== 'number' || !Number.isFinite(T) || T < 0) throw new InvalidInputError(fn, `${name}[${i}].T must be a finite number ≥ 0`, T);
+    if (tx > T) throw new InvalidInputError(fn, `${name}[${i}].recency must be ≤ T (${T})`, tx);
+  }
+  const w = r.weight;
+  if (w !== undefined && (typeof w !== 'number' || !Number.isFinite(w) || w <= 0)) throw new InvalidInputError(fn, `${name}[${i}].weight must be a finite number > 0`, w);
+}
+
+/** Validates and compresses customers into weighted (x, t_x, T) patterns. */
+export function toPatterns(fn: string, customers: unknown, filter?: (x: number) => boolean): Patterns {
+  const arr = arrayLike<BtydCustomer>(fn, 'customers', customers, 1);
+  const index = new Map<string, number>();
+  const xs: number[] = [];
+  const txs: number[] = [];
+  const Ts: number[] = [];
+  const ws: number[] = [];
+  let total = 0;
+  let xMax = 0;
+  for (let i = 0; i < arr.length; i++) {
+    const c = arr[i];
+    checkCustomer(fn, 'customers', i, c);
+    const x = c!.frequency;
+    if (filter !== undefined && !filter(x)) continue;
+    const w = c!.weight ?? 1;
+    const key = `${x} ${c!.recency} ${c!.T}`;
+    const k = index.get(key);
+    total += w;
+    if (k !== undefined) {
+      ws[k]! += w;
+      continue;
+    }
+    index.set(key, xs.length);
+    xs.push(x);
+    txs.push(c!.recency);
+    Ts.push(c!.T);
+    ws.push(w);
+    if (x > xMax) xMax = x;
+  }
+  if (xs.length === 0) throw new InvalidInputError(fn, 'customers must contain at least one usable customer', arr.length);
+  return { n: xs.length, x: Int32Array.from(xs), tx: Float64Array.from(txs), T: Float64Array.from(Ts), w: Float64Array.from(ws), totalWeight: total, xMax };
+}
+
+/** Resolves and checks the common fit options. */
+export function fitOptions(fn: string, options: BtydFitOptions | undefined, nParams: number, extraKeys: readonly string[] = []): ResolvedFitOptions & { strict: boolean; initial: Float64Array; userInitial: boolean; control: LongRunOptions } {
+  const opts = checkOptions(fn, options, [...FIT_KEYS, ...extraKeys]);
+  const penalizer = opts.penalizer === undefined ? 0 : numberInRange(fn, 'options.penalizer', opts.penalizer, { min: 0 });
+  const maxIterations = opts.maxIterations === undefined ? 1000 : integerInRange(fn, 'options.maxIterations', opts.maxIterations, { min: 1 });
+  const tolerance = opts.tolerance === undefined ? 1e-10 : numberInRange(fn, 'options.tolerance', opts.tolerance, { min: 0 });
+  const strict = opts.strict === undefined ? false : boolean(fn, 'options.strict', opts.strict);
+  const initial = new Float64Array(nParams).fill(1);
+  if (opts.initialParams !== undefined) {
+    const a = arrayLike<unknown>(fn, 'options.initialParams', opts.initialParams);
+    if (a.length !== nParams) throw new InvalidOptionError(fn, `options.initialParams must have ${nParams} values`, opts.initialParams);
+    for (let i = 0; i < nParams; i++) initial[i] = numberInRange(fn, `options.initialParams[${i}]`, a[i], { min: 0, minExclusive: true });
+  }
+  const control: LongRunOptions = {};
+  if (opts.signal !== undefined) control.signal = opts.signal;
+  if (opts.onProgress !== undefined) control.onProgress = opts.onProgress;
+  return { penalizer, maxIterations, tolerance, strict, initial, userInitial: opts.initialParams !== undefined, control };
+}
+
+/**
+ * Total weighted log-likelihood (and its gradient in natural parameters) of a model over its data.
+ * `grad` may be undefined when only the value is needed.
+ */
+export type LogLikelihoodKernel = (p: Float64Array, grad: Float64Array | undefined) => number;
+
+/** What a fit returns before the model object is built. */
+export interface FitOutcome {
+  params: number[];
+  standardErrors: number[] | undefined;
+  logLikelihood: number;
+  converged: boolean;
+  iterations: number;
+  evaluations: number;
+}
+
+/**
+ * Minimizes −ℓ(p)/W + λ·Σp² over θ = log p. `kernel` returns the total weighted log-likelihood ℓ
+ * (and ∂ℓ/∂p into grad when given); with `analytic` false the optimizer differentiates numerically.
+ * Standard errors: √diag of the inverse Hessian of W·(objective) in θ, mapped to p by the delta method
+ * (SE_p = p·SE_θ; exact at a stationary point).
+ */
+export function runFit(fn: string, kernel: LogLikelihoodKernel, W: number, nParams: number, o: ReturnType<typeof fitOptions>, analytic: boolean): FitOutcome {
+  const p = new Float64Array(nParams);
+  const gp = new Float64Array(nParams);
+  const lam = o.penalizer;
+  // With an analytic gradient, every evaluation computes value and gradient together (they share
+  // all the expensive terms) and the gradient callback reuses it when asked at the same point.
+  const cacheTheta = new Float64Array(nParams).fill(NaN);
+  const cacheGrad = new Float64Array(nParams);
+  const evaluate = (theta: Float64Array, withGrad: boolean): number => {
+    let pen = 0;
+    for (let k = 0; k < nParams; k++) {
+      p[k] = Math.exp(theta[k]!);
+      pen += p[k]! * p[k]!;
+    }
+    const ll = kernel(p, withGrad ? gp : undefined);
+    if (!Number.isFinite(ll)) return Infinity;
+    if (withGrad) {
+      for (let k = 0; k < nParams; k++) {
+        cacheTheta[k] = theta[k]!;
+        cacheGrad[k] = p[k]! * (-gp[k]! / W + 2 * lam * p[k]!);
+      }
+    }
+    return -ll / W + lam * pen;
+  };
+  const objective = (theta: Float64Array): number => evaluate(theta, analytic);
+  const gradient = (theta: Float64Array, out: Float64Array): void => {
+    let same = true;
+    for (let k = 0; k < nParams; k++) if (cacheTheta[k] !== theta[k]) same = false;
+    if (!same) evaluate(theta, true);
+    for (let k = 0; k < nParams; k++) out[k] = cacheGrad[k]!;
+  };
+  const x0 = Array.from(o.initial, Math.log);
+  const res = minimize(objective, x0, {
+    ...(analytic && { gradient }),
+    maxIterations: o.maxIterations,
+    gradientTolerance: o.tolerance,
+    ...o.control,
+  });
+  if (!res.converged && o.strict) {
+    throw new NotConvergedError(fn, `the fit did not converge (${res.reason}) within ${res.iterations} iterations; gradient norm ${Math.max(...res.gradient.map(Math.abs))}`, res.iterations);
+  }
+  const params = res.x.map(Math.exp);
+  let hessian: number[][];
+  if (analytic) {
+    // central differences of the analytic gradient of W·objective in θ = log p (step 1e-5: truncation
+    // ~1e-10, rounding ~ε/h·|∇| ~1e-11 relative — ample for standard errors)
+    hessian = [];
+    const t = Float64Array.from(res.x);
+    const g1 = new Float64Array(nParams);
+    const g2 = new Float64Array(nParams);
+    const h = 1e-5;
+    for (let k = 0; k < nParams; k++) {
+      t[k] = res.x[k]! + h;
+      gradient(t, g1);
+      t[k] = res.x[k]! - h;
+      gradient(t, g2);
+      t[k] = res.x[k]!;
+      hessian.push(Array.from(g1, (v, j) => (W * (v - g2[j]!)) / (2 * h)));
+    }
+    for (let i = 0; i < nParams; i++) {
+      for (let j = 0; j < i; j++) {
+        const v = 0.5 * (hessian[i]![j]! + hessian[j]![i]!);
+        hessian[i]![j] = v;
+        hessian[j]![i] = v;
+      }
+    }
+  } else {
+    hessian = numericHessian((theta) => W * evaluate(theta, false), res.x);
+  }
+  // A Hessian that is not positive definite (a fit running off to a boundary, parameters not
+  // identified) has no standard errors: they are left out rather than reported as NaN.
+  let standardErrors: number[] | undefined;
+  try {
+    const cov = invertSymmetric(hessian);
+    standardErrors = params.map((v, k) => v * Math.sqrt(cov[k]![k]!));
+    if (!standardErrors.every(Number.isFinite)) standardErrors = undefined;
+  } catch (e) {
+    if (!(e instanceof InvalidInputError)) throw e;
+    standardErrors = undefined;
+  }
+  const ll = kernel(Float64Array.from(params), undefined);
+  return { params, standardErrors, logLikelihood: ll, converged: res.converged, iterations: res.iterations, evaluations: res.evaluations };
+}
+
+/** Names → values object. */
+export function named<K extends string>(names: readonly K[], values: ArrayLike<number>): Record<K, number> {
+  const o = {} as Record<K, number>;
+  for (let i = 0; i < names.length; i++) o[names[i]!] = values[i]!;
+  return o;
+}
+
+/** Checks `kind`, `formatVersion` and positive finite parameters of a serialized model. */
+export function checkModel(fn: string, json: unknown, kind: string, names: readonly string[]): Record<string, unknown> {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new ModelFormatError(fn, 'a model must be a plain object', json);
+  const m = json as Record<string, unknown>;
+  if (m.kind !== kind) throw new ModelFormatError(fn, `kind must be '${kind}'`, m.kind);
+  if (m.formatVersion !== 1) throw new ModelFormatError(fn, 'formatVersion must be 1', m.formatVersion);
+  const params = m.params as Record<string, unknown> | undefined;
+  if (params === null || typeof params !== 'object') throw new ModelFormatError(fn, 'params must be an object', params);
+  for (const n of names) {
+    const v = params[n];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new ModelFormatError(fn, `params.${n} must be a finite number > 0`, v);
+  }
+  for (const k of ['logLikelihood', 'iterations']) {
+    if (typeof m[k] !== 'number' || !Number.isFinite(m[k] as number)) throw new ModelFormatError(fn, `${k} must be a finite number`, m[k]);
+  }
+  if (typeof m.converged !== 'boolean') throw new ModelFormatError(fn, 'converged must be a boolean', m.converged);
+  return m;
+}
+
+/** The default start of the continuous-time fits: r = 0.5, α = 0.5·ΣwT/Σwx (mean rate r/α ≈ Σx/ΣT), 1, 2. */
+export function continuousStart(d: Patterns, o: { initial: Float64Array; userInitial: boolean }): void {
+  if (o.userInitial) return;
+  let sx = 0;
+  let sT = 0;
+  for (let i = 0; i < d.n; i++) {
+    sx += d.w[i]! * d.x[i]!;
+    sT += d.w[i]! * d.T[i]!;
+  }
+  const alpha = sx > 0 && sT > 0 ? Math.min(1e6, Math.max(1e-3, (0.5 * sT) / sx)) : 1;
+  o.initial.set([0.5, alpha, 1, 2]);
+}
