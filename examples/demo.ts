@@ -6,6 +6,11 @@ import { hasData, DATA_DIR } from '../scripts/lib/data.js';
 
 const steps: [string, () => Promise<{ run: () => Promise<void> }>][] = [
   ['core: numerics and seeded random on the CDNOW log', () => import('./demo/core.js')],
+  ['text: hashtags, mentions and spikes in airline tweets and Weibo posts', () => import('./demo/text.js')],
+  ['value: RFM summary, BG/NBD + Gamma-Gamma and CLV on CDNOW', () => import('./demo/value.js')],
+  ['segment: named segments of the wholesale customers', () => import('./demo/segment.js')],
+  ['classify: who subscribes to a term deposit (bank marketing)', () => import('./demo/classify.js')],
+  ['experiment: the Hillstrom e-mail test, end to end', () => import('./demo/experiment.js')],
 ];
 
 if (!hasData()) {
