@@ -1,0 +1,163 @@
+/**
+ * Single-source shortest paths on a compiled graph: BFS (unweighted) and Dijkstra with an indexed
+ * binary heap on typed arrays (weighted). One workspace is reused for every source, and only the
+ * nodes the previous search touched are reset, so a search costs O(reached nodes + arcs).
+ *
+ * @internal
+ * @module
+ */
+import type { CompiledGraph } from './_compile.js';
+
+/** Reusable per-search arrays. */
+export interface PathWorkspace {
+  /** Distance from the source; Infinity when unreached. */
+  readonly dist: Float64Array;
+  /** Number of shortest paths from the source (a double: never wraps, exact below 2^53). */
+  readonly sigma: Float64Array;
+  /** Reached nodes in non-decreasing distance order (the source first). */
+  readonly order: Int32Array;
+  /** How many entries of `order` are valid. */
+  count: number;
+  /** Heap storage for Dijkstra. */
+  readonly heap: Int32Array;
+  /** Position of each node in `heap`, −1 when absent. */
+  readonly pos: Int32Array;
+}
+
+export function createWorkspace(n: number): PathWorkspace {
+  const dist = new Float64Array(n).fill(Infinity);
+  const pos = new Int32Array(n).fill(-1);
+  return { dist, sigma: new Float64Array(n), order: new Int32Array(n), count: 0, heap: new Int32Array(n), pos };
+}
+
+function reset(ws: PathWorkspace): void {
+  const { dist, sigma, order } = ws;
+  for (let i = 0; i < ws.count; i++) {
+    const v = order[i]!;
+    dist[v] = Infinity;
+    sigma[v] = 0;
+  }
+  ws.count = 0;
+}
+
+/**
+ * Breadth-first search from `s` along out-arcs (`reverse` false) or in-arcs (`reverse` true),
+ * counting shortest paths in `sigma`.
+ */
+export function bfs(g: CompiledGraph, s: number, reverse: boolean, ws: PathWorkspace): void {
+  reset(ws);
+  const off = reverse ? g.inOffsets : g.outOffsets;
+  const adj = reverse ? g.inSources : g.outTargets;
+  const { dist, sigma, order } = ws;
+  dist[s] = 0;
+  sigma[s] = 1;
+  order[0] = s;
+  let head = 0;
+  let tail = 1;
+  while (head < tail) {
+    const v = order[head++]!;
+    const dv = dist[v]! + 1;
+    const sv = sigma[v]!;
+    const end = off[v + 1]!;
+    for (let j = off[v]!; j < end; j++) {
+      const w = adj[j]!;
+      const dw = dist[w]!;
+      if (dw === Infinity) {
+        dist[w] = dv;
+        sigma[w] = sv;
+        order[tail++] = w;
+      } else if (dw === dv) {
+        sigma[w] = sigma[w]! + sv;
+      }
+    }
+  }
+  ws.count = tail;
+}
+
+/**
+ * Dijkstra from `s` along out-arcs or in-arcs with positive weights as lengths, counting shortest
+ * paths (ties by exact floating-point equality of the summed lengths, as networkx does).
+ */
+export function dijkstra(g: CompiledGraph, s: number, reverse: boolean, ws: PathWorkspace): void {
+  reset(ws);
+  const off = reverse ? g.inOffsets : g.outOffsets;
+  const adj = reverse ? g.inSources : g.outTargets;
+  const wt = reverse ? g.inWeights : g.outWeights;
+  const { dist, sigma, order, heap, pos } = ws;
+  let size = 0;
+  let count = 0;
+  dist[s] = 0;
+  sigma[s] = 1;
+  heap[0] = s;
+  pos[s] = 0;
+  size = 1;
+  while (size > 0) {
+    // pop the minimum
+    const v: number = heap[0]!;
+    pos[v] = -2; // settled
+    size--;
+    if (size > 0) {
+      const last = heap[size]!;
+      siftDown(heap, pos, dist, size, last, 0);
+    }
+    order[count++] = v;
+    const dv = dist[v]!;
+    const sv = sigma[v]!;
+    const end = off[v + 1]!;
+    for (let j: number = off[v]!; j < end; j++) {
+      const w = adj[j]!;
+      const pw = pos[w]!;
+      if (pw === -2) continue;
+      const nd = dv + wt[j]!;
+      const dw = dist[w]!;
+      if (nd < dw) {
+        dist[w] = nd;
+        sigma[w] = sv;
+        if (pw === -1) {
+          siftUp(heap, pos, dist, w, size);
+          size++;
+        } else {
+          siftUp(heap, pos, dist, w, pw);
+        }
+      } else if (nd === dw) {
+        sigma[w] = sigma[w]! + sv;
+      }
+    }
+  }
+  // settled nodes have pos −2; restore −1 for the next search
+  for (let i = 0; i < count; i++) pos[order[i]!] = -1;
+  ws.count = count;
+}
+
+function siftUp(heap: Int32Array, pos: Int32Array, key: Float64Array, node: number, at: number): void {
+  const k = key[node]!;
+  let i = at;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    const p = heap[parent]!;
+    if (key[p]! <= k) break;
+    heap[i] = p;
+    pos[p] = i;
+    i = parent;
+  }
+  heap[i] = node;
+  pos[node] = i;
+}
+
+function siftDown(heap: Int32Array, pos: Int32Array, key: Float64Array, size: number, node: number, at: number): void {
+  const k = key[node]!;
+  let i = at;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= size) break;
+    const r = c + 1;
+    if (r < size && key[heap[r]!]! < key[heap[c]!]!) c = r;
+    const hc = heap[c]!;
+    if (key[hc]! >= k) break;
+    heap[i] = hc;
+    pos[hc] = i;
+    i = c;
+  }
+  heap[i] = node;
+  pos[node] = i;
+}
