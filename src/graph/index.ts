@@ -22,3 +22,5 @@ export {
   type EigenvectorCentralityAssignOptions,
 } from './eigenvectorCentrality.js';
 export { katzCentrality, type KatzCentralityOptions, type KatzCentralityAssignOptions } from './katzCentrality.js';
+export { graphSummary, type GraphSummaryOptions, type GraphSummaryResult, type PathLengthInfo } from './graphSummary.js';
+export { clustering, type ClusteringAssignOptions } from './clustering.js';
