@@ -34,7 +34,7 @@ const FN = 'graph/clustering';
  * ```ts
  * import Graph from 'graphology';
  * import { clustering } from 'crmkit/graph';
- * const g = new Graph();
+ * const g = new Graph({ type: 'undirected' });
  * g.mergeEdge('a', 'b');
  * g.mergeEdge('b', 'c');
  * g.mergeEdge('c', 'a');
@@ -54,7 +54,7 @@ export function clustering(graph: unknown): Record<string, number> {
  * ```ts
  * import Graph from 'graphology';
  * import { clustering } from 'crmkit/graph';
- * const g = new Graph();
+ * const g = new Graph({ type: 'undirected' });
  * g.mergeEdge('a', 'b');
  * clustering.assign(g);
  * g.getNodeAttribute('a', 'clustering'); // => 0

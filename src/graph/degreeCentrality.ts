@@ -61,7 +61,7 @@ export function degreeCentrality(graph: unknown, options?: DegreeCentralityOptio
  * ```ts
  * import Graph from 'graphology';
  * import { degreeCentrality } from 'crmkit/graph';
- * const g = new Graph();
+ * const g = new Graph({ type: 'undirected' });
  * g.mergeEdge('a', 'b');
  * degreeCentrality.assign(g);
  * g.getNodeAttribute('a', 'degreeCentrality'); // => 1

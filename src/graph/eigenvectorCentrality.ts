@@ -63,7 +63,7 @@ const KEYS = ['weight', 'maxIterations', 'tolerance', 'strict'];
  * ```ts
  * import Graph from 'graphology';
  * import { eigenvectorCentrality } from 'crmkit/graph';
- * const g = new Graph();
+ * const g = new Graph({ type: 'undirected' });
  * g.mergeEdge('a', 'b');
  * g.mergeEdge('b', 'c');
  * g.mergeEdge('c', 'a');
@@ -82,10 +82,10 @@ export function eigenvectorCentrality(graph: unknown, options?: EigenvectorCentr
  * ```ts
  * import Graph from 'graphology';
  * import { eigenvectorCentrality } from 'crmkit/graph';
- * const g = new Graph();
+ * const g = new Graph({ type: 'undirected' });
  * g.mergeEdge('a', 'b');
  * eigenvectorCentrality.assign(g);
- * g.getNodeAttribute('a', 'eigenvectorCentrality'); // => 0.7071067811865475
+ * g.getNodeAttribute('a', 'eigenvectorCentrality'); // => 0.7071067811865476
  * ```
  */
 eigenvectorCentrality.assign = function assign(graph: unknown, options?: EigenvectorCentralityAssignOptions): void {

@@ -24,3 +24,8 @@ export {
 export { katzCentrality, type KatzCentralityOptions, type KatzCentralityAssignOptions } from './katzCentrality.js';
 export { graphSummary, type GraphSummaryOptions, type GraphSummaryResult, type PathLengthInfo } from './graphSummary.js';
 export { clustering, type ClusteringAssignOptions } from './clustering.js';
+export type { CommunitiesResult, CommunityOptions } from './_partition.js';
+export { louvain, type LouvainOptions } from './louvain.js';
+export { leiden, type LeidenOptions } from './leiden.js';
+export { modularity, type ModularityOptions, type Partition } from './modularity.js';
+export { labelPropagation, type LabelPropagationOptions, type LabelPropagationResult } from './labelPropagation.js';

@@ -110,7 +110,7 @@ export function pagerank(graph: unknown, options?: PagerankOptions): IterativeCe
  * ```ts
  * import Graph from 'graphology';
  * import { pagerank } from 'crmkit/graph';
- * const g = new Graph();
+ * const g = new Graph({ type: 'undirected' });
  * g.mergeEdge('a', 'b');
  * pagerank.assign(g);
  * g.getNodeAttribute('a', 'pagerank'); // => 0.5

@@ -3,7 +3,7 @@
  * same weights). Shared by the reference tests and bench/graph.bench.ts.
  */
 import Graph from 'graphology';
-import { readDataCsv, readDataText } from '../helpers/data.js';
+import { readDataCsv, readDataText } from '../../scripts/lib/data.js';
 
 function lines(text: string): string[] {
   return text.split('\n').filter((l) => l.length > 0);
@@ -62,3 +62,15 @@ export const REFERENCE_GRAPHS = {
   email: { files: [['snap-email-eu-core', 'email-Eu-core.txt']], build: emailGraph },
   college: { files: [['snap-collegemsg', 'CollegeMsg.txt']], build: collegeGraph },
 } as const;
+
+/** The undirected view louvain/leiden optimize on: u–v weighs w(u→v) + w(v→u) (missing weight → 1). */
+export function undirectedView(g: Graph): Graph {
+  if (g.type === 'undirected') return g;
+  const u = new Graph({ type: 'undirected', allowSelfLoops: true });
+  g.forEachNode((v) => u.addNode(v));
+  g.forEachEdge((_e, a, s, t) => {
+    const w = (a.weight as number | undefined) ?? 1;
+    u.updateEdge(s, t, (x) => ({ weight: ((x.weight as number | undefined) ?? 0) + w }));
+  });
+  return u;
+}
