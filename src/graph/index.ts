@@ -29,3 +29,4 @@ export { louvain, type LouvainOptions } from './louvain.js';
 export { leiden, type LeidenOptions } from './leiden.js';
 export { modularity, type ModularityOptions, type Partition } from './modularity.js';
 export { labelPropagation, type LabelPropagationOptions, type LabelPropagationResult } from './labelPropagation.js';
+export { buildInteractionGraph, type BuildInteractionGraphOptions, type WeightAggregation } from './buildInteractionGraph.js';
