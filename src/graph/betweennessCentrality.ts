@@ -137,28 +137,35 @@ function run(fn: string, graph: unknown, options: BetweennessCentralityOptions |
     const s = sources === null ? si : sources[si]!;
     if (weighted) dijkstra(g, s, false, ws);
     else bfs(g, s, false, ws);
-    const { dist, sigma, order } = ws;
+    const { dist, hops, sigma, order } = ws;
     const count = ws.count;
     for (let i = 0; i < count; i++) delta[order[i]!] = 0;
     if (endpoints) bc[s] = bc[s]! + (count - 1);
-    for (let i = count - 1; i > 0; i--) {
-      const w = order[i]!;
-      const dw = dist[w]!;
-      const coeff = (1 + delta[w]!) / sigma[w]!;
-      const end = inOffsets[w + 1]!;
-      if (weighted) {
+    const extra = endpoints ? 1 : 0;
+    if (weighted) {
+      for (let i = count - 1; i > 0; i--) {
+        const w = order[i]!;
+        const dw = dist[w]!;
+        const coeff = (1 + delta[w]!) / sigma[w]!;
+        const end = inOffsets[w + 1]!;
         for (let j = inOffsets[w]!; j < end; j++) {
           const v = inSources[j]!;
           if (dist[v]! + inWeights[j]! === dw) delta[v] = delta[v]! + sigma[v]! * coeff;
         }
-      } else {
-        const dp = dw - 1;
+        bc[w] = bc[w]! + delta[w]! + extra;
+      }
+    } else {
+      for (let i = count - 1; i > 0; i--) {
+        const w = order[i]!;
+        const dp = hops[w]! - 1;
+        const coeff = (1 + delta[w]!) / sigma[w]!;
+        const end = inOffsets[w + 1]!;
         for (let j = inOffsets[w]!; j < end; j++) {
           const v = inSources[j]!;
-          if (dist[v] === dp) delta[v] = delta[v]! + sigma[v]! * coeff;
+          if (hops[v] === dp) delta[v] = delta[v]! + sigma[v]! * coeff;
         }
+        bc[w] = bc[w]! + delta[w]! + extra;
       }
-      bc[w] = bc[w]! + (endpoints ? delta[w]! + 1 : delta[w]!);
     }
     if ((si & 63) === 63) task.checkpoint(si + 1, total);
   }

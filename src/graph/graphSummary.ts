@@ -162,11 +162,11 @@ export function graphSummary(graph: unknown, options?: GraphSummaryOptions): Gra
   let total = 0;
   let diameter = 0;
   for (let si = 0; si < sources.length; si++) {
-    bfs(g, sources[si]!, false, ws);
+    bfs(g, sources[si]!, false, ws, false);
     for (let i = 1; i < ws.count; i++) {
       const v = ws.order[i]!;
       if (comp.label[v] !== big) continue;
-      const d = ws.dist[v]!;
+      const d = ws.hops[v]!;
       total += d;
       if (d > diameter) diameter = d;
     }
