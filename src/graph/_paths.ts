@@ -233,3 +233,96 @@ function siftDown(heap: Int32Array, pos: Int32Array, key: Float64Array, size: nu
   heap[i] = node;
   pos[node] = i;
 }
+
+/** Arcs of a shortest-path DAG (tail → head), in the order the BFS found them. */
+export interface Dag {
+  readonly tail: Int32Array;
+  readonly head: Int32Array;
+  size: number;
+}
+
+export function createDag(g: CompiledGraph): Dag {
+  return { tail: new Int32Array(g.outTargets.length), head: new Int32Array(g.outTargets.length), size: 0 };
+}
+
+/**
+ * BFS from `s` along out-arcs counting shortest paths (`sigma`) and recording every arc of the
+ * shortest-path DAG in `dag`, level by level, so Brandes' accumulation is one backward sweep over
+ * the recorded arcs (no predecessor lists, no second scan of the adjacency). Direction-optimizing
+ * like {@link bfs}: a level with more frontier arcs than unexplored arcs is expanded bottom-up.
+ */
+export function brandesBfs(g: CompiledGraph, s: number, ws: PathWorkspace, dag: Dag): void {
+  reset(ws);
+  const off = g.outOffsets;
+  const adj = g.outTargets;
+  const boff = g.inOffsets;
+  const badj = g.inSources;
+  const n = g.n;
+  const { hops, sigma, order } = ws;
+  const { tail: dt, head: dh } = dag;
+  let ne = 0;
+  hops[s] = 0;
+  sigma[s] = 1;
+  order[0] = s;
+  let head = 0;
+  let tail = 1;
+  let level = 0;
+  let unexplored = adj.length - (off[s + 1]! - off[s]!);
+  while (head < tail) {
+    let frontierArcs = 0;
+    for (let i = head; i < tail; i++) {
+      const v = order[i]!;
+      frontierArcs += off[v + 1]! - off[v]!;
+    }
+    const next = level + 1;
+    let newTail = tail;
+    if (frontierArcs > unexplored) {
+      for (let w = 0; w < n; w++) {
+        if (hops[w]! >= 0) continue;
+        const end = boff[w + 1]!;
+        let sw = 0;
+        for (let j = boff[w]!; j < end; j++) {
+          const v = badj[j]!;
+          if (hops[v] === level) {
+            sw += sigma[v]!;
+            dt[ne] = v;
+            dh[ne++] = w;
+          }
+        }
+        if (sw > 0) {
+          sigma[w] = sw;
+          order[newTail++] = w;
+          unexplored -= off[w + 1]! - off[w]!;
+        }
+      }
+      for (let i = tail; i < newTail; i++) hops[order[i]!] = next;
+    } else {
+      for (let i = head; i < tail; i++) {
+        const v = order[i]!;
+        const sv = sigma[v]!;
+        const end = off[v + 1]!;
+        for (let j = off[v]!; j < end; j++) {
+          const w = adj[j]!;
+          const dw = hops[w]!;
+          if (dw < 0) {
+            hops[w] = next;
+            sigma[w] = sv;
+            order[newTail++] = w;
+            unexplored -= off[w + 1]! - off[w]!;
+            dt[ne] = v;
+            dh[ne++] = w;
+          } else if (dw === next) {
+            sigma[w] = sigma[w]! + sv;
+            dt[ne] = v;
+            dh[ne++] = w;
+          }
+        }
+      }
+    }
+    head = tail;
+    tail = newTail;
+    level = next;
+  }
+  ws.count = tail;
+  dag.size = ne;
+}

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type Graph from 'graphology';
 import type { LongRunOptions } from '../core/progress.js';
 import { boolean, options as checkOptions } from '../core/validate.js';
 import { assignScores, checkAttribute, checkWeightOption, compile, scoresObject, type EdgeWeight } from './_compile.js';
@@ -50,7 +51,7 @@ const KEYS = ['weight', 'wfImproved', 'signal', 'onProgress'];
  * memory.
  * @see networkx `closeness_centrality(G, distance, wf_improved)`; S. Wasserman and K. Faust, "Social
  * Network Analysis", 1994.
- * @throws {@link InvalidInputError} when `graph` is not a graphology graph, mixes edge kinds, or an
+ * @throws {@link InvalidInputError} when `graph` is not a graphology graph, is empty, mixes edge kinds, or an
  * edge length is not a finite number > 0
  * @throws {@link InvalidOptionError} on unknown or ill-typed options
  * @example
@@ -65,7 +66,7 @@ const KEYS = ['weight', 'wfImproved', 'signal', 'onProgress'];
  * ```
  * @category Centrality
  */
-export function closenessCentrality(graph: unknown, options?: ClosenessCentralityOptions): Record<string, number> {
+export function closenessCentrality(graph: Graph, options?: ClosenessCentralityOptions): Record<string, number> {
   return run(FN, graph, options, KEYS);
 }
 
@@ -82,7 +83,7 @@ export function closenessCentrality(graph: unknown, options?: ClosenessCentralit
  * g.getNodeAttribute('a', 'closeness'); // => 1
  * ```
  */
-closenessCentrality.assign = function assign(graph: unknown, options?: ClosenessCentralityAssignOptions): void {
+closenessCentrality.assign = function assign(graph: Graph, options?: ClosenessCentralityAssignOptions): void {
   const fn = `${FN}.assign`;
   const { attribute, ...rest } = checkOptions(fn, options, [...KEYS, 'attribute']);
   const attr = checkAttribute(fn, attribute, 'closenessCentrality');
@@ -93,7 +94,7 @@ function run(fn: string, graph: unknown, options: ClosenessCentralityOptions | u
   const o = checkOptions(fn, options, keys);
   const weight = o.weight === undefined ? null : checkWeightOption(fn, o.weight);
   const wf = o.wfImproved === undefined ? true : boolean(fn, 'options.wfImproved', o.wfImproved);
-  const g = compile(fn, graph, { weight, positive: true });
+  const g = compile(fn, graph, { weight, positive: true, nonEmpty: true });
   const n = g.n;
   const out = new Float64Array(n);
   forEachIncomingSearch(fn, g, weight !== null, o, (u, dist, order, count) => {

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type Graph from 'graphology';
 import { options as checkOptions } from '../core/validate.js';
 import { assignScores, checkAttribute, compile, scoresObject } from './_compile.js';
 import { directedClustering, undirectedClustering, undirectedTriangles } from './_clustering.js';
@@ -43,7 +44,7 @@ const FN = 'graph/clustering';
  * ```
  * @category Summary
  */
-export function clustering(graph: unknown): Record<string, number> {
+export function clustering(graph: Graph): Record<string, number> {
   return run(FN, graph);
 }
 
@@ -60,7 +61,7 @@ export function clustering(graph: unknown): Record<string, number> {
  * g.getNodeAttribute('a', 'clustering'); // => 0
  * ```
  */
-clustering.assign = function assign(graph: unknown, options?: ClusteringAssignOptions): void {
+clustering.assign = function assign(graph: Graph, options?: ClusteringAssignOptions): void {
   const fn = `${FN}.assign`;
   const o = checkOptions(fn, options, ['attribute']);
   assignScores(graph as never, checkAttribute(fn, o.attribute, 'clustering'), run(fn, graph));

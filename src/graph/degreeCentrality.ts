@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type Graph from 'graphology';
 import { oneOf, options as checkOptions } from '../core/validate.js';
 import { InvalidInputError } from '../core/errors.js';
 import { assignScores, checkAttribute, checkGraph, type GraphLike } from './_compile.js';
@@ -51,7 +52,7 @@ const KEYS = ['mode'];
  * ```
  * @category Centrality
  */
-export function degreeCentrality(graph: unknown, options?: DegreeCentralityOptions): Record<string, number> {
+export function degreeCentrality(graph: Graph, options?: DegreeCentralityOptions): Record<string, number> {
   return run(FN, graph, options, KEYS);
 }
 
@@ -68,7 +69,7 @@ export function degreeCentrality(graph: unknown, options?: DegreeCentralityOptio
  * g.getNodeAttribute('a', 'degreeCentrality'); // => 1
  * ```
  */
-degreeCentrality.assign = function assign(graph: unknown, options?: DegreeCentralityAssignOptions): void {
+degreeCentrality.assign = function assign(graph: Graph, options?: DegreeCentralityAssignOptions): void {
   const fn = `${FN}.assign`;
   const { attribute, ...rest } = checkOptions(fn, options, [...KEYS, 'attribute']);
   const attr = checkAttribute(fn, attribute, 'degreeCentrality');

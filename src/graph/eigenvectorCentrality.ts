@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type Graph from 'graphology';
 import { options as checkOptions } from '../core/validate.js';
 import { assignScores, checkAttribute, checkWeightOption, compile, scoresObject, type EdgeWeight } from './_compile.js';
 import { iterativeSettings, notConverged } from './_iterative.js';
@@ -71,7 +72,7 @@ const KEYS = ['weight', 'maxIterations', 'tolerance', 'strict'];
  * ```
  * @category Centrality
  */
-export function eigenvectorCentrality(graph: unknown, options?: EigenvectorCentralityOptions): IterativeCentralityResult {
+export function eigenvectorCentrality(graph: Graph, options?: EigenvectorCentralityOptions): IterativeCentralityResult {
   return run(FN, graph, options, KEYS);
 }
 
@@ -88,7 +89,7 @@ export function eigenvectorCentrality(graph: unknown, options?: EigenvectorCentr
  * g.getNodeAttribute('a', 'eigenvectorCentrality'); // => 0.7071067811865476
  * ```
  */
-eigenvectorCentrality.assign = function assign(graph: unknown, options?: EigenvectorCentralityAssignOptions): void {
+eigenvectorCentrality.assign = function assign(graph: Graph, options?: EigenvectorCentralityAssignOptions): void {
   const fn = `${FN}.assign`;
   const { attribute, ...rest } = checkOptions(fn, options, [...KEYS, 'attribute']);
   const attr = checkAttribute(fn, attribute, 'eigenvectorCentrality');

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type Graph from 'graphology';
 import { createRandom } from '../core/random.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { integerInRange, options as checkOptions, seed as checkSeed } from '../core/validate.js';
@@ -119,7 +120,7 @@ const FN = 'graph/graphSummary';
  * ```
  * @category Summary
  */
-export function graphSummary(graph: unknown, options?: GraphSummaryOptions): GraphSummaryResult {
+export function graphSummary(graph: Graph, options?: GraphSummaryOptions): GraphSummaryResult {
   const o = checkOptions(FN, options, ['exactLimit', 'samples', 'seed', 'signal', 'onProgress']);
   const exactLimit = o.exactLimit === undefined ? 5000 : integerInRange(FN, 'options.exactLimit', o.exactLimit, { min: 0 });
   const samples = o.samples === undefined ? 500 : integerInRange(FN, 'options.samples', o.samples, { min: 1 });

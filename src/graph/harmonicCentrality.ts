@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type Graph from 'graphology';
 import type { LongRunOptions } from '../core/progress.js';
 import { options as checkOptions } from '../core/validate.js';
 import { assignScores, checkAttribute, checkWeightOption, compile, scoresObject, type EdgeWeight } from './_compile.js';
@@ -42,7 +43,7 @@ const KEYS = ['weight', 'signal', 'onProgress'];
  * memory.
  * @see networkx `harmonic_centrality(G, distance)`; M. Marchiori and V. Latora, "Harmony in the
  * small-world", Physica A 285, 2000.
- * @throws {@link InvalidInputError} when `graph` is not a graphology graph, mixes edge kinds, or an
+ * @throws {@link InvalidInputError} when `graph` is not a graphology graph, is empty, mixes edge kinds, or an
  * edge length is not a finite number > 0
  * @throws {@link InvalidOptionError} on unknown or ill-typed options
  * @example
@@ -56,7 +57,7 @@ const KEYS = ['weight', 'signal', 'onProgress'];
  * ```
  * @category Centrality
  */
-export function harmonicCentrality(graph: unknown, options?: HarmonicCentralityOptions): Record<string, number> {
+export function harmonicCentrality(graph: Graph, options?: HarmonicCentralityOptions): Record<string, number> {
   return run(FN, graph, options, KEYS);
 }
 
@@ -73,7 +74,7 @@ export function harmonicCentrality(graph: unknown, options?: HarmonicCentralityO
  * g.getNodeAttribute('a', 'harmonicCentrality'); // => 1
  * ```
  */
-harmonicCentrality.assign = function assign(graph: unknown, options?: HarmonicCentralityAssignOptions): void {
+harmonicCentrality.assign = function assign(graph: Graph, options?: HarmonicCentralityAssignOptions): void {
   const fn = `${FN}.assign`;
   const { attribute, ...rest } = checkOptions(fn, options, [...KEYS, 'attribute']);
   const attr = checkAttribute(fn, attribute, 'harmonicCentrality');
@@ -83,7 +84,7 @@ harmonicCentrality.assign = function assign(graph: unknown, options?: HarmonicCe
 function run(fn: string, graph: unknown, options: HarmonicCentralityOptions | undefined, keys: string[]): Record<string, number> {
   const o = checkOptions(fn, options, keys);
   const weight = o.weight === undefined ? null : checkWeightOption(fn, o.weight);
-  const g = compile(fn, graph, { weight, positive: true });
+  const g = compile(fn, graph, { weight, positive: true, nonEmpty: true });
   const out = new Float64Array(g.n);
   forEachIncomingSearch(fn, g, weight !== null, o, (u, dist, order, count) => {
     let h = 0;

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type Graph from 'graphology';
 import { InvalidOptionError, NotConvergedError } from '../core/errors.js';
 import { boolean, numberInRange, options as checkOptions } from '../core/validate.js';
 import { assignScores, checkAttribute, checkWeightOption, compile, scoresObject, type EdgeWeight } from './_compile.js';
@@ -86,7 +87,7 @@ const KEYS = ['alpha', 'beta', 'normalized', 'weight', 'maxIterations', 'toleran
  * ```
  * @category Centrality
  */
-export function katzCentrality(graph: unknown, options?: KatzCentralityOptions): IterativeCentralityResult {
+export function katzCentrality(graph: Graph, options?: KatzCentralityOptions): IterativeCentralityResult {
   return run(FN, graph, options, KEYS);
 }
 
@@ -103,7 +104,7 @@ export function katzCentrality(graph: unknown, options?: KatzCentralityOptions):
  * g.getNodeAttribute('b', 'katzCentrality'); // => 1.1
  * ```
  */
-katzCentrality.assign = function assign(graph: unknown, options?: KatzCentralityAssignOptions): void {
+katzCentrality.assign = function assign(graph: Graph, options?: KatzCentralityAssignOptions): void {
   const fn = `${FN}.assign`;
   const { attribute, ...rest } = checkOptions(fn, options, [...KEYS, 'attribute']);
   const attr = checkAttribute(fn, attribute, 'katzCentrality');

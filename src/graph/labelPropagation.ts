@@ -3,8 +3,9 @@
  *
  * @module
  */
+import type Graph from 'graphology';
 import { createRandom } from '../core/random.js';
-import { integerInRange, options as checkOptions, seed as checkSeed } from '../core/validate.js';
+import { boolean, integerInRange, options as checkOptions, seed as checkSeed } from '../core/validate.js';
 import { checkWeightOption, compile, type EdgeWeight } from './_compile.js';
 import { fromCompiled, modularityOf, relabel } from './_community.js';
 import { finish, type CommunitiesResult } from './_partition.js';
@@ -68,12 +69,12 @@ const FN = 'graph/labelPropagation';
  * ```
  * @category Communities
  */
-export function labelPropagation(graph: unknown, options?: LabelPropagationOptions): LabelPropagationResult {
+export function labelPropagation(graph: Graph, options?: LabelPropagationOptions): LabelPropagationResult {
   const o = checkOptions(FN, options, ['weight', 'seed', 'maxIterations', 'strict']);
   const weight = o.weight === undefined ? null : checkWeightOption(FN, o.weight);
   const seed = checkSeed(FN, o.seed);
   const maxIterations = o.maxIterations === undefined ? 100 : integerInRange(FN, 'options.maxIterations', o.maxIterations, { min: 1 });
-  const strict = o.strict === true;
+  const strict = o.strict === undefined ? false : boolean(FN, 'options.strict', o.strict);
   const g = compile(FN, graph, { weight, keepLoops: true, undirected: true, nonEmpty: true });
   const n = g.n;
   const rng = createRandom(seed);

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type Graph from 'graphology';
 import { createRandom } from '../core/random.js';
 import { integerInRange, numberInRange } from '../core/validate.js';
 import {
@@ -63,7 +64,7 @@ const FN = 'graph/leiden';
  * ```
  * @category Communities
  */
-export function leiden(graph: unknown, options?: LeidenOptions): CommunitiesResult {
+export function leiden(graph: Graph, options?: LeidenOptions): CommunitiesResult {
   const o = checkOptions(FN, options, ['resolution', 'weight', 'seed', 'randomness', 'maxIterations']);
   const theta = o.randomness === undefined ? 0.01 : numberInRange(FN, 'options.randomness', o.randomness, { min: 0, minExclusive: true });
   const maxIterations = o.maxIterations === undefined ? 50 : integerInRange(FN, 'options.maxIterations', o.maxIterations, { min: 1 });

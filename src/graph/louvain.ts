@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type Graph from 'graphology';
 import { createRandom } from '../core/random.js';
 import { numberInRange } from '../core/validate.js';
 import { aggregate, createScratch, louvainMove, modularityOf, relabel } from './_community.js';
@@ -48,7 +49,7 @@ const FN = 'graph/louvain';
  * ```
  * @category Communities
  */
-export function louvain(graph: unknown, options?: LouvainOptions): CommunitiesResult {
+export function louvain(graph: Graph, options?: LouvainOptions): CommunitiesResult {
   const o = checkOptions(FN, options, ['resolution', 'weight', 'seed', 'threshold']);
   const threshold = o.threshold === undefined ? 1e-7 : numberInRange(FN, 'options.threshold', o.threshold, { min: 0 });
   const { g, cg, gamma, seed } = prepare(FN, graph, o);

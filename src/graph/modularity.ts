@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type Graph from 'graphology';
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { numberInRange, options as checkOptions } from '../core/validate.js';
 import { checkGraph, checkWeightOption, compile, type EdgeWeight } from './_compile.js';
@@ -53,7 +54,7 @@ const FN = 'graph/modularity';
  * ```
  * @category Communities
  */
-export function modularity(graph: unknown, partition: Partition, options?: ModularityOptions): number {
+export function modularity(graph: Graph, partition: Partition, options?: ModularityOptions): number {
   const o = checkOptions(FN, options, ['resolution', 'weight']);
   const gamma = o.resolution === undefined ? 1 : numberInRange(FN, 'options.resolution', o.resolution, { min: 0 });
   const weight = o.weight === undefined ? 'weight' : checkWeightOption(FN, o.weight);

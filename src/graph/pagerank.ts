@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type Graph from 'graphology';
 import { InvalidOptionError } from '../core/errors.js';
 import { numberInRange, options as checkOptions } from '../core/validate.js';
 import { assignScores, checkAttribute, checkWeightOption, compile, scoresObject, type EdgeWeight } from './_compile.js';
@@ -99,7 +100,7 @@ const KEYS = ['alpha', 'personalization', 'dangling', 'weight', 'maxIterations',
  * ```
  * @category Centrality
  */
-export function pagerank(graph: unknown, options?: PagerankOptions): IterativeCentralityResult {
+export function pagerank(graph: Graph, options?: PagerankOptions): IterativeCentralityResult {
   return run(FN, graph, options, KEYS);
 }
 
@@ -116,7 +117,7 @@ export function pagerank(graph: unknown, options?: PagerankOptions): IterativeCe
  * g.getNodeAttribute('a', 'pagerank'); // => 0.5
  * ```
  */
-pagerank.assign = function assign(graph: unknown, options?: PagerankAssignOptions): void {
+pagerank.assign = function assign(graph: Graph, options?: PagerankAssignOptions): void {
   const fn = `${FN}.assign`;
   const { attribute, ...rest } = checkOptions(fn, options, [...KEYS, 'attribute']);
   const attr = checkAttribute(fn, attribute, 'pagerank');

@@ -63,6 +63,16 @@ for (const [name, spec] of Object.entries(REFERENCE_GRAPHS)) {
       compare(name, betweennessCentrality(g, { normalized: false }), fx, 'betweennessRaw', EXACT);
       compare(name, betweennessCentrality(g, { endpoints: true }), fx, 'betweennessEndpoints', EXACT);
     });
+    if (name === 'email' || name === 'college') {
+      it('betweennessCentrality(g, { k: 500 }) is within the documented 0.01 (absolute) of networkx’s exact scores', () => {
+        for (const seed of [1, 2, 3]) {
+          const est = betweennessCentrality(g, { k: 500, seed });
+          const want = fx.metrics.betweenness!;
+          const worst = Math.max(...fx.nodes.map((v, i) => Math.abs(est[v]! - want[i]!)));
+          expect(worst).toBeLessThan(0.01);
+        }
+      });
+    }
     it('closenessCentrality(g) with and without the Wasserman–Faust factor', () => {
       compare(name, closenessCentrality(g), fx, 'closeness', EXACT);
       compare(name, closenessCentrality(g, { wfImproved: false }), fx, 'closenessNoWf', EXACT);

@@ -211,3 +211,13 @@ describe('degreeCentrality', () => {
     expect(d['__proto__']).toBe(1);
   });
 });
+
+describe('empty graphs', () => {
+  it('every centrality rejects an empty graph with InvalidInputError', () => {
+    const g = new Graph();
+    for (const f of [degreeCentrality, betweennessCentrality, closenessCentrality, harmonicCentrality]) {
+      expect(() => f(g)).toThrow(/must have at least one node/);
+    }
+    for (const f of [pagerank, eigenvectorCentrality, katzCentrality]) expect(() => f(g)).toThrow(InvalidInputError);
+  });
+});
