@@ -159,7 +159,7 @@ async function main(): Promise<void> {
     let sampled: Record<string, number> = Object.create(null);
     add('betweenness k=500', 'crmkit', await measure(() => (sampled = betweennessCentrality(g, { k: 500, seed: 1 })), slow));
     if (exact !== null) {
-      rows[rows.length - 1]!.note = `max |error| vs exact ${maxAbsDiff(sampled, exact).toExponential(2)}`;
+      rows[rows.length - 1]!.note += `; max |error| vs exact ${maxAbsDiff(sampled, exact).toExponential(2)}`;
     }
 
     add('closeness', 'crmkit', await measure(() => closenessCentrality(g), slow));
@@ -177,17 +177,17 @@ async function main(): Promise<void> {
 
     let q = 0;
     add('louvain', 'crmkit', await measure(() => (q = louvain(g, { seed: 1 }).modularity), medium));
-    rows[rows.length - 1]!.note = `Q = ${q.toFixed(4)}`;
+    rows[rows.length - 1]!.note += `; Q = ${q.toFixed(4)}`;
     let qp = 0;
     add('louvain', 'graphology-communities-louvain', await measure(() => {
       const comm = louvainPeer(g, { rng: seeded(1) });
       qp = modularityPeer(g, { getNodeCommunity: (n: string) => comm[n]! });
     }, medium));
-    rows[rows.length - 1]!.note = `Q = ${qp.toFixed(4)}`;
+    rows[rows.length - 1]!.note += `; Q = ${qp.toFixed(4)}`;
     add('leiden', 'crmkit', await measure(() => (q = leiden(g, { seed: 1 }).modularity), medium));
-    rows[rows.length - 1]!.note = `Q = ${q.toFixed(4)}`;
+    rows[rows.length - 1]!.note += `; Q = ${q.toFixed(4)}`;
     add('labelPropagation', 'crmkit', await measure(() => (q = labelPropagation(g, { seed: 1 }).modularity), medium));
-    rows[rows.length - 1]!.note = `Q = ${q.toFixed(4)}`;
+    rows[rows.length - 1]!.note += `; Q = ${q.toFixed(4)}`;
 
     const rename: Record<string, string> = { betweenness: 'betweenness exact', summary: 'graphSummary' };
     for (const r of python(set.name)) rows.push({ case: rename[r.task] ?? r.task, impl: r.impl, ms: r.ms, heapMB: null, note: r.note ?? '' });

@@ -104,48 +104,6 @@ function clearScratch(s: Scratch): void {
 }
 
 /**
- * Louvain local moving: sweeps over the nodes in a random order until a sweep moves nothing.
- * `tot` holds Σ k per community and is updated. Returns whether anything moved.
- */
-export function louvainMove(g: CGraph, memb: Int32Array, tot: Float64Array, gamma: number, rng: Random, s: Scratch): boolean {
-  const n = g.n;
-  const order = rng.permutation(n);
-  const m2 = 2 * g.m;
-  let movedAny = false;
-  for (;;) {
-    let moves = 0;
-    for (let t = 0; t < n; t++) {
-      const i = order[t]!;
-      const ci = memb[i]!;
-      const ki = g.k[i]!;
-      gatherNeighbourCommunities(g, i, memb, s);
-      tot[ci] = tot[ci]! - ki;
-      const own = s.weight[ci]! > 0 ? s.weight[ci]! : 0;
-      let best = ci;
-      let bestGain = own - (gamma * ki * tot[ci]!) / m2;
-      for (let u = 0; u < s.size; u++) {
-        const c = s.list[u]!;
-        if (c === ci) continue;
-        const gain = s.weight[c]! - (gamma * ki * tot[c]!) / m2;
-        if (gain > bestGain) {
-          bestGain = gain;
-          best = c;
-        }
-      }
-      tot[best] = tot[best]! + ki;
-      clearScratch(s);
-      if (best !== ci) {
-        memb[i] = best;
-        moves++;
-      }
-    }
-    if (moves === 0) break;
-    movedAny = true;
-  }
-  return movedAny;
-}
-
-/**
  * Leiden's fast local moving: a queue of nodes (random initial order); a node that moves puts its
  * neighbours outside its new community back on the queue. Moves into an empty community are allowed.
  */

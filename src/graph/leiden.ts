@@ -26,11 +26,19 @@ export interface LeidenOptions extends CommunityOptions {
    */
   randomness?: number;
   /**
-   * Cap on Leiden iterations; iterating stops earlier when an iteration leaves the partition
-   * unchanged (igraph's `n_iterations = -1`).
-   * @defaultValue 50
+   * Number of Leiden iterations (each starts from the previous partition), as igraph's and
+   * leidenalg's `n_iterations` (default 2 there too). Iterating stops earlier when an iteration
+   * leaves the partition unchanged or improves modularity by no more than `threshold`; raise it
+   * (for example to 50) to iterate until stable — on github-social 2 iterations give Q = 0.4569 in
+   * 0.7 s of CPU, 10 give 0.4586 in 2 s.
+   * @defaultValue 2
    */
   maxIterations?: number;
+  /**
+   * Stop iterating when an iteration improves modularity by no more than this.
+   * @defaultValue 1e-7
+   */
+  threshold?: number;
 }
 
 const FN = 'graph/leiden';
@@ -65,9 +73,10 @@ const FN = 'graph/leiden';
  * @category Communities
  */
 export function leiden(graph: Graph, options?: LeidenOptions): CommunitiesResult {
-  const o = checkOptions(FN, options, ['resolution', 'weight', 'seed', 'randomness', 'maxIterations']);
+  const o = checkOptions(FN, options, ['resolution', 'weight', 'seed', 'randomness', 'maxIterations', 'threshold']);
+  const threshold = o.threshold === undefined ? 1e-7 : numberInRange(FN, 'options.threshold', o.threshold, { min: 0 });
   const theta = o.randomness === undefined ? 0.01 : numberInRange(FN, 'options.randomness', o.randomness, { min: 0, minExclusive: true });
-  const maxIterations = o.maxIterations === undefined ? 50 : integerInRange(FN, 'options.maxIterations', o.maxIterations, { min: 1 });
+  const maxIterations = o.maxIterations === undefined ? 2 : integerInRange(FN, 'options.maxIterations', o.maxIterations, { min: 1 });
   const { g, cg, gamma, seed } = prepare(FN, graph, o);
   const rng = createRandom(seed);
   const n = g.n;
@@ -75,13 +84,17 @@ export function leiden(graph: Graph, options?: LeidenOptions): CommunitiesResult
   let part: Int32Array = new Int32Array(n);
   for (let i = 0; i < n; i++) part[i] = i;
   let iterations = 0;
+  let q = -Infinity;
   for (let it = 0; it < maxIterations; it++) {
     iterations++;
     const next = leidenIteration(cg, part, gamma, theta, rng, scratch);
-    relabel(next);
+    const count = relabel(next);
     const same = next.every((c, i) => c === part[i]);
+    const nq = modularityOf(cg, next, count, gamma);
+    if (nq < q) break; // keep the better partition (an iteration never helps after a loss)
     part = next;
-    if (same) break;
+    if (same || nq - q <= threshold) break;
+    q = nq;
   }
   const count = splitDisconnected(cg, part);
   return finish(g, part, modularityOf(cg, part, count, gamma), iterations);
