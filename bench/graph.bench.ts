@@ -70,10 +70,12 @@ const medium = { minRuns: 3, maxRuns: 5, minMs: 0 };
 
 /**
  * `measure` from bench/lib.ts plus the median CPU time of the runs (process.cpuUsage): on a shared
- * machine wall-clock time mostly measures the other tenants, CPU time measures the code.
+ * machine wall-clock time mostly measures the other tenants, CPU time measures the code. Cases
+ * measured several times get one untimed warm-up run first; single-run (slow) cases do not.
  */
 async function measure<T>(fn: () => T, opts: { minRuns: number; maxRuns: number; minMs: number }): Promise<{ ms: number; heapMB: number; cpuMs: number }> {
   const cpu: number[] = [];
+  if (opts.maxRuns > 1) fn(); // one untimed warm-up run (JIT), for every implementation alike
   const m = await measureWall(() => {
     const c0 = process.cpuUsage();
     const r = fn();
