@@ -5,8 +5,8 @@
  */
 import type Graph from 'graphology';
 import type { LongRunOptions } from '../core/progress.js';
-import { options as checkOptions } from '../core/validate.js';
-import { assignScores, checkAttribute, checkWeightOption, compile, scoresObject, type EdgeWeight } from './_compile.js';
+import { arrayLike, options as checkOptions } from '../core/validate.js';
+import { assignScores, checkAttribute, checkWeightOption, compile, nodeIndex, scoresObject, type EdgeWeight } from './_compile.js';
 import { forEachIncomingSearch } from './_traverse.js';
 
 /** Options of {@link harmonicCentrality}. */
@@ -17,6 +17,11 @@ export interface HarmonicCentralityOptions extends LongRunOptions {
    * @defaultValue null
    */
   weight?: EdgeWeight;
+  /**
+   * Count only distances from these nodes (networkx's `sources`): H(u) = Σ_{v ∈ sources, v ≠ u} 1/d(v, u).
+   * @defaultValue every node
+   */
+  sources?: readonly string[];
 }
 
 /** Options of `harmonicCentrality.assign`. */
@@ -29,7 +34,7 @@ export interface HarmonicCentralityAssignOptions extends HarmonicCentralityOptio
 }
 
 const FN = 'graph/harmonicCentrality';
-const KEYS = ['weight', 'signal', 'onProgress'];
+const KEYS = ['weight', 'sources', 'signal', 'onProgress'];
 
 /**
  * Harmonic centrality of every node: the sum of reciprocal distances from the other nodes to it.
@@ -45,7 +50,7 @@ const KEYS = ['weight', 'signal', 'onProgress'];
  * small-world", Physica A 285, 2000.
  * @throws {@link InvalidInputError} when `graph` is not a graphology graph, is empty, mixes edge kinds, or an
  * edge length is not a finite number > 0
- * @throws {@link InvalidOptionError} on unknown or ill-typed options
+ * @throws {@link InvalidOptionError} on unknown or ill-typed options, or a source that is not a node
  * @example
  * ```ts
  * import Graph from 'graphology';
@@ -54,6 +59,7 @@ const KEYS = ['weight', 'signal', 'onProgress'];
  * g.mergeEdge('a', 'b');
  * g.mergeEdge('b', 'c');
  * harmonicCentrality(g); // => { a: 1.5, b: 2, c: 1.5 }
+ * harmonicCentrality(g, { sources: ['a'] }); // => { a: 0, b: 1, c: 0.5 }
  * ```
  * @category Centrality
  */
@@ -85,10 +91,20 @@ function run(fn: string, graph: unknown, options: HarmonicCentralityOptions | un
   const o = checkOptions(fn, options, keys);
   const weight = o.weight === undefined ? null : checkWeightOption(fn, o.weight);
   const g = compile(fn, graph, { weight, positive: true, nonEmpty: true });
+  let isSource: Uint8Array | null = null;
+  if (o.sources !== undefined) {
+    const src = arrayLike<unknown>(fn, 'options.sources', o.sources);
+    isSource = new Uint8Array(g.n);
+    for (let i = 0; i < src.length; i++) isSource[nodeIndex(fn, `options.sources[${i}]`, g, src[i])] = 1;
+  }
   const out = new Float64Array(g.n);
   forEachIncomingSearch(fn, g, weight !== null, o, (u, dist, order, count) => {
     let h = 0;
-    for (let i = 1; i < count; i++) h += 1 / dist[order[i]!]!;
+    if (isSource === null) {
+      for (let i = 1; i < count; i++) h += 1 / dist[order[i]!]!;
+    } else {
+      for (let i = 1; i < count; i++) if (isSource[order[i]!]) h += 1 / dist[order[i]!]!;
+    }
     out[u] = h;
   });
   return scoresObject(g.keys, out);

@@ -221,3 +221,15 @@ describe('empty graphs', () => {
     for (const f of [pagerank, eigenvectorCentrality, katzCentrality]) expect(() => f(g)).toThrow(InvalidInputError);
   });
 });
+
+describe('harmonicCentrality(g, { sources })', () => {
+  it('counts only distances from the sources; all nodes as sources equals the default', () => {
+    const g = undirected(small.grid40.edges.slice(0, 300));
+    const all = harmonicCentrality(g);
+    const viaAll = harmonicCentrality(g, { sources: g.nodes() });
+    for (const v of g.nodes()) expectClose(viaAll[v]!, all[v]!, EXACT, v);
+    const one = harmonicCentrality(undirected([['a', 'b'], ['b', 'c']]), { sources: ['a'] });
+    expect(one).toEqual(Object.assign(Object.create(null), { a: 0, b: 1, c: 0.5 }));
+    expect(() => harmonicCentrality(g, { sources: ['nope'] })).toThrow(/options.sources\[0\] must be a node of the graph/);
+  });
+});
