@@ -10,7 +10,7 @@ import { integerInRange, options as checkOptions, seed as checkSeed } from '../c
 import { compile } from './_compile.js';
 import { directedClustering, undirectedClustering, undirectedTriangles } from './_clustering.js';
 import { largest, strongComponents, weakComponents } from './_components.js';
-import { bfs, createWorkspace } from './_paths.js';
+import { distanceSums } from './_msbfs.js';
 
 /** Options of {@link graphSummary}. */
 export interface GraphSummaryOptions extends LongRunOptions {
@@ -159,20 +159,12 @@ export function graphSummary(graph: Graph, options?: GraphSummaryOptions): Graph
   const c = members.length;
   const exact = c <= exactLimit;
   const sources = exact ? Int32Array.from(members) : createRandom(seed).sample(c, Math.min(samples, c)).map((i) => members[i]!);
-  const ws = createWorkspace(n);
+  const inBig = new Uint8Array(n);
+  for (const v of members) inBig[v] = 1;
+  const sums = distanceSums(g, sources, false, inBig, task);
   let total = 0;
-  let diameter = 0;
-  for (let si = 0; si < sources.length; si++) {
-    bfs(g, sources[si]!, false, ws, false);
-    for (let i = 1; i < ws.count; i++) {
-      const v = ws.order[i]!;
-      if (comp.label[v] !== big) continue;
-      const d = ws.hops[v]!;
-      total += d;
-      if (d > diameter) diameter = d;
-    }
-    if ((si & 63) === 63) task.checkpoint(si + 1, sources.length);
-  }
+  for (let i = 0; i < sources.length; i++) total += sums.sum[i]!;
+  const diameter = sums.maxDistance;
   out.averageShortestPathLength = c <= 1 ? 0 : total / (sources.length * (c - 1));
   out.diameter = diameter;
   out.pathLengths = {
@@ -199,7 +191,6 @@ export function graphSummary(graph: Graph, options?: GraphSummaryOptions): Graph
   out.averageClustering = sc / n;
   const r = assortativity(graph as EdgeSource, g.index, directed, n);
   if (r !== undefined) out.degreeAssortativity = r;
-  task.checkpoint(sources.length, sources.length);
   return out as unknown as GraphSummaryResult;
 }
 

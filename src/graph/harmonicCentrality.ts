@@ -4,9 +4,10 @@
  * @module
  */
 import type Graph from 'graphology';
-import type { LongRunOptions } from '../core/progress.js';
+import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { arrayLike, options as checkOptions } from '../core/validate.js';
 import { assignScores, checkAttribute, checkWeightOption, compile, nodeIndex, scoresObject, type EdgeWeight } from './_compile.js';
+import { distanceSums } from './_msbfs.js';
 import { forEachIncomingSearch } from './_traverse.js';
 
 /** Options of {@link harmonicCentrality}. */
@@ -98,7 +99,13 @@ function run(fn: string, graph: unknown, options: HarmonicCentralityOptions | un
     for (let i = 0; i < src.length; i++) isSource[nodeIndex(fn, `options.sources[${i}]`, g, src[i])] = 1;
   }
   const out = new Float64Array(g.n);
-  forEachIncomingSearch(fn, g, weight !== null, o, (u, dist, order, count) => {
+  if (weight === null) {
+    const all = new Int32Array(g.n);
+    for (let i = 0; i < g.n; i++) all[i] = i;
+    out.set(distanceSums(g, all, true, isSource, taskControl(fn, o)).inverse);
+    return scoresObject(g.keys, out);
+  }
+  forEachIncomingSearch(fn, g, true, o, (u, dist, order, count) => {
     let h = 0;
     if (isSource === null) {
       for (let i = 1; i < count; i++) h += 1 / dist[order[i]!]!;
