@@ -52,7 +52,9 @@ const FN = 'graph/labelPropagation';
  * networkx's `asyn_lpa_communities` rule (a node keeps its label when it is among the most frequent;
  * a self-loop is a vote for its own label), with crmkit's seeded generator, so partitions differ
  * from networkx's for the same seed. Directed graphs are treated as undirected. Fast (O(m) per
- * sweep) but unstable: it finds lower-modularity partitions than {@link leiden}.
+ * sweep) but unstable: it finds lower-modularity partitions than {@link leiden}, and on graphs with
+ * dense cores it can sweep almost every node into one label (on email-Eu-core networkx's
+ * `asyn_lpa_communities` does the same: a 986-node community, modularity 0.0).
  * @see networkx `community.asyn_lpa_communities(G, weight, seed)`; U. N. Raghavan, R. Albert and S.
  * Kumara, Phys. Rev. E 76, 2007.
  * @throws {@link InvalidInputError} when `graph` is not a graphology graph, is empty, mixes edge
