@@ -319,6 +319,8 @@ SKIP = {
     ("igraph", "betweenness", "github-social"): "igraph > 120 s on github-social (issue 6); skipped",
     ("networkx", "eigenvector", "github-social"): "> 60 s; skipped",
     ("networkx", "louvain", "github-social"): "> 60 s; skipped",
+    ("igraph", "closeness", "github-social"): "igraph 97 s CPU (measured 2026-11-23); skipped to bound the run",
+    ("igraph", "summary", "github-social"): "igraph exact path lengths 185 s CPU (measured 2026-11-23); skipped",
 }
 
 
