@@ -1,6 +1,32 @@
 /**
- * crmkit/graph
+ * crmkit/graph: social graphs from interactions — build, centrality, network summary, communities.
+ *
+ * Every metric takes a graphology `Graph` and compiles it once into typed-array CSR form.
  *
  * @module
  */
 export * from '../errors-export.js';
+export type { EdgeWeight } from './_compile.js';
+export { degreeCentrality, type DegreeCentralityOptions, type DegreeCentralityAssignOptions } from './degreeCentrality.js';
+export {
+  betweennessCentrality,
+  type BetweennessCentralityOptions,
+  type BetweennessCentralityAssignOptions,
+} from './betweennessCentrality.js';
+export { closenessCentrality, type ClosenessCentralityOptions, type ClosenessCentralityAssignOptions } from './closenessCentrality.js';
+export { harmonicCentrality, type HarmonicCentralityOptions, type HarmonicCentralityAssignOptions } from './harmonicCentrality.js';
+export { pagerank, type PagerankOptions, type PagerankAssignOptions, type IterativeCentralityResult } from './pagerank.js';
+export {
+  eigenvectorCentrality,
+  type EigenvectorCentralityOptions,
+  type EigenvectorCentralityAssignOptions,
+} from './eigenvectorCentrality.js';
+export { katzCentrality, type KatzCentralityOptions, type KatzCentralityAssignOptions } from './katzCentrality.js';
+export { graphSummary, type GraphSummaryOptions, type GraphSummaryResult, type PathLengthInfo } from './graphSummary.js';
+export { clustering, type ClusteringAssignOptions } from './clustering.js';
+export type { CommunitiesResult, CommunityOptions } from './_partition.js';
+export { louvain, type LouvainOptions } from './louvain.js';
+export { leiden, type LeidenOptions } from './leiden.js';
+export { modularity, type ModularityOptions, type Partition } from './modularity.js';
+export { labelPropagation, type LabelPropagationOptions, type LabelPropagationResult } from './labelPropagation.js';
+export { buildInteractionGraph, type BuildInteractionGraphOptions, type WeightAggregation } from './buildInteractionGraph.js';

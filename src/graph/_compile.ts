@@ -1,0 +1,278 @@
+/**
+ * Compiles a graphology graph into compressed sparse rows (typed arrays) for the kernels.
+ *
+ * @internal
+ * @module
+ */
+import type { Attributes } from 'graphology-types';
+import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
+
+/** The structural part of a graphology graph the kernels read (so any conforming implementation works). */
+export interface GraphLike {
+  readonly order: number;
+  readonly size: number;
+  readonly type: string;
+  readonly multi: boolean;
+  readonly directedSize: number;
+  readonly undirectedSize: number;
+  forEachNode(cb: (node: string, attributes: Attributes) => void): void;
+  forEachEdge(
+    cb: (edge: string, attributes: Attributes, source: string, target: string, sa: Attributes, ta: Attributes, undirected: boolean) => void,
+  ): void;
+  hasNode(node: unknown): boolean;
+  setNodeAttribute(node: string, name: string, value: unknown): unknown;
+}
+
+/**
+ * How an edge's weight is read: the name of a numeric edge attribute (edges without it weigh 1),
+ * a function of the edge's attributes, or `null` for every edge weighing 1.
+ */
+export type EdgeWeight = string | null | ((attributes: Attributes, source: string, target: string) => number);
+
+/** A graph in CSR form. For undirected graphs the in-arrays are the out-arrays (symmetric). */
+export interface CompiledGraph {
+  readonly n: number;
+  readonly directed: boolean;
+  /** Node keys by index (graphology's node order). */
+  readonly keys: string[];
+  /** Node key → index. */
+  readonly index: Map<string, number>;
+  /** Number of edges of the graphology graph (self-loops and parallel edges included). */
+  readonly edgeCount: number;
+  readonly outOffsets: Int32Array;
+  readonly outTargets: Int32Array;
+  readonly outWeights: Float64Array;
+  readonly inOffsets: Int32Array;
+  readonly inSources: Int32Array;
+  readonly inWeights: Float64Array;
+  /** Summed weight of each node's self-loops (0 when none), whether or not they are in the arrays. */
+  readonly loopWeight: Float64Array;
+  /** Number of self-loop edges. */
+  readonly loops: number;
+  /** Whether self-loops are kept in the adjacency arrays. */
+  readonly keepLoops: boolean;
+}
+
+export interface CompileOptions {
+  /** How to read weights; see {@link EdgeWeight}. */
+  weight?: EdgeWeight;
+  /** Keep self-loops in the adjacency arrays (pagerank, eigenvector); shortest-path kernels drop them. */
+  keepLoops?: boolean;
+  /** Require a non-empty graph. */
+  nonEmpty?: boolean;
+  /** Treat a directed graph as undirected (weights of u→v and v→u summed). */
+  undirected?: boolean;
+  /** Weights are distances: each must be > 0 (a zero-length edge makes shortest paths ambiguous). */
+  positive?: boolean;
+}
+
+/** Throws unless `graph` looks like a graphology graph. */
+export function checkGraph(fn: string, graph: unknown): GraphLike {
+  const g = graph as GraphLike | null;
+  if (
+    g === null ||
+    typeof g !== 'object' ||
+    typeof g.forEachEdge !== 'function' ||
+    typeof g.forEachNode !== 'function' ||
+    typeof g.order !== 'number'
+  ) {
+    throw new InvalidInputError(fn, 'graph must be a graphology Graph', graph);
+  }
+  return g;
+}
+
+/** Validates an `options.weight` value. */
+export function checkWeightOption(fn: string, weight: unknown, name = 'options.weight'): EdgeWeight {
+  if (weight === null || typeof weight === 'string' || typeof weight === 'function') return weight as EdgeWeight;
+  throw new InvalidOptionError(fn, `${name} must be an edge attribute name, a function or null`, weight);
+}
+
+/** Compiles `graph` to CSR, validating weights (finite, ≥ 0) and the graph type. O(n + m) (O(m log m) for multigraphs). */
+export function compile(fn: string, graphIn: unknown, opts: CompileOptions = {}): CompiledGraph {
+  const graph = checkGraph(fn, graphIn);
+  const weight = opts.weight ?? null;
+  const keepLoops = opts.keepLoops ?? false;
+  const positive = opts.positive ?? false;
+  if (graph.type === 'mixed' && graph.directedSize > 0 && graph.undirectedSize > 0) {
+    throw new InvalidInputError(
+      fn,
+      `graph must not mix directed and undirected edges (${graph.directedSize} directed, ${graph.undirectedSize} undirected); convert it first`,
+      graph.type,
+    );
+  }
+  const directedGraph = graph.type === 'directed' || (graph.type === 'mixed' && graph.directedSize > 0);
+  const directed = directedGraph && opts.undirected !== true;
+  const n = graph.order;
+  if (opts.nonEmpty && n === 0) throw new InvalidInputError(fn, 'graph must have at least one node', 'an empty graph');
+  const keys: string[] = new Array<string>(n);
+  const index = new Map<string, number>();
+  let k = 0;
+  graph.forEachNode((node) => {
+    keys[k] = node;
+    index.set(node, k);
+    k++;
+  });
+  const m = graph.size;
+  const src = new Int32Array(m);
+  const dst = new Int32Array(m);
+  const wts = new Float64Array(m);
+  const loopWeight = new Float64Array(n);
+  let loops = 0;
+  let e = 0;
+  graph.forEachEdge((_edge, attr, source, target) => {
+    let w = 1;
+    if (typeof weight === 'string') {
+      const v = attr[weight];
+      w = v === undefined ? 1 : (v as number);
+    } else if (typeof weight === 'function') {
+      w = weight(attr, source, target);
+    }
+    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0 || (positive && w === 0)) {
+      const what = positive ? 'a finite number > 0 (it is used as a distance)' : 'a finite number >= 0';
+      throw new InvalidInputError(fn, `the weight of edge ${source} -> ${target} must be ${what}`, w);
+    }
+    const s = index.get(source)!;
+    const t = index.get(target)!;
+    if (s === t) {
+      loops++;
+      loopWeight[s] = loopWeight[s]! + w;
+    }
+    src[e] = s;
+    dst[e] = t;
+    wts[e] = w;
+    e++;
+  });
+  const mergeNeeded = graph.multi || (directedGraph && !directed);
+  const build = (from: Int32Array, to: Int32Array, both: boolean): { off: Int32Array; adj: Int32Array; w: Float64Array } => {
+    const off = new Int32Array(n + 1);
+    for (let i = 0; i < m; i++) {
+      const a = from[i]!;
+      const b = to[i]!;
+      if (a === b) {
+        if (keepLoops) off[a + 1]!++;
+        continue;
+      }
+      off[a + 1]!++;
+      if (both) off[b + 1]!++;
+    }
+    for (let i = 0; i < n; i++) off[i + 1] = off[i + 1]! + off[i]!;
+    const fill = off.slice(0, n);
+    const adj = new Int32Array(off[n]!);
+    const w = new Float64Array(off[n]!);
+    for (let i = 0; i < m; i++) {
+      const a = from[i]!;
+      const b = to[i]!;
+      if (a === b) {
+        if (keepLoops) {
+          const p = fill[a]!++;
+          adj[p] = b;
+          w[p] = wts[i]!;
+        }
+        continue;
+      }
+      let p = fill[a]!++;
+      adj[p] = b;
+      w[p] = wts[i]!;
+      if (both) {
+        p = fill[b]!++;
+        adj[p] = a;
+        w[p] = wts[i]!;
+      }
+    }
+    return mergeNeeded ? merge(n, off, adj, w) : { off, adj, w };
+  };
+  if (directed) {
+    const out = build(src, dst, false);
+    const inn = build(dst, src, false);
+    return {
+      n,
+      directed,
+      keys,
+      index,
+      edgeCount: m,
+      outOffsets: out.off,
+      outTargets: out.adj,
+      outWeights: out.w,
+      inOffsets: inn.off,
+      inSources: inn.adj,
+      inWeights: inn.w,
+      loopWeight,
+      loops,
+      keepLoops,
+    };
+  }
+  const sym = build(src, dst, true);
+  return {
+    n,
+    directed,
+    keys,
+    index,
+    edgeCount: m,
+    outOffsets: sym.off,
+    outTargets: sym.adj,
+    outWeights: sym.w,
+    inOffsets: sym.off,
+    inSources: sym.adj,
+    inWeights: sym.w,
+    loopWeight,
+    loops,
+    keepLoops,
+  };
+}
+
+/** Sorts each row and merges repeated targets, summing their weights. */
+function merge(n: number, off: Int32Array, adj: Int32Array, w: Float64Array): { off: Int32Array; adj: Int32Array; w: Float64Array } {
+  const newOff = new Int32Array(n + 1);
+  const outAdj = new Int32Array(adj.length);
+  const outW = new Float64Array(adj.length);
+  const order: number[] = [];
+  let p = 0;
+  for (let i = 0; i < n; i++) {
+    order.length = 0;
+    for (let j = off[i]!; j < off[i + 1]!; j++) order.push(j);
+    order.sort((a, b) => adj[a]! - adj[b]!);
+    let last = -1;
+    for (const j of order) {
+      const t = adj[j]!;
+      if (t === last) {
+        outW[p - 1] = outW[p - 1]! + w[j]!;
+      } else {
+        outAdj[p] = t;
+        outW[p] = w[j]!;
+        p++;
+        last = t;
+      }
+    }
+    newOff[i + 1] = p;
+  }
+  return { off: newOff, adj: outAdj.slice(0, p), w: outW.slice(0, p) };
+}
+
+/** A null-prototype object mapping each node key to its score. */
+export function scoresObject(keys: readonly string[], values: ArrayLike<number>): Record<string, number> {
+  const out: Record<string, number> = Object.create(null);
+  for (let i = 0; i < keys.length; i++) out[keys[i]!] = values[i]!;
+  return out;
+}
+
+/** Writes each node's score to the node attribute `attribute`. */
+export function assignScores(graph: GraphLike, attribute: string, scores: Record<string, number>): void {
+  for (const key in scores) graph.setNodeAttribute(key, attribute, scores[key]);
+}
+
+/** Validates an `attribute` option of an `assign` twin. */
+export function checkAttribute(fn: string, attribute: unknown, fallback: string): string {
+  if (attribute === undefined) return fallback;
+  if (typeof attribute !== 'string' || attribute.length === 0) {
+    throw new InvalidOptionError(fn, 'options.attribute must be a non-empty string', attribute);
+  }
+  return attribute;
+}
+
+/** Resolves a node key given in an option (a string, or a number written as its string form). */
+export function nodeIndex(fn: string, name: string, g: CompiledGraph, key: unknown): number {
+  const k = typeof key === 'number' ? String(key) : key;
+  const i = typeof k === 'string' ? g.index.get(k) : undefined;
+  if (i === undefined) throw new InvalidOptionError(fn, `${name} must be a node of the graph`, key);
+  return i;
+}

@@ -1,0 +1,78 @@
+/**
+ * Shared options and result of the community detectors.
+ *
+ * @internal
+ * @module
+ */
+import { numberInRange, options as checkOptions, seed as checkSeed } from '../core/validate.js';
+import { checkWeightOption, compile, type CompiledGraph, type EdgeWeight } from './_compile.js';
+import { fromCompiled, type CGraph } from './_community.js';
+
+/** Result of a community detection. */
+export interface CommunitiesResult {
+  /** Community of each node by key (0 = largest community; a null-prototype object). */
+  communities: Record<string, number>;
+  /** Number of communities. */
+  count: number;
+  /** Size of each community, largest first (index = community id). */
+  sizes: number[];
+  /** Modularity of the partition (on the undirected view for directed graphs), at the given resolution. */
+  modularity: number;
+  /** Levels (Louvain) or Leiden iterations run. */
+  iterations: number;
+}
+
+/** Options shared by louvain and leiden. */
+export interface CommunityOptions {
+  /**
+   * Resolution γ of modularity: above 1 favours smaller communities, below 1 larger ones.
+   * @defaultValue 1
+   */
+  resolution?: number;
+  /**
+   * Edge weights: an attribute name (missing → 1), a function, or `null` (networkx's default is
+   * `'weight'`).
+   * @defaultValue 'weight'
+   */
+  weight?: EdgeWeight;
+  /**
+   * Seed of the random node orders: the same seed gives the same partition.
+   * @defaultValue 0
+   */
+  seed?: number;
+}
+
+export interface Prepared {
+  g: CompiledGraph;
+  cg: CGraph;
+  gamma: number;
+  seed: number;
+}
+
+export function prepare(fn: string, graph: unknown, o: CommunityOptions): Prepared {
+  const gamma = o.resolution === undefined ? 1 : numberInRange(fn, 'options.resolution', o.resolution, { min: 0, minExclusive: true });
+  const weight = o.weight === undefined ? 'weight' : checkWeightOption(fn, o.weight);
+  const seed = checkSeed(fn, o.seed);
+  const g = compile(fn, graph, { weight, keepLoops: true, undirected: true, nonEmpty: true });
+  return { g, cg: fromCompiled(g), gamma, seed };
+}
+
+export { checkOptions };
+
+/** Numbers communities by decreasing size (ties: smallest first node) and builds the result. */
+export function finish(g: CompiledGraph, memb: Int32Array, modularity: number, iterations: number): CommunitiesResult {
+  const n = g.n;
+  const first = new Map<number, number>();
+  const size = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const c = memb[i]!;
+    if (!first.has(c)) first.set(c, i);
+    size.set(c, (size.get(c) ?? 0) + 1);
+  }
+  const labels = [...first.keys()].sort((a, b) => size.get(b)! - size.get(a)! || first.get(a)! - first.get(b)!);
+  const rank = new Map<number, number>();
+  labels.forEach((c, i) => rank.set(c, i));
+  const communities: Record<string, number> = Object.create(null);
+  for (let i = 0; i < n; i++) communities[g.keys[i]!] = rank.get(memb[i]!)!;
+  return { communities, count: labels.length, sizes: labels.map((c) => size.get(c)!), modularity, iterations };
+}

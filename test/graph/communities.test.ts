@@ -1,0 +1,67 @@
+import Graph from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError, InvalidOptionError, labelPropagation, leiden, louvain, modularity } from 'crmkit/graph';
+import { expectClose } from '../helpers/close.js';
+import { isConnectedCommunity } from './_nmi.js';
+
+/** Two 5-cliques joined by one edge, plus a ring of 6 (hand-checkable structure). */
+function cliques(): Graph {
+  const g = new Graph({ type: 'undirected' });
+  for (const prefix of ['a', 'b']) {
+    for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) g.mergeEdge(`${prefix}${i}`, `${prefix}${j}`);
+  }
+  g.mergeEdge('a0', 'b0');
+  return g;
+}
+
+describe('modularity(graph, partition)', () => {
+  it('modularity of two triangles joined by an edge is 5/14 (hand computation)', () => {
+    const g = new Graph({ type: 'undirected' });
+    for (const [a, b] of [['a', 'b'], ['b', 'c'], ['c', 'a'], ['x', 'y'], ['y', 'z'], ['z', 'x'], ['c', 'x']]) g.mergeEdge(a!, b!);
+    // L_c/m = 3/7 each; K_c = 7 each, (7/14)^2 = 1/4 → 2(3/7 − 1/4) = 5/14
+    expectClose(modularity(g, [['a', 'b', 'c'], ['x', 'y', 'z']]), 5 / 14, { rel: 1e-12 }, 'Q');
+    expectClose(modularity(g, new Map([['a', 'p'], ['b', 'p'], ['c', 'p'], ['x', 'q'], ['y', 'q'], ['z', 'q']])), 5 / 14, { rel: 1e-12 }, 'Map');
+  });
+  it('rejects partitions that miss, repeat or invent nodes', () => {
+    const g = cliques();
+    expect(() => modularity(g, [['a0']])).toThrow(/must assign every node/);
+    expect(() => modularity(g, [g.nodes(), ['a0']])).toThrow(/names a node twice/);
+    expect(() => modularity(g, [[...g.nodes(), 'ghost']])).toThrow(InvalidOptionError);
+    expect(() => modularity(new Graph(), [])).toThrow(InvalidInputError);
+  });
+});
+
+describe('louvain, leiden, labelPropagation', () => {
+  it('find the two cliques', () => {
+    const g = cliques();
+    for (const r of [louvain(g), leiden(g), labelPropagation(g)]) {
+      expect(r.count).toBe(2);
+      expect(r.communities.a1).toBe(r.communities.a4);
+      expect(r.communities.a1).not.toBe(r.communities.b1);
+      expect(Object.getPrototypeOf(r.communities)).toBe(null);
+    }
+  });
+  it('a higher resolution gives at least as many communities', () => {
+    const g = cliques();
+    expect(louvain(g, { resolution: 5 }).count).toBeGreaterThanOrEqual(louvain(g).count);
+    expect(leiden(g, { resolution: 5 }).count).toBeGreaterThanOrEqual(leiden(g).count);
+  });
+  it('leiden keeps communities connected on a graph with isolated nodes and a self-loop', () => {
+    const g = cliques();
+    g.addNode('lonely');
+    const h = new Graph({ allowSelfLoops: true });
+    g.forEachEdge((_e, _a, s, t) => h.mergeEdge(s, t));
+    h.addNode('lonely');
+    h.mergeEdge('a1', 'a1', { weight: 3 });
+    const r = leiden(h, { seed: 4 });
+    expect(isConnectedCommunity(h, r.communities)).toBe(true);
+    expect(r.sizes.at(-1)).toBe(1);
+  });
+  it('rejects bad options', () => {
+    const g = cliques();
+    expect(() => louvain(g, { resolution: 0 })).toThrow(InvalidOptionError);
+    expect(() => leiden(g, { seed: -1 })).toThrow(InvalidOptionError);
+    expect(() => labelPropagation(g, { maxIterations: 0 })).toThrow(InvalidOptionError);
+    expect(() => louvain(new Graph())).toThrow(InvalidInputError);
+  });
+});
