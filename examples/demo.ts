@@ -7,6 +7,7 @@ import { hasData, DATA_DIR } from '../scripts/lib/data.js';
 const steps: [string, () => Promise<{ run: () => Promise<void> }>][] = [
   ['core: numerics and seeded random on the CDNOW log', () => import('./demo/core.js')],
   ['text: hashtags, mentions and spikes in airline tweets and Weibo posts', () => import('./demo/text.js')],
+  ['graph: the mention graph of the airline tweets — central accounts and communities', () => import('./demo/graph.js')],
   ['value: RFM summary, BG/NBD + Gamma-Gamma and CLV on CDNOW', () => import('./demo/value.js')],
   ['segment: named segments of the wholesale customers', () => import('./demo/segment.js')],
   ['classify: who subscribes to a term deposit (bank marketing)', () => import('./demo/classify.js')],

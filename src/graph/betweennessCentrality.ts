@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { createRandom } from '../core/random.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { boolean, integerInRange, options as checkOptions, seed as checkSeed } from '../core/validate.js';

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import Graph from 'graphology';
+import GraphConstructor from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import type { Interaction, InteractionKind, Post } from '../core/types.js';
 import { arrayLike, boolean, oneOf, options as checkOptions, timestamp } from '../core/validate.js';
@@ -108,7 +109,7 @@ export function buildInteractionGraph(records: readonly Interaction[] | readonly
   const until = o.until === undefined ? Infinity : timestamp(FN, 'options.until', o.until);
   const windowed = o.since !== undefined || o.until !== undefined;
 
-  const graph = new Graph({ type: directed ? 'directed' : 'undirected', allowSelfLoops: keepLoops, multi: false });
+  const graph: Graph = new GraphConstructor({ type: directed ? 'directed' : 'undirected', allowSelfLoops: keepLoops, multi: false });
   let unresolved = 0;
   let interactions: Interaction[];
   const first = rows[0] as Record<string, unknown> | undefined;

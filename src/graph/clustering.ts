@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { options as checkOptions } from '../core/validate.js';
 import { assignScores, checkAttribute, compile, scoresObject } from './_compile.js';
 import { directedClustering, undirectedClustering, undirectedTriangles } from './_clustering.js';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { oneOf, options as checkOptions } from '../core/validate.js';
 import { InvalidInputError } from '../core/errors.js';
 import { assignScores, checkAttribute, checkGraph, type GraphLike } from './_compile.js';

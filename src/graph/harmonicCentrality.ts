@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { arrayLike, options as checkOptions } from '../core/validate.js';
 import { assignScores, checkAttribute, checkWeightOption, compile, nodeIndex, scoresObject, type EdgeWeight } from './_compile.js';

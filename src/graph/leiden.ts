@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { createRandom } from '../core/random.js';
 import { integerInRange, numberInRange } from '../core/validate.js';
 import {

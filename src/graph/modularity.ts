@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { numberInRange, options as checkOptions } from '../core/validate.js';
 import { checkGraph, checkWeightOption, compile, type EdgeWeight } from './_compile.js';

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { InvalidOptionError } from '../core/errors.js';
 import { numberInRange, options as checkOptions } from '../core/validate.js';
 import { assignScores, checkAttribute, checkWeightOption, compile, scoresObject, type EdgeWeight } from './_compile.js';
