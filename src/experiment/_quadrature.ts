@@ -52,21 +52,29 @@ export function integrate(
   f: (x: number) => number,
   a: number,
   b: number,
-  opts: { relTol: number; absTol: number; initialPanels: number; maxPanels: number },
+  opts: { relTol: number; absTol: number; initialPanels: number; maxPanels: number; breaks?: readonly number[] },
 ): QuadResult {
   const lo: number[] = [];
   const hi: number[] = [];
   const val: number[] = [];
   const err: number[] = [];
-  const w = (b - a) / opts.initialPanels;
-  for (let i = 0; i < opts.initialPanels; i++) {
-    const x0 = a + i * w;
-    const x1 = i === opts.initialPanels - 1 ? b : a + (i + 1) * w;
-    const r = gk15(f, x0, x1);
-    lo.push(x0);
-    hi.push(x1);
-    val.push(r.value);
-    err.push(r.error);
+  // Breakpoints (where the integrand has a narrow feature, e.g. the steep cdf of a much narrower
+  // posterior) start panels of their own, so no feature can hide between the nodes of a wide panel.
+  const cuts = [a, ...(opts.breaks ?? []).filter((x) => x > a && x < b).sort((x, y) => x - y), b];
+  for (let s = 0; s + 1 < cuts.length; s++) {
+    const sa = cuts[s]!;
+    const sb = cuts[s + 1]!;
+    if (!(sb > sa)) continue;
+    const w = (sb - sa) / opts.initialPanels;
+    for (let i = 0; i < opts.initialPanels; i++) {
+      const x0 = sa + i * w;
+      const x1 = i === opts.initialPanels - 1 ? sb : sa + (i + 1) * w;
+      const r = gk15(f, x0, x1);
+      lo.push(x0);
+      hi.push(x1);
+      val.push(r.value);
+      err.push(r.error);
+    }
   }
   for (;;) {
     let total = 0;

@@ -187,6 +187,28 @@ describe('inputs are not mutated', () => {
   });
 });
 
+describe('exact Beta probabilities with very unequal posteriors', () => {
+  // Regression: found by the property test. Control Beta(1, 7) (0 of 6, Beta(1, 1) prior) is broad,
+  // treatment Beta(72936, 111454) is a spike of width ~1e-3: a wide quadrature panel missed its step.
+  // For an integer control beta b, P(T > C) = E_T[F_C(T)] = 1 − E_T[(1 − T)^7] for C ~ Beta(1, 7),
+  // and E_T[(1 − T)^7] = Π_{i<7} (bT + i) / (aT + bT + i) in closed form.
+  const C = { alpha: 1, beta: 7 };
+  const T = { alpha: 72936, beta: 111454 };
+  let moment = 1;
+  for (let i = 0; i < 7; i++) moment *= (T.beta + i) / (T.alpha + T.beta + i);
+  it('P(T > C) equals the closed form at 1e-9, and P(T > C) + P(C > T) = 1', () => {
+    const tc = probabilityBetaGreater(C, T).probability;
+    const ct = probabilityBetaGreater(T, C).probability;
+    expectClose(tc, 1 - moment, { rel: 1e-9 }, 'P(T > C)');
+    expectClose(ct, moment, { rel: 1e-9 }, 'P(C > T)');
+    expectClose(tc + ct, 1, { abs: 1e-9 }, 'sum');
+  });
+  it('bayesianBetaBinomial agrees for 0/6 against 72935/184388', () => {
+    const r = bayesianBetaBinomial({ n: 6, conversions: 0 }, { n: 184388, conversions: 72935 });
+    expectClose(r.probabilityTreatmentBeatsControl, 1 - moment, { rel: 1e-9 }, 'P(T > C)');
+  });
+});
+
 describe('internal consistency', () => {
   it('chi-square without correction on a 2×2 table equals the pooled z statistic squared', () => {
     const r = chiSquareTest([[122, 21306 - 122], [189, 21387 - 189]], { correction: false });
