@@ -190,6 +190,10 @@ describe('documented boundary values', () => {
       expectClose(S.hyp2f1(1, 1, 2, z), -Math.log1p(-z) / z, { rel: 1e-13 }, `log form z=${z}`);
       expectClose(S.hyp2f1(0.7, 2.5, 2.5, z), Math.pow(1 - z, -0.7), { rel: 1e-13 }, `power form z=${z}`);
     }
+    // negative a near z = 1 goes through the 1 − z connection formula
+    for (const z of [0.95, 0.999, 0.99999]) {
+      expectClose(S.hyp2f1(-0.3, 2.5, 2.5, z), Math.pow(1 - z, 0.3), { rel: 1e-13 }, `connection z=${z}`);
+    }
     expect(S.hyp2f1(0, 3, 4, 0.9)).toBe(1);
     expect(S.hyp2f1(2, 3, 4, 0)).toBe(1);
   });

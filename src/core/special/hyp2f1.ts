@@ -61,14 +61,25 @@ function connection(a: number, b: number, c: number, z: number): number {
   return t1 + t2;
 }
 
+/** e^l · s without overflow or underflow of e^l alone. */
+function scaled(l: number, s: number): number {
+  if (s === 0) return 0;
+  return Math.sign(s) * Math.exp(l + Math.log(Math.abs(s)));
+}
+
 function hyp2f1K(a: number, b: number, c: number, z: number): number {
   if (z === 0 || a === 0 || b === 0) return 1;
   if (z < 0) {
     // Pfaff: ₂F₁(a,b;c;z) = (1−z)^(−a) ₂F₁(a, c−b; c; z/(z−1)) = (1−z)^(−b) ₂F₁(c−a, b; c; z/(z−1))
     const w = z / (z - 1);
     const l1mz = Math.log1p(-z);
-    if (c - b >= 0 || c - a < 0) return Math.exp(-a * l1mz) * hyp2f1K(a, c - b, c, w);
-    return Math.exp(-b * l1mz) * hyp2f1K(c - a, b, c, w);
+    // Prefer a form whose series has positive terms; of two such, the one with the larger
+    // c − a′ − b′ (b − a for the first, a − b for the second), whose terms decay fastest near w = 1.
+    const firstOk = c - b >= 0;
+    const secondOk = c - a >= 0;
+    const useFirst = firstOk && (!secondOk || b >= a);
+    if (useFirst || !secondOk) return scaled(-a * l1mz, hyp2f1K(a, c - b, c, w));
+    return scaled(-b * l1mz, hyp2f1K(c - a, b, c, w));
   }
   if (z <= 0.9) return series(a, b, c, z);
   // Positive parameters: every term is positive, so the direct series is accurate (no cancellation,
@@ -118,5 +129,9 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
     if (!Number.isFinite(lca) || !Number.isFinite(lcb)) return 0;
     return sc * sd * sca * scb * Math.exp(lc + ld - lca - lcb);
   }
-  return hyp2f1K(a, b, c, z);
+  const v = hyp2f1K(a, b, c, z);
+  if (Number.isNaN(v)) {
+    throw new NotConvergedError(FN, 'the transformations lost all precision at these arguments (overflow in the gamma factors)', 0);
+  }
+  return v;
 }
