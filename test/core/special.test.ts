@@ -141,6 +141,13 @@ describe('documented boundary values', () => {
     expect(S.betaQuantile(1, 2, 3)).toBe(1);
   });
 
+  it('student t beyond t² overflow keeps its power-law tail', () => {
+    // mpmath 1.2.1 (30 digits): betainc(0.25, 0.5, 0, 0.5/(0.5 + 1e600), regularized=True)/2
+    expectClose(S.studentTCdf(-1e300, 0.5), 3.20700975414222891921197379895e-151, { rel: 1e-12 }, 'cdf(-1e300, 0.5)');
+    expectClose(S.studentTSf(1e300, 0.5), 3.20700975414222891921197379895e-151, { rel: 1e-12 }, 'sf(1e300, 0.5)');
+    expect(S.studentTCdf(1e300, 0.5)).toBe(1);
+  });
+
   it('df = Infinity gives the normal distribution', () => {
     for (const x of [-40, -3, 0.2, 5]) {
       expect(S.studentTCdf(x, Infinity)).toBe(S.normalCdf(x));

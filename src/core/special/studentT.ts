@@ -30,6 +30,13 @@ export function tSfK(t: number, df: number): number {
     y = r / (1 + r);
   } else {
     const r = df / at / at;
+    if (r < 1e-280) {
+      // x = df/(df + t²) is below the normal range: ½ I_x(ν/2, ½) = ½ x^(ν/2)/((ν/2) B(ν/2, ½))·(1 + O(x)),
+      // with log x = log ν − 2 log|t| exactly enough (the O(x) terms are < 1e-280).
+      const a = 0.5 * df;
+      const tail = 0.5 * Math.exp(a * (Math.log(df) - 2 * Math.log(at)) - Math.log(a) - logBetaK(a, 0.5));
+      return t >= 0 ? tail : 1 - tail;
+    }
     x = r / (1 + r);
     y = 1 / (1 + r);
   }
