@@ -99,12 +99,28 @@ export function betaInc(a: number, b: number, x: number, y: number, upper: boole
   if (x <= 0) return upper ? 1 : 0;
   if (y <= 0) return upper ? 0 : 1;
   const lp = logBetaPrefactor(a, b, x, y);
-  if (x < (a + 1) / (a + b + 2)) {
-    const v = lp < -745.2 ? 0 : (Math.exp(lp) * betaCF(a, b, x, y)) / a;
-    return upper ? 1 - v : v;
+  if (lp < -745.2) {
+    // prefactor underflows: the smaller tail is 0 to double precision
+    const lowerSide = x < (a + 1) / (a + b + 2);
+    return lowerSide === upper ? 1 : 0;
   }
-  const w = lp < -745.2 ? 0 : (Math.exp(lp) * betaCF(b, a, y, x)) / b;
-  return upper ? w : 1 - w;
+  const pre = Math.exp(lp);
+  const lowerSide = x < (a + 1) / (a + b + 2);
+  if (lowerSide) {
+    const v = (pre * betaCF(a, b, x, y)) / a;
+    if (!upper) return v;
+    // 1 − v cancels when v is near 1 (a small shape puts most mass below x): evaluate the upper
+    // tail's own fraction instead when x is not far past its switch point (there it still converges
+    // to full accuracy, only more slowly; far past it, it does not, and 1 − v is kept).
+    const thrB = (b + 1) / (a + b + 2);
+    if (v > 0.75 && y <= thrB + 0.75 * (1 - thrB)) return (pre * betaCF(b, a, y, x)) / b;
+    return 1 - v;
+  }
+  const w = (pre * betaCF(b, a, y, x)) / b;
+  if (upper) return w;
+  const thrA = (a + 1) / (a + b + 2);
+  if (w > 0.75 && x <= thrA + 0.75 * (1 - thrA)) return (pre * betaCF(a, b, x, y)) / a;
+  return 1 - w;
 }
 
 /** log of the Beta(a, b) density at x (y = 1 − x). */
