@@ -109,17 +109,17 @@ export function betaInc(a: number, b: number, x: number, y: number, upper: boole
   if (lowerSide) {
     const v = (pre * betaCF(a, b, x, y)) / a;
     if (!upper) return v;
-    // 1 − v cancels when v is near 1 (a small shape puts most mass below x): evaluate the upper
+    // 1 − v cancels when v > 0.99 (a small shape puts most mass below x): evaluate the upper
     // tail's own fraction instead when x is not far past its switch point (there it still converges
     // to full accuracy, only more slowly; far past it, it does not, and 1 − v is kept).
     const thrB = (b + 1) / (a + b + 2);
-    if (v > 0.75 && y <= thrB + 0.75 * (1 - thrB)) return (pre * betaCF(b, a, y, x)) / b;
+    if (v > 0.99 && y <= thrB + 0.75 * (1 - thrB)) return (pre * betaCF(b, a, y, x)) / b;
     return 1 - v;
   }
   const w = (pre * betaCF(b, a, y, x)) / b;
   if (upper) return w;
   const thrA = (a + 1) / (a + b + 2);
-  if (w > 0.75 && x <= thrA + 0.75 * (1 - thrA)) return (pre * betaCF(a, b, x, y)) / a;
+  if (w > 0.99 && x <= thrA + 0.75 * (1 - thrA)) return (pre * betaCF(a, b, x, y)) / a;
   return 1 - w;
 }
 
