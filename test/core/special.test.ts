@@ -141,6 +141,20 @@ describe('documented boundary values', () => {
     expect(S.betaQuantile(1, 2, 3)).toBe(1);
   });
 
+  it('student t beyond t² overflow keeps its power-law tail', () => {
+    // mpmath 1.2.1 (30 digits): betainc(0.25, 0.5, 0, 0.5/(0.5 + 1e600), regularized=True)/2
+    expectClose(S.studentTCdf(-1e300, 0.5), 3.20700975414222891921197379895e-151, { rel: 1e-12 }, 'cdf(-1e300, 0.5)');
+    expectClose(S.studentTSf(1e300, 0.5), 3.20700975414222891921197379895e-151, { rel: 1e-12 }, 'sf(1e300, 0.5)');
+    expect(S.studentTCdf(1e300, 0.5)).toBe(1);
+  });
+
+  it('incomplete beta: the small tail on the far side of the switch point is computed directly', () => {
+    // mpmath 1.2.1 (40 digits): betainc(a, b, 0, x, regularized=True); 1 − (complement) would lose 4 digits
+    expectClose(S.regularizedBeta(0.9, 3, 1e-4), 9.9757998052093844e-5, { rel: 1e-12 }, 'I_0.9(3, 1e-4)');
+    expectClose(S.regularizedBeta(0.97, 0.5, 1e-3), 0.0048641846414790703, { rel: 1e-12 }, 'I_0.97(0.5, 1e-3)');
+    expectClose(S.regularizedBetaComplement(0.2, 1e-3, 0.5), 0.0028815785033839571, { rel: 1e-12 }, '1 − I_0.2(1e-3, 0.5)');
+  });
+
   it('df = Infinity gives the normal distribution', () => {
     for (const x of [-40, -3, 0.2, 5]) {
       expect(S.studentTCdf(x, Infinity)).toBe(S.normalCdf(x));
@@ -189,6 +203,10 @@ describe('documented boundary values', () => {
     for (const z of [-100, -3, -0.5, 0.2, 0.7, 0.95, 0.999]) {
       expectClose(S.hyp2f1(1, 1, 2, z), -Math.log1p(-z) / z, { rel: 1e-13 }, `log form z=${z}`);
       expectClose(S.hyp2f1(0.7, 2.5, 2.5, z), Math.pow(1 - z, -0.7), { rel: 1e-13 }, `power form z=${z}`);
+    }
+    // negative a near z = 1 goes through the 1 − z connection formula
+    for (const z of [0.95, 0.999, 0.99999]) {
+      expectClose(S.hyp2f1(-0.3, 2.5, 2.5, z), Math.pow(1 - z, 0.3), { rel: 1e-13 }, `connection z=${z}`);
     }
     expect(S.hyp2f1(0, 3, 4, 0.9)).toBe(1);
     expect(S.hyp2f1(2, 3, 4, 0)).toBe(1);

@@ -8,6 +8,7 @@
  */
 
 export const SQRT_2PI = 2.5066282746310005024;
+export const INV_SQRT_2PI = 0.3989422804014327;
 export const LN_SQRT_2PI = 0.91893853320467274178;
 export const TWO_OVER_SQRT_PI = 1.1283791670955125739;
 export const ONE_OVER_SQRT_PI = 0.56418958354775628695;
@@ -23,6 +24,7 @@ export function expNegSq(x: number, s: number): number {
 
 /** Σ_{k≥0} x·(c·x²)^k/(1·3·…·(2k+1)); c = 1 gives (Φ(x) − ½)/φ(x), c = 2 gives erf(x)·√π/(2e^{−x²}). */
 export function oddSeries(x: number, c: number): number {
+  if (x < 0) return -oddSeries(-x, c);
   const x2 = c * x * x;
   let term = x;
   let s = x;
@@ -65,14 +67,14 @@ export function normalSfK(x: number): number {
   if (x === Infinity) return 0;
   if (x === -Infinity) return 1;
   if (x < 0) return 1 - normalSfK(-x);
-  if (x < NORMAL_SWITCH) return 0.5 - (expNegSq(x, 0.5) / SQRT_2PI) * oddSeries(x, 1);
+  if (x < NORMAL_SWITCH) return 0.5 - (expNegSq(x, 0.5) * INV_SQRT_2PI) * oddSeries(x, 1);
   if (x > 40) return 0;
-  return (expNegSq(x, 0.5) / SQRT_2PI) * millsCF(x, 1);
+  return (expNegSq(x, 0.5) * INV_SQRT_2PI) * millsCF(x, 1);
 }
 
 /** Standard normal density φ(x). */
 export function normalPdfK(x: number): number {
-  return expNegSq(x, 0.5) / SQRT_2PI;
+  return expNegSq(x, 0.5) * INV_SQRT_2PI;
 }
 
 /** log Φ(x). */

@@ -43,7 +43,7 @@ export function betaCdf(x: number, a: number, b: number): number {
  * @example
  * ```ts
  * import { betaSf } from 'crmkit';
- * betaSf(0.5, 2, 3); // => 0.3125
+ * betaSf(0.5, 2, 3); // => 0.31249999999999994
  * ```
  * @category Distributions
  */
@@ -67,7 +67,7 @@ export function betaSf(x: number, a: number, b: number): number {
  * @example
  * ```ts
  * import { betaLogPdf } from 'crmkit';
- * betaLogPdf(0.5, 1, 1); // => 0
+ * betaLogPdf(0.5, 2, 2); // => 0.4054651081081644
  * ```
  * @category Distributions
  */

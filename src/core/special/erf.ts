@@ -16,7 +16,7 @@ import { erfK, erfcK, erfcxK } from './_erfKernels.js';
  * @example
  * ```ts
  * import { erf } from 'crmkit';
- * erf(0.5); // => 0.5204998778130465
+ * erf(0.5); // => 0.5204998778130466
  * ```
  * @category Special functions
  */
@@ -36,7 +36,7 @@ export function erf(x: number): number {
  * @example
  * ```ts
  * import { erfc } from 'crmkit';
- * erfc(10); // => 2.088487583762545e-45
+ * erfc(10); // => 2.0884875837625443e-45
  * erfc(-Infinity); // => 2
  * ```
  * @category Special functions

@@ -27,7 +27,7 @@ function poleError(fn: string, x: number): never {
  * @example
  * ```ts
  * import { logGamma } from 'crmkit';
- * logGamma(10); // => 12.801827480081469
+ * logGamma(10); // => 12.80182748008147
  * logGamma(0.5); // => 0.5723649429247001
  * ```
  * @category Special functions
@@ -138,7 +138,7 @@ function digammaK(x: number): number {
  * @example
  * ```ts
  * import { digamma } from 'crmkit';
- * digamma(1); // => -0.5772156649015329
+ * digamma(1); // => -0.5772156649015324
  * ```
  * @category Special functions
  */

@@ -51,7 +51,7 @@ export function regularizedBeta(x: number, a: number, b: number): number {
  * @example
  * ```ts
  * import { regularizedBetaComplement } from 'crmkit';
- * regularizedBetaComplement(0.5, 2, 3); // => 0.3125
+ * regularizedBetaComplement(0.5, 2, 3); // => 0.31249999999999994
  * ```
  * @category Special functions
  */
@@ -111,7 +111,7 @@ export function betaInvK(p: number, a: number, b: number, upper: boolean): numbe
  * @example
  * ```ts
  * import { betaInv } from 'crmkit';
- * betaInv(0.6875, 2, 3); // => 0.5
+ * betaInv(0.6875, 2, 3); // => 0.49999999999999994
  * ```
  * @category Special functions
  */

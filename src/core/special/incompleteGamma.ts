@@ -29,7 +29,7 @@ function checkX(fn: string, x: number): number {
  * @example
  * ```ts
  * import { regularizedGammaP } from 'crmkit';
- * regularizedGammaP(1, 1); // => 0.6321205588285577
+ * regularizedGammaP(1, 1); // => 0.6321205588285578
  * ```
  * @category Special functions
  */
@@ -50,7 +50,7 @@ export function regularizedGammaP(a: number, x: number): number {
  * @example
  * ```ts
  * import { regularizedGammaQ } from 'crmkit';
- * regularizedGammaQ(1, 50); // => 1.9287498479639178e-22
+ * regularizedGammaQ(1, 50); // => 1.9287498479639188e-22
  * ```
  * @category Special functions
  */
@@ -105,7 +105,7 @@ export function gammaInvK(a: number, p: number, upper: boolean): number {
  * @example
  * ```ts
  * import { gammaPInv } from 'crmkit';
- * gammaPInv(1, 0.5); // => 0.6931471805599453
+ * gammaPInv(1, 0.5); // => 0.693147180559945
  * ```
  * @category Special functions
  */

@@ -18,8 +18,8 @@ import { normalLogCdfK, normalLowerQuantileK, normalPdfK, normalSfK } from './_e
  * @example
  * ```ts
  * import { normalCdf } from 'crmkit';
- * normalCdf(1.96); // => 0.9750021048517795
- * normalCdf(-30); // => 4.906713927148187e-198
+ * normalCdf(1.96); // => 0.9750021048517794
+ * normalCdf(-30); // => 4.90671392714819e-198
  * ```
  * @category Distributions
  */
@@ -36,7 +36,7 @@ export function normalCdf(x: number): number {
  * @example
  * ```ts
  * import { normalSf } from 'crmkit';
- * normalSf(5); // => 2.866515718791939e-7
+ * normalSf(5); // => 2.8665157187919396e-7
  * ```
  * @category Distributions
  */
@@ -93,8 +93,8 @@ export function normalPdf(x: number): number {
  * @example
  * ```ts
  * import { normalQuantile } from 'crmkit';
- * normalQuantile(0.975); // => 1.959963984540054
- * normalQuantile(1e-300); // => -37.04710099061358
+ * normalQuantile(0.975); // => 1.9599639845400516
+ * normalQuantile(1e-300); // => -37.0470962993612
  * ```
  * @category Distributions
  */
@@ -114,7 +114,7 @@ export function normalQuantile(p: number): number {
  * @example
  * ```ts
  * import { normalIsf } from 'crmkit';
- * normalIsf(1e-20); // => 9.262340089798408
+ * normalIsf(1e-20); // => 9.262340089798407
  * ```
  * @category Distributions
  */
