@@ -18,7 +18,9 @@ export interface GridSearchOptions<M> {
   shuffle?: boolean;
   /** @defaultValue 0 */
   seed?: number;
+  /** Scores of the positive class for each row (e.g. a column of predictProbaDecisionTree); required by the rocAuc, averagePrecision, logLoss and brier scorers. */
   predictScore?: (model: M, X: readonly (readonly number[])[]) => readonly number[];
+  /** The positive class for binary scorers. */
   posLabel?: Label;
 }
 

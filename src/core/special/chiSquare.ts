@@ -11,7 +11,7 @@ import { gammaInvK } from './incompleteGamma.js';
  * Chi-square cdf P(X ≤ x) with df > 0 (real) degrees of freedom.
  *
  * @remarks P(df/2, x/2) via {@link regularizedGammaP}; accurate near x ≈ df for df from 2,000 to
- * 1e5 and beyond (Loader prefactor), where @stdlib is 1e-2 to 5e-2 off. x ≤ 0 → 0, Infinity → 1.
+ * 1e5 and beyond (Loader prefactor), where the `@stdlib` packages are 1e-2 to 5e-2 off. x ≤ 0 → 0, Infinity → 1.
  * @see scipy.stats.chi2.cdf / scipy.special.chdtr
  * @throws {@link InvalidInputError} if x is NaN or df is not finite and > 0
  * @example

@@ -23,7 +23,7 @@ function checkX(fn: string, x: number): number {
  * x^a e^(−x)/Γ(a+1)·Σ xⁿ/((a+1)…(a+n)); above it 1 − Q with Q from Legendre's continued fraction.
  * The prefactor x^a e^(−x)/Γ(a+1) is evaluated in Loader's form
  * exp(−S(a) − bd0(a, x))/√(2πa), so chi-square with df in the thousands to 1e10 near x ≈ df keeps
- * ≈ 1e-13 relative accuracy (where @stdlib's gammainc is 1e-2 off). P(a, Infinity) = 1.
+ * ≈ 1e-13 relative accuracy (where the `@stdlib` gammainc is 1e-2 off). P(a, Infinity) = 1.
  * @see scipy.special.gammainc
  * @throws {@link InvalidInputError} unless a > 0 (finite) and x ≥ 0 (Infinity allowed)
  * @example
