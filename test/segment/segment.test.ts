@@ -250,12 +250,28 @@ describe('scalers', () => {
     expect(() => fitStandardScaler([[1, 2], [1]])).toThrow(DimensionMismatchError);
     expect(() => fitMinMaxScaler([[1]], { featureRange: [1, 0] })).toThrow(InvalidOptionError);
     expect(() => fitRobustScaler([[1]], { quantileRange: [75, 25] })).toThrow(InvalidOptionError);
+    expect(() => fitRobustScaler([[1]], { unitVariance: true, quantileRange: [0, 75] })).toThrow(/unitVariance needs 0 < quantileRange\[0\]/);
+    expect(() => fitRobustScaler([[1]], { unitVariance: true, quantileRange: [25, 100] })).toThrow(InvalidOptionError);
+    expect(() => fitRobustScaler([[1]], { unitVariance: 'yes' as never })).toThrow(InvalidOptionError);
     expect(() => transformScaler(fitStandardScaler(X), [[1, 2]])).toThrow(DimensionMismatchError);
     expect(() => transformScaler({ kind: 'kmeans' } as never, X)).toThrow(InvalidInputError);
     expect(() => parseScalerModel({ kind: 'standardScaler', formatVersion: 1, params: {}, nFeatures: 1 })).toThrow(ModelFormatError);
     expect(() => log1p([[-1]])).toThrow(/X\[0\]\[0\] must be > -1 for log1p; received -1/);
     expect(() => log1p([[1]], { columns: [1] })).toThrow(InvalidOptionError);
     expect(() => expm1([[1000]])).toThrow(InvalidInputError);
+  });
+  it('robust unitVariance: scale is the IQR over 2·Φ⁻¹(0.75), round-trips through JSON, and older models without the flag still load', () => {
+    const Y = [[1], [2], [3], [4], [100]];
+    const plain = fitRobustScaler(Y);
+    const uv = fitRobustScaler(Y, { unitVariance: true });
+    // Φ⁻¹(0.75) − Φ⁻¹(0.25) = 1.3489795003921634 (scipy.stats.norm.ppf, independent of our code)
+    expect(uv.scale[0]! * 1.3489795003921634).toBeCloseTo(plain.scale[0]!, 14);
+    expect(parseScalerModel(JSON.parse(JSON.stringify(uv)))).toEqual(uv);
+    const { unitVariance: _, ...oldParams } = plain.params;
+    expect(parseScalerModel({ ...plain, params: oldParams }).scale).toEqual(plain.scale);
+    expect(() => parseScalerModel({ ...plain, params: { ...plain.params, unitVariance: 1 } })).toThrow(ModelFormatError);
+    // withScaling false: unitVariance has nothing to divide (scale stays 1, as scikit-learn's scale_ = None)
+    expect(fitRobustScaler(Y, { unitVariance: true, withScaling: false, quantileRange: [0, 100] }).scale).toEqual([1]);
   });
   it('expm1 inverts log1p', () => {
     expectAllClose(expm1(log1p(X)).flat(), X.flat(), { rel: 1e-12 }, 'round trip');
