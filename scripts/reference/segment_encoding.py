@@ -51,10 +51,63 @@ def robust(ws):
     return out
 
 
+# a synthetic third column with rare levels (and a tie between Braga and Evora), rebuilt by the test:
+# row i takes the level whose cumulative-count bucket holds (i * 173) % 440, levels in this order
+CITY_COUNTS = [("Lisbon", 200), ("Porto", 120), ("Coimbra", 60), ("Faro", 30), ("Guarda", 15), ("Viseu", 6), ("Braga", 4), ("Evora", 4), ("Funchal", 1)]
+
+
+def city_column(n):
+    assert n == sum(c for _, c in CITY_COUNTS)
+    bounds = np.cumsum([c for _, c in CITY_COUNTS])
+    return [CITY_COUNTS[int(np.searchsorted(bounds, (i * 173) % n, side="right"))][0] for i in range(n)]
+
+
+def one_hot(ws):
+    frame = pd.DataFrame(
+        {
+            "Channel": ws["Channel"].map({1: "Horeca", 2: "Retail"}),
+            "Region": ws["Region"].map({1: "Lisbon", 2: "Oporto", 3: "Other"}),
+            "City": city_column(len(ws)),
+        }
+    )
+    unknown = pd.DataFrame([["Online", "Azores", "Aveiro"], ["Horeca", "Azores", "Funchal"], ["Retail", "Oporto", "Aveiro"]], columns=list(frame.columns))
+    out = {"cityCounts": CITY_COUNTS, "cityHead": list(frame["City"][:20]), "unknownRows": unknown.values.tolist(), "cases": {}}
+    cases = {
+        "minFrequency50": dict(min_frequency=50),
+        "minFrequencyShare": dict(min_frequency=0.1),
+        "minFrequencyAtCount": dict(min_frequency=15),  # Guarda has exactly 15: frequent (count < 15 is the rule)
+        "maxCategories3": dict(max_categories=3),
+        "maxCategories8Tie": dict(max_categories=8),  # Funchal (1), then Braga before Evora (both 4)
+        "bothInfrequentIfExist": dict(min_frequency=5, max_categories=4, handle_unknown="infrequent_if_exist"),
+        "shareDropFirst": dict(min_frequency=0.1, drop="first"),
+        "max2DropIfBinary": dict(max_categories=2, drop="if_binary"),
+        "min100Ignore": dict(min_frequency=100, handle_unknown="ignore"),
+    }
+    for name, kw in cases.items():
+        enc = OneHotEncoder(sparse_output=False, **kw).fit(frame)
+        Z = enc.transform(frame)
+        entry = {
+            "params": {k: v for k, v in kw.items()},
+            "categories": [lst(c) for c in enc.categories_],
+            "infrequent": [[] if c is None else lst(c) for c in enc.infrequent_categories_],
+            "featureNames": lst(enc.get_feature_names_out()),
+            # the full 440-row output as the indices of the 1s in each row (every other entry is 0)
+            "hot": [lst(np.flatnonzero(row)) for row in Z],
+            "onesTotal": float(Z.sum()),
+            "valuesAreZeroOne": bool(np.all((Z == 0) | (Z == 1))),
+            "inverseHead": lst(enc.inverse_transform(Z[:20])),
+        }
+        if kw.get("handle_unknown") in ("ignore", "infrequent_if_exist"):
+            entry["unknownTransformed"] = lst(enc.transform(unknown))
+        out["cases"][name] = entry
+    return out
+
+
 def fixtures():
     out = {"versions": {"numpy": np.__version__, "scipy": scipy.__version__, "scikit-learn": sklearn.__version__, "pandas": pd.__version__}}
     ws = pd.read_csv(os.path.join(DATA, "uci-wholesale-customers", "wholesale_customers_data.csv"))
     out["robust"] = robust(ws)
+    out["oneHot"] = one_hot(ws)
     return out
 
 

@@ -294,6 +294,48 @@ describe('encoders', () => {
       expect(parseEncoderModel(JSON.parse(JSON.stringify(e)))).toEqual(e);
     }
   });
+  it('one-hot infrequent groups: numeric columns, JSON round trip, older models without the fields still load', () => {
+    const nums = [[1], [1], [1], [2], [2], [3], [4]];
+    const e = fitOneHotEncoder(nums, { minFrequency: 2, handleUnknown: 'infrequentIfExist' });
+    expect(e.infrequentCategories).toEqual([[3, 4]]);
+    expect(e.featureNamesOut).toEqual(['x0_1', 'x0_2', 'x0=infrequent']);
+    expect(transformOneHotEncoder(e, [[4], [9], [2]])).toEqual([[0, 0, 1], [0, 0, 1], [0, 1, 0]]);
+    expect(inverseTransformOneHotEncoder(e, [[0, 0, 1], [1, 0, 0]])).toEqual([['infrequent'], [1]]);
+    expect(parseEncoderModel(JSON.parse(JSON.stringify(e)))).toEqual(e);
+    // a column with no rare category under infrequentIfExist: unknowns are zeros, like 'ignore'
+    const none = fitOneHotEncoder(nums, { minFrequency: 1, handleUnknown: 'infrequentIfExist' });
+    expect(none.featureNamesOut).toEqual(['x0_1', 'x0_2', 'x0_3', 'x0_4']);
+    expect(transformOneHotEncoder(none, [[9]])).toEqual([[0, 0, 0, 0]]);
+    // maxCategories counts the group: 3 columns at most, the two rarest (3, 4) grouped
+    expect(fitOneHotEncoder(nums, { maxCategories: 3 }).featureNamesOut).toEqual(['x0_1', 'x0_2', 'x0=infrequent']);
+    const { infrequentCategories: _i, ...legacy } = fitOneHotEncoder(nums);
+    const { minFrequency: _m, maxCategories: _c, ...legacyParams } = legacy.params;
+    const old = parseEncoderModel({ ...legacy, params: legacyParams });
+    expect(transformOneHotEncoder(old as never, [[3]])).toEqual([[0, 0, 1, 0]]);
+    expect(() => parseEncoderModel({ ...e, infrequentCategories: [[5]] })).toThrow(ModelFormatError);
+    expect(() => parseEncoderModel({ ...e, infrequentCategories: [[3]] })).toThrow(ModelFormatError); // width no longer matches
+  });
+  it('one-hot infrequent options are checked', () => {
+    for (const bad of [0, -1, 1.5, NaN, '2']) expect(() => fitOneHotEncoder(cats, { minFrequency: bad as never })).toThrow(InvalidOptionError);
+    expect(() => fitOneHotEncoder(cats, { maxCategories: 1 })).toThrow(InvalidOptionError);
+    expect(() => fitOneHotEncoder(cats, { maxCategories: 2.5 })).toThrow(InvalidOptionError);
+    expect(() => fitOneHotEncoder(cats, { handleUnknown: 'infrequent_if_exist' as never })).toThrow(InvalidOptionError);
+    expect(() => fitOneHotEncoder([['infrequent'], ['infrequent'], ['x']], { minFrequency: 2 })).toThrow(/frequent category 'infrequent' and an infrequent group/);
+    // 'infrequent' may itself be rare: it then sits inside the group, nothing to confuse
+    expect(fitOneHotEncoder([['a'], ['a'], ['infrequent']], { minFrequency: 2 }).featureNamesOut).toEqual(['x0_a', 'x0=infrequent']);
+  });
+  it('preprocessor passes minFrequency / maxCategories / infrequentIfExist to its one-hot step', () => {
+    const recs = ['a', 'a', 'a', 'b', 'b', 'c', 'd'].map((city, i) => ({ city, spend: i }));
+    const spec = { name: 'city', type: 'categorical', minFrequency: 2, handleUnknown: 'infrequentIfExist' } as const;
+    const { model, X, featureNames } = fitPreprocessor(recs, { columns: [spec] });
+    const alone = fitOneHotEncoder(recs.map((r) => [r.city]), { minFrequency: 2, handleUnknown: 'infrequentIfExist', featureNames: ['city'] });
+    expect(featureNames).toEqual(['city_a', 'city_b', 'city=infrequent']);
+    expect(X).toEqual(transformOneHotEncoder(alone, recs.map((r) => [r.city])));
+    expect(transformPreprocessor(model, [{ city: 'zzz', spend: 0 }])).toEqual([[0, 0, 1]]);
+    expect(parsePreprocessorModel(JSON.parse(JSON.stringify(model)))).toEqual(model);
+    expect(fitPreprocessor(recs, { columns: [{ name: 'city', type: 'categorical', maxCategories: 2 }] }).featureNames).toEqual(['city_a', 'city=infrequent']);
+    expect(() => fitPreprocessor(recs, { columns: [{ name: 'city', type: 'categorical', maxCategories: 1 }] })).toThrow(/segment\/fitPreprocessor: options.columns\[0\].maxCategories/);
+  });
   it('keeps 1 and "1" apart, sorts strings by code point, and treats __proto__ as a plain word', () => {
     const e = fitOrdinalEncoder([['__proto__'], ['b'], ['😀'], ['\uffff']]);
     expect(e.categories[0]).toEqual(['__proto__', 'b', '\uffff', '😀']);
