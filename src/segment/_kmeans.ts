@@ -74,6 +74,7 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
   }
   const cand = Array.from({ length: trials }, () => new Float64Array(n));
   const candId = new Int32Array(trials);
+  const candPot = new Float64Array(trials);
   for (let c = 1; c < k; c++) {
     let s = 0;
     for (let i = 0; i < n; i++) {
@@ -81,19 +82,93 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
       cum[i] = s;
     }
     for (let t = 0; t < trials; t++) candId[t] = searchSorted(cum, rng.uniform() * pot);
+    // Candidates in groups of up to four, one pass over the rows per group: each row of X is read
+    // once per group (not once per candidate) and the four potentials stay in locals. Every
+    // distance is summed exactly as sqDist does (even dimensions, odd dimensions, then their sum)
+    // and every potential over i in order, so the result is bit-identical to one candidate at a time.
+    for (let g = 0; g < trials; g += 4) {
+      const m = Math.min(4, trials - g);
+      const o0 = candId[g]! * d;
+      const o1 = candId[g + (m > 1 ? 1 : 0)]! * d;
+      const o2 = candId[g + (m > 2 ? 2 : 0)]! * d;
+      const o3 = candId[g + (m > 3 ? 3 : 0)]! * d;
+      const a0 = cand[g]!;
+      const a1 = cand[g + (m > 1 ? 1 : 0)]!;
+      const a2 = cand[g + (m > 2 ? 2 : 0)]!;
+      const a3 = cand[g + (m > 3 ? 3 : 0)]!;
+      let p0 = 0;
+      let p1 = 0;
+      let p2 = 0;
+      let p3 = 0;
+      for (let i = 0; i < n; i++) {
+        const xo = i * d;
+        let e0 = 0;
+        let f0 = 0;
+        let e1 = 0;
+        let f1 = 0;
+        let e2 = 0;
+        let f2 = 0;
+        let e3 = 0;
+        let f3 = 0;
+        let u = 0;
+        for (; u + 1 < d; u += 2) {
+          const x = X[xo + u]!;
+          const y = X[xo + u + 1]!;
+          let q = x - X[o0 + u]!;
+          let r = y - X[o0 + u + 1]!;
+          e0 += q * q;
+          f0 += r * r;
+          q = x - X[o1 + u]!;
+          r = y - X[o1 + u + 1]!;
+          e1 += q * q;
+          f1 += r * r;
+          q = x - X[o2 + u]!;
+          r = y - X[o2 + u + 1]!;
+          e2 += q * q;
+          f2 += r * r;
+          q = x - X[o3 + u]!;
+          r = y - X[o3 + u + 1]!;
+          e3 += q * q;
+          f3 += r * r;
+        }
+        if (u < d) {
+          const x = X[xo + u]!;
+          let q = x - X[o0 + u]!;
+          e0 += q * q;
+          q = x - X[o1 + u]!;
+          e1 += q * q;
+          q = x - X[o2 + u]!;
+          e2 += q * q;
+          q = x - X[o3 + u]!;
+          e3 += q * q;
+        }
+        const ci = closest[i]!;
+        const wi = w[i]!;
+        const v0 = Math.min(ci, e0 + f0);
+        const v1 = Math.min(ci, e1 + f1);
+        const v2 = Math.min(ci, e2 + f2);
+        const v3 = Math.min(ci, e3 + f3);
+        // a group of fewer than four repeats candidate g in the spare slots; the real candidates'
+        // writes come last, so every array ends up right
+        a3[i] = v3;
+        a2[i] = v2;
+        a1[i] = v1;
+        a0[i] = v0;
+        p0 += wi * v0;
+        p1 += wi * v1;
+        p2 += wi * v2;
+        p3 += wi * v3;
+      }
+      candPot[g] = p0;
+      if (m > 1) candPot[g + 1] = p1;
+      if (m > 2) candPot[g + 2] = p2;
+      if (m > 3) candPot[g + 3] = p3;
+    }
     let best = 0;
     let bestPot = Infinity;
     for (let t = 0; t < trials; t++) {
-      const dist = cand[t]!;
-      const co = candId[t]! * d;
-      let p = 0;
-      for (let i = 0; i < n; i++) {
-        const v = Math.min(closest[i]!, sqDist(X, i * d, X, co, d));
-        dist[i] = v;
-        p += w[i]! * v;
-      }
-      if (p < bestPot) {
-        bestPot = p;
+      if (candPot[t]! < bestPot) {
+        bestPot = candPot[t]!;
         best = t;
       }
     }

@@ -2,7 +2,7 @@ import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { arrayLike, boolean, oneOf, options as checkOptions, string } from '../core/validate.js';
 import { checkCategory } from './_categories.js';
 import { fitMinMaxScaler } from './fitMinMaxScaler.js';
-import { fitOneHotEncoder, type OneHotEncoderModel } from './fitOneHotEncoder.js';
+import { _infrequentOptions, fitOneHotEncoder, type OneHotEncoderModel, type OneHotHandleUnknown } from './fitOneHotEncoder.js';
 import { fitRobustScaler } from './fitRobustScaler.js';
 import { fitStandardScaler } from './fitStandardScaler.js';
 import { _scaleFlat, type ScalerModel } from './transformScaler.js';
@@ -30,10 +30,22 @@ export interface CategoricalColumnSpec {
   name: string;
   type: 'categorical';
   /**
-   * Unknown categories at transform time: `'error'` throws, `'ignore'` encodes all zeros.
+   * Unknown categories at transform time: `'error'` throws, `'ignore'` encodes all zeros,
+   * `'infrequentIfExist'` puts them in the infrequent group when there is one (see `fitOneHotEncoder`).
    * @defaultValue 'error'
    */
-  handleUnknown?: 'error' | 'ignore';
+  handleUnknown?: OneHotHandleUnknown;
+  /**
+   * Group categories seen fewer than this many times (integer ≥ 1) or in less than this share of
+   * the rows (number in (0, 1)) into one `name=infrequent` column (see `fitOneHotEncoder`).
+   * @defaultValue no grouping
+   */
+  minFrequency?: number;
+  /**
+   * At most this many one-hot columns (≥ 2), the infrequent group included (see `fitOneHotEncoder`).
+   * @defaultValue no limit
+   */
+  maxCategories?: number;
   /**
    * Drop a redundant one-hot column (see `fitOneHotEncoder`).
    * @defaultValue 'none'
@@ -126,10 +138,12 @@ function checkSpecs(columns: unknown): ColumnSpec[] {
       const log = s.log1p === undefined ? false : boolean(FN, `${at}.log1p`, s.log1p);
       out.push({ name, type, scaler, log1p: log });
     } else {
-      checkOptions(FN, s, ['name', 'type', 'handleUnknown', 'drop']);
-      const handleUnknown = s.handleUnknown === undefined ? 'error' : oneOf(FN, `${at}.handleUnknown`, s.handleUnknown, ['error', 'ignore'] as const);
+      checkOptions(FN, s, ['name', 'type', 'handleUnknown', 'drop', 'minFrequency', 'maxCategories']);
+      const handleUnknown =
+        s.handleUnknown === undefined ? 'error' : oneOf(FN, `${at}.handleUnknown`, s.handleUnknown, ['error', 'ignore', 'infrequentIfExist'] as const);
       const drop = s.drop === undefined ? 'none' : oneOf(FN, `${at}.drop`, s.drop, ['none', 'first', 'ifBinary'] as const);
-      out.push({ name, type, handleUnknown, drop });
+      const { minFrequency, maxCategories } = _infrequentOptions(FN, at, s.minFrequency, s.maxCategories);
+      out.push({ name, type, handleUnknown, drop, ...(minFrequency === null ? {} : { minFrequency }), ...(maxCategories === null ? {} : { maxCategories }) });
     }
   }
   return out;
@@ -202,6 +216,8 @@ export function fitPreprocessor(records: readonly DataRecord[], options: FitPrep
         handleUnknown: spec.handleUnknown ?? 'error',
         drop: spec.drop ?? 'none',
         featureNames: [spec.name],
+        ...(spec.minFrequency === undefined ? {} : { minFrequency: spec.minFrequency }),
+        ...(spec.maxCategories === undefined ? {} : { maxCategories: spec.maxCategories }),
       });
       steps.push({ name: spec.name, type: 'categorical', encoder });
       featureNames.push(...encoder.featureNamesOut);

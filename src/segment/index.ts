@@ -17,7 +17,7 @@ export { inverseTransformScaler } from './inverseTransformScaler.js';
 export { parseScalerModel } from './parseScalerModel.js';
 export { log1p, type Log1pOptions } from './log1p.js';
 export { expm1 } from './expm1.js';
-export { fitOneHotEncoder, type FitOneHotEncoderOptions, type OneHotEncoderModel } from './fitOneHotEncoder.js';
+export { fitOneHotEncoder, type FitOneHotEncoderOptions, type OneHotHandleUnknown, type OneHotEncoderModel } from './fitOneHotEncoder.js';
 export { transformOneHotEncoder } from './transformOneHotEncoder.js';
 export { inverseTransformOneHotEncoder } from './inverseTransformOneHotEncoder.js';
 export { fitOrdinalEncoder, type FitOrdinalEncoderOptions, type OrdinalEncoderModel } from './fitOrdinalEncoder.js';

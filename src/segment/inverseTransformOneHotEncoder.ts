@@ -1,13 +1,15 @@
 import { DimensionMismatchError, InvalidInputError } from '../core/errors.js';
 import { arrayLike } from '../core/validate.js';
-import type { OneHotEncoderModel } from './fitOneHotEncoder.js';
+import { INFREQUENT_LABEL, _outputCategories, type OneHotEncoderModel } from './fitOneHotEncoder.js';
 import type { Category } from './types.js';
 
 /**
  * Maps one-hot rows back to categories (the inverse of {@link transformOneHotEncoder}).
  *
  * @remarks O(n·p). Each column group must hold exactly one 1 (or all zeros, which means the dropped
- * category when one is dropped). Every entry must be 0 or 1.
+ * category when one is dropped). Every entry must be 0 or 1. A column's infrequent group comes back
+ * as the string `'infrequent'` (scikit-learn: `'infrequent_sklearn'`), since its members cannot be
+ * told apart.
  * @see scikit-learn `OneHotEncoder.inverse_transform`
  * @throws {@link InvalidInputError} on entries other than 0/1, or a group with several 1s, or all
  * zeros where no category was dropped (an unknown category cannot be recovered; scikit-learn
@@ -18,6 +20,8 @@ import type { Category } from './types.js';
  * import { fitOneHotEncoder, inverseTransformOneHotEncoder } from 'crmkit/segment';
  * const enc = fitOneHotEncoder([['a', 1], ['b', 2]]);
  * inverseTransformOneHotEncoder(enc, [[0, 1, 1, 0]]); // => [['b', 1]]
+ * const rare = fitOneHotEncoder([['a'], ['a'], ['b']], { minFrequency: 2 });
+ * inverseTransformOneHotEncoder(rare, [[0, 1]]); // => [['infrequent']]
  * ```
  * @category Preprocessing
  */
@@ -25,6 +29,10 @@ export function inverseTransformOneHotEncoder(model: OneHotEncoderModel, X: read
   const fn = 'segment/inverseTransformOneHotEncoder';
   const rows = arrayLike<unknown>(fn, 'X', X, 1);
   const width = model.featureNamesOut.length;
+  const outCats = model.categories.map((_, j): Category[] => {
+    const { frequent, grouped } = _outputCategories(model, j);
+    return grouped ? [...frequent, INFREQUENT_LABEL] : frequent;
+  });
   const out: Category[][] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = arrayLike<unknown>(fn, `X[${i}]`, rows[i]);
@@ -32,7 +40,7 @@ export function inverseTransformOneHotEncoder(model: OneHotEncoderModel, X: read
     const rec: Category[] = [];
     let offset = 0;
     for (let j = 0; j < model.categories.length; j++) {
-      const cats = model.categories[j]!;
+      const cats = outCats[j]!;
       const drop = model.dropFirst[j] ? 1 : 0;
       const size = cats.length - drop;
       let hot = -1;

@@ -3,6 +3,7 @@ import { catKey, checkCategory } from './_categories.js';
 import { bool, finiteNum, header, obj, oneOfModel } from './_model.js';
 import type { OneHotEncoderModel } from './fitOneHotEncoder.js';
 import type { OrdinalEncoderModel } from './fitOrdinalEncoder.js';
+import type { Category } from './types.js';
 
 /** Any fitted category encoder. */
 export type EncoderModel = OneHotEncoderModel | OrdinalEncoderModel;
@@ -46,11 +47,28 @@ export function parseEncoderModel(json: unknown): EncoderModel {
   const p = obj(fn, 'params', o.params);
   const d = _checkCategories(fn, o);
   if (o.kind === 'oneHotEncoder') {
-    oneOfModel(fn, 'params.handleUnknown', p.handleUnknown, ['error', 'ignore']);
+    oneOfModel(fn, 'params.handleUnknown', p.handleUnknown, ['error', 'ignore', 'infrequentIfExist']);
     oneOfModel(fn, 'params.drop', p.drop, ['none', 'first', 'ifBinary']);
+    for (const key of ['minFrequency', 'maxCategories'] as const) {
+      if (p[key] !== undefined && p[key] !== null) finiteNum(fn, `params.${key}`, p[key]);
+    }
     if (!Array.isArray(o.dropFirst) || o.dropFirst.length !== d) throw new ModelFormatError(fn, `dropFirst must hold ${d} booleans`, o.dropFirst);
     o.dropFirst.forEach((b, j) => bool(fn, `dropFirst[${j}]`, b));
-    const width = (o.categories as unknown[][]).reduce((s, c, j) => s + c.length - ((o.dropFirst as boolean[])[j] ? 1 : 0), 0);
+    const cats = o.categories as Category[][];
+    const groups = new Array<number>(d).fill(0);
+    if (o.infrequentCategories !== undefined) {
+      const inf = o.infrequentCategories;
+      if (!Array.isArray(inf) || inf.length !== d) throw new ModelFormatError(fn, `infrequentCategories must hold ${d} arrays`, inf);
+      inf.forEach((list: unknown, j) => {
+        const known = new Set(cats[j]!.map(catKey));
+        if (!Array.isArray(list) || list.some((c) => !known.has(catKey(c as Category))) || new Set(list.map((c) => catKey(c as Category))).size !== list.length) {
+          throw new ModelFormatError(fn, `infrequentCategories[${j}] must list distinct categories of categories[${j}]`, list);
+        }
+        // all infrequent collapse into one output column
+        groups[j] = list.length > 0 ? list.length - 1 : 0;
+      });
+    }
+    const width = cats.reduce((s, c, j) => s + c.length - groups[j]! - ((o.dropFirst as boolean[])[j] ? 1 : 0), 0);
     if (!Array.isArray(o.featureNamesOut) || o.featureNamesOut.length !== width || o.featureNamesOut.some((s) => typeof s !== 'string')) {
       throw new ModelFormatError(fn, `featureNamesOut must hold ${width} strings`, o.featureNamesOut);
     }

@@ -50,6 +50,7 @@ export function parseScalerModel(json: unknown): ScalerModel {
       bool(fn, 'params.withCentering', p.withCentering);
       bool(fn, 'params.withScaling', p.withScaling);
       numArray(fn, 'params.quantileRange', p.quantileRange, 2);
+      if (p.unitVariance !== undefined) bool(fn, 'params.unitVariance', p.unitVariance);
       numArray(fn, 'center', o.center, d);
       positive('scale');
   }

@@ -250,12 +250,28 @@ describe('scalers', () => {
     expect(() => fitStandardScaler([[1, 2], [1]])).toThrow(DimensionMismatchError);
     expect(() => fitMinMaxScaler([[1]], { featureRange: [1, 0] })).toThrow(InvalidOptionError);
     expect(() => fitRobustScaler([[1]], { quantileRange: [75, 25] })).toThrow(InvalidOptionError);
+    expect(() => fitRobustScaler([[1]], { unitVariance: true, quantileRange: [0, 75] })).toThrow(/unitVariance needs 0 < quantileRange\[0\]/);
+    expect(() => fitRobustScaler([[1]], { unitVariance: true, quantileRange: [25, 100] })).toThrow(InvalidOptionError);
+    expect(() => fitRobustScaler([[1]], { unitVariance: 'yes' as never })).toThrow(InvalidOptionError);
     expect(() => transformScaler(fitStandardScaler(X), [[1, 2]])).toThrow(DimensionMismatchError);
     expect(() => transformScaler({ kind: 'kmeans' } as never, X)).toThrow(InvalidInputError);
     expect(() => parseScalerModel({ kind: 'standardScaler', formatVersion: 1, params: {}, nFeatures: 1 })).toThrow(ModelFormatError);
     expect(() => log1p([[-1]])).toThrow(/X\[0\]\[0\] must be > -1 for log1p; received -1/);
     expect(() => log1p([[1]], { columns: [1] })).toThrow(InvalidOptionError);
     expect(() => expm1([[1000]])).toThrow(InvalidInputError);
+  });
+  it('robust unitVariance: scale is the IQR over 2·Φ⁻¹(0.75), round-trips through JSON, and older models without the flag still load', () => {
+    const Y = [[1], [2], [3], [4], [100]];
+    const plain = fitRobustScaler(Y);
+    const uv = fitRobustScaler(Y, { unitVariance: true });
+    // Φ⁻¹(0.75) − Φ⁻¹(0.25) = 1.3489795003921634 (scipy.stats.norm.ppf, independent of our code)
+    expect(uv.scale[0]! * 1.3489795003921634).toBeCloseTo(plain.scale[0]!, 14);
+    expect(parseScalerModel(JSON.parse(JSON.stringify(uv)))).toEqual(uv);
+    const { unitVariance: _, ...oldParams } = plain.params;
+    expect(parseScalerModel({ ...plain, params: oldParams }).scale).toEqual(plain.scale);
+    expect(() => parseScalerModel({ ...plain, params: { ...plain.params, unitVariance: 1 } })).toThrow(ModelFormatError);
+    // withScaling false: unitVariance has nothing to divide (scale stays 1, as scikit-learn's scale_ = None)
+    expect(fitRobustScaler(Y, { unitVariance: true, withScaling: false, quantileRange: [0, 100] }).scale).toEqual([1]);
   });
   it('expm1 inverts log1p', () => {
     expectAllClose(expm1(log1p(X)).flat(), X.flat(), { rel: 1e-12 }, 'round trip');
@@ -277,6 +293,48 @@ describe('encoders', () => {
       expect(inverseTransformOneHotEncoder(e, transformOneHotEncoder(e, cats))).toEqual(cats);
       expect(parseEncoderModel(JSON.parse(JSON.stringify(e)))).toEqual(e);
     }
+  });
+  it('one-hot infrequent groups: numeric columns, JSON round trip, older models without the fields still load', () => {
+    const nums = [[1], [1], [1], [2], [2], [3], [4]];
+    const e = fitOneHotEncoder(nums, { minFrequency: 2, handleUnknown: 'infrequentIfExist' });
+    expect(e.infrequentCategories).toEqual([[3, 4]]);
+    expect(e.featureNamesOut).toEqual(['x0_1', 'x0_2', 'x0=infrequent']);
+    expect(transformOneHotEncoder(e, [[4], [9], [2]])).toEqual([[0, 0, 1], [0, 0, 1], [0, 1, 0]]);
+    expect(inverseTransformOneHotEncoder(e, [[0, 0, 1], [1, 0, 0]])).toEqual([['infrequent'], [1]]);
+    expect(parseEncoderModel(JSON.parse(JSON.stringify(e)))).toEqual(e);
+    // a column with no rare category under infrequentIfExist: unknowns are zeros, like 'ignore'
+    const none = fitOneHotEncoder(nums, { minFrequency: 1, handleUnknown: 'infrequentIfExist' });
+    expect(none.featureNamesOut).toEqual(['x0_1', 'x0_2', 'x0_3', 'x0_4']);
+    expect(transformOneHotEncoder(none, [[9]])).toEqual([[0, 0, 0, 0]]);
+    // maxCategories counts the group: 3 columns at most, the two rarest (3, 4) grouped
+    expect(fitOneHotEncoder(nums, { maxCategories: 3 }).featureNamesOut).toEqual(['x0_1', 'x0_2', 'x0=infrequent']);
+    const { infrequentCategories: _i, ...legacy } = fitOneHotEncoder(nums);
+    const { minFrequency: _m, maxCategories: _c, ...legacyParams } = legacy.params;
+    const old = parseEncoderModel({ ...legacy, params: legacyParams });
+    expect(transformOneHotEncoder(old as never, [[3]])).toEqual([[0, 0, 1, 0]]);
+    expect(() => parseEncoderModel({ ...e, infrequentCategories: [[5]] })).toThrow(ModelFormatError);
+    expect(() => parseEncoderModel({ ...e, infrequentCategories: [[3]] })).toThrow(ModelFormatError); // width no longer matches
+  });
+  it('one-hot infrequent options are checked', () => {
+    for (const bad of [0, -1, 1.5, NaN, '2']) expect(() => fitOneHotEncoder(cats, { minFrequency: bad as never })).toThrow(InvalidOptionError);
+    expect(() => fitOneHotEncoder(cats, { maxCategories: 1 })).toThrow(InvalidOptionError);
+    expect(() => fitOneHotEncoder(cats, { maxCategories: 2.5 })).toThrow(InvalidOptionError);
+    expect(() => fitOneHotEncoder(cats, { handleUnknown: 'infrequent_if_exist' as never })).toThrow(InvalidOptionError);
+    expect(() => fitOneHotEncoder([['infrequent'], ['infrequent'], ['x']], { minFrequency: 2 })).toThrow(/frequent category 'infrequent' and an infrequent group/);
+    // 'infrequent' may itself be rare: it then sits inside the group, nothing to confuse
+    expect(fitOneHotEncoder([['a'], ['a'], ['infrequent']], { minFrequency: 2 }).featureNamesOut).toEqual(['x0_a', 'x0=infrequent']);
+  });
+  it('preprocessor passes minFrequency / maxCategories / infrequentIfExist to its one-hot step', () => {
+    const recs = ['a', 'a', 'a', 'b', 'b', 'c', 'd'].map((city, i) => ({ city, spend: i }));
+    const spec = { name: 'city', type: 'categorical', minFrequency: 2, handleUnknown: 'infrequentIfExist' } as const;
+    const { model, X, featureNames } = fitPreprocessor(recs, { columns: [spec] });
+    const alone = fitOneHotEncoder(recs.map((r) => [r.city]), { minFrequency: 2, handleUnknown: 'infrequentIfExist', featureNames: ['city'] });
+    expect(featureNames).toEqual(['city_a', 'city_b', 'city=infrequent']);
+    expect(X).toEqual(transformOneHotEncoder(alone, recs.map((r) => [r.city])));
+    expect(transformPreprocessor(model, [{ city: 'zzz', spend: 0 }])).toEqual([[0, 0, 1]]);
+    expect(parsePreprocessorModel(JSON.parse(JSON.stringify(model)))).toEqual(model);
+    expect(fitPreprocessor(recs, { columns: [{ name: 'city', type: 'categorical', maxCategories: 2 }] }).featureNames).toEqual(['city_a', 'city=infrequent']);
+    expect(() => fitPreprocessor(recs, { columns: [{ name: 'city', type: 'categorical', maxCategories: 1 }] })).toThrow(/segment\/fitPreprocessor: options.columns\[0\].maxCategories/);
   });
   it('keeps 1 and "1" apart, sorts strings by code point, and treats __proto__ as a plain word', () => {
     const e = fitOrdinalEncoder([['__proto__'], ['b'], ['😀'], ['\uffff']]);
