@@ -7,15 +7,18 @@
  * absolute for probabilities that underflow double precision. Sums to 1: 1e-12 absolute.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  analyzeExperiment,
   bayesianNormal,
   InvalidInputError,
   InvalidOptionError,
   probabilityBest,
   probabilityBestNormal,
+  type ArmSummaryInput,
 } from 'crmkit/experiment';
 import { expectClose } from '../helpers/close.js';
+import { describeWithData, readDataCsv } from '../helpers/data.js';
 import { loadFixture } from '../helpers/fixtures.js';
 
 const REF = { rel: 1e-9, abs: 1e-300 };
@@ -110,5 +113,64 @@ describe('probabilityBestNormal properties', () => {
     expect(() => probabilityBestNormal([a, [1, NaN]])).toThrow('arms[1][1]');
     expect(() => probabilityBestNormal([a, a], { prior: { mean: 0, variance: 0 } })).toThrow(InvalidOptionError);
     expect(() => probabilityBestNormal([a, a], { draws: 10 } as never)).toThrow(InvalidOptionError);
+  });
+});
+
+describe('analyzeExperiment chanceToBeBest (summaries)', () => {
+  const c = fx.betaBest[0] as { posteriors: { alpha: number; beta: number }[]; probabilities: number[] };
+  const summaries: ArmSummaryInput[] = c.posteriors.map((p, i) => ({
+    arm: ['A', 'B', 'C'][i]!,
+    users: p.alpha + p.beta - 2,
+    metrics: { conversion: { conversions: p.alpha - 1 }, unsubscribe: { conversions: p.alpha - 1 } },
+  }));
+  it('binomial: equals the Beta reference; lower-is-better flips to the chance of the lowest rate', () => {
+    const r = analyzeExperiment(
+      { summaries },
+      { metrics: [{ name: 'conversion', type: 'binomial' }, { name: 'unsubscribe', type: 'binomial', higherIsBetter: false }] },
+    );
+    const conv = r.chanceToBeBest[0]!;
+    expect(conv.metric).toBe('conversion');
+    expect(conv.method).toBe('beta-exact');
+    conv.arms.forEach((x, i) => expectClose(x.probability, c.probabilities[i]!, REF, `P(${x.arm} best)`));
+    expect(r.verdict.chanceToBeBest).toEqual(conv.arms.map((x) => ({ arm: x.arm, probability: x.probability })));
+    expect(r.verdict.caveats.some((s) => s.startsWith('Chance to be best on conversion (Bayesian, all arms): A '))).toBe(true);
+    // lowest rate best = highest failure rate... of 1 − p: compare against probabilityBest on the flipped counts
+    const flipped = probabilityBest(summaries.map((s) => ({ n: s.users, conversions: s.users - (s.metrics.unsubscribe as { conversions: number }).conversions })));
+    r.chanceToBeBest[1]!.arms.forEach((x, i) => expectClose(x.probability, flipped.probabilities[i]!, { rel: 1e-12 }, `P(${x.arm} lowest)`));
+  });
+  it('mean: equals the normal reference; lower-is-better negates the means', () => {
+    const nc = fx.normalBest[2] as { arms: { n: number; mean: number; sd: number }[]; probabilities: number[] };
+    const s = nc.arms.map((a, i) => ({ arm: `arm${i}`, users: a.n, metrics: { revenue: { mean: a.mean, sd: a.sd }, cost: { mean: -a.mean, sd: a.sd } } }));
+    const r = analyzeExperiment({ summaries: s }, { metrics: [{ name: 'revenue', type: 'mean' }, { name: 'cost', type: 'mean', higherIsBetter: false }] });
+    expect(r.chanceToBeBest[0]!.method).toBe('normal-exact');
+    r.chanceToBeBest[0]!.arms.forEach((x, i) => expectClose(x.probability, nc.probabilities[i]!, REF, `P(${x.arm} best)`));
+    r.chanceToBeBest[1]!.arms.forEach((x, i) => expectClose(x.probability, nc.probabilities[i]!, REF, `P(${x.arm} lowest cost)`));
+  });
+});
+
+describeWithData('hillstrom: chance each e-mail arm is best', [['hillstrom-email', 'hillstrom.csv.gz']], () => {
+  let rows: Record<string, string>[] = [];
+  beforeAll(() => {
+    rows = readDataCsv(['hillstrom-email', 'hillstrom.csv.gz']);
+  });
+  it('analyzeExperiment from raw rows: visit, conversion (Beta) and spend (normal) vs scipy / mpmath', () => {
+    const h = fx.hillstrom as { arms: string[]; [k: string]: unknown };
+    const r = analyzeExperiment(
+      { rows, armColumn: 'segment' },
+      {
+        control: 'No E-Mail',
+        metrics: [
+          { name: 'conversion', type: 'binomial' },
+          { name: 'visit', type: 'binomial' },
+          { name: 'spend', type: 'mean' },
+        ],
+      },
+    );
+    for (const best of r.chanceToBeBest) {
+      const ref = (h[best.metric] as { probabilities: number[] }).probabilities;
+      for (const x of best.arms) expectClose(x.probability, ref[h.arms.indexOf(x.arm)]!, REF, `${best.metric}: P(${x.arm} best)`);
+      expectClose(sum(best.arms.map((x) => x.probability)), 1, { abs: 1e-12 }, `${best.metric} sum`);
+    }
+    expect(r.verdict.chanceToBeBest.map((x) => x.arm).sort()).toEqual([...h.arms].sort());
   });
 });
