@@ -22,12 +22,6 @@ const Z_MAX = 38.6; // φ(38.6) ≈ e^-745
 const QUAD = { relTol: 1e-10, absTol: 0, initialPanels: 4, maxPanels: 4000 };
 const SCALES = [0.5, 1, 2, 4, 8, 16];
 
-/** P(X_j ≤ x) for X_j ~ N(μ_j, σ_j²); a point mass counts as half below at its own value. */
-function cdfAt(law: NormalLaw, x: number): number {
-  if (law.sd > 0) return normalCdf((x - law.mean) / law.sd);
-  return x > law.mean ? 1 : x < law.mean ? 0 : 0.5;
-}
-
 export function probabilityBestNormalExact(laws: readonly NormalLaw[]): { values: number[]; errors: number[] } {
   const k = laws.length;
   const values: number[] = [];
@@ -49,10 +43,28 @@ export function probabilityBestNormalExact(laws: readonly NormalLaw[]): { values
       errors.push(Number.EPSILON * k);
       continue;
     }
+    // Φ((μ_i + σ_i z − μ_j)/σ_j) as Φ(a_j + b_j z) with a_j = (μ_i − μ_j)/σ_j: the difference of
+    // means is taken first, so nearly equal large means with tiny spreads keep their digits.
+    const a = new Float64Array(k);
+    const b = new Float64Array(k);
+    const step = new Float64Array(k); // point masses: the z above which arm i beats arm j
+    for (let j = 0; j < k; j++) {
+      if (j === i) continue;
+      const M = laws[j]!;
+      if (M.sd > 0) {
+        a[j] = (L.mean - M.mean) / M.sd;
+        b[j] = L.sd / M.sd;
+      } else {
+        step[j] = (M.mean - L.mean) / L.sd;
+      }
+    }
     const f = (z: number): number => {
       let v = normalPdf(z);
-      const x = L.mean + L.sd * z;
-      for (let j = 0; j < k && v !== 0; j++) if (j !== i) v *= cdfAt(laws[j]!, x);
+      for (let j = 0; j < k && v !== 0; j++) {
+        if (j === i) continue;
+        if (laws[j]!.sd > 0) v *= normalCdf(a[j]! + b[j]! * z);
+        else v *= z > step[j]! ? 1 : z < step[j]! ? 0 : 0.5;
+      }
       return v;
     };
     const breaks: number[] = [0, -1, 1, -2, 2, -4, 4, -8, 8];

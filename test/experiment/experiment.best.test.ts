@@ -89,6 +89,19 @@ describe('probabilityBestNormal properties', () => {
       { numRuns: 100 },
     );
   });
+  it('nearly equal large means with tiny spreads keep their digits (property-test counterexample)', () => {
+    // posterior sds ~1.4e-6 and 1.8e-6 at −1000: x = μ + σz would round away the difference
+    const r = probabilityBestNormal([
+      { n: 532191, mean: -999.9999999999986, sd: 0.0010000000000000013 },
+      { n: 863983, mean: -999.9999999999987, sd: 0.0016658984382091604 },
+    ]);
+    const two = bayesianNormal(
+      { n: 532191, mean: -999.9999999999986, sd: 0.0010000000000000013 },
+      { n: 863983, mean: -999.9999999999987, sd: 0.0016658984382091604 },
+    ).probabilityTreatmentBeatsControl;
+    expectClose(r.probabilities[1]!, two, { abs: 1e-12 }, 'equals the closed form');
+    expectClose(sum(r.probabilities), 1, { abs: 1e-12 }, 'sum');
+  });
   it('zero-spread arms are point masses; tied point masses share', () => {
     const r = probabilityBestNormal([{ n: 10, mean: 1, sd: 0 }, { n: 10, mean: 1, sd: 0 }, [0, 0, 0]]);
     expect(r.probabilities).toEqual([0.5, 0.5, 0]);
