@@ -161,7 +161,9 @@ export function probabilityBestExact(laws: readonly BetaLaw[]): { values: number
       return v;
     };
     const breaks = laws.flatMap((other, j) => (j === i ? [] : centralBreaks(other)));
-    const r = integrate(f, L.tL, L.tR, { ...QUAD, breaks });
+    // the breakpoints already cut the range into ~13(k − 1) segments; one panel each to start with,
+    // adaptive bisection does the rest (8 per segment cost ~8× more evaluations for no accuracy)
+    const r = integrate(f, L.tL, L.tR, { ...QUAD, initialPanels: 1, breaks });
     values.push(Math.min(Math.max(r.value, 0), 1));
     errors.push(r.error + 2 * Math.exp(-LOG_RANGE + 10));
   }

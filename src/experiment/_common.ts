@@ -7,7 +7,7 @@
 import { InvalidInputError } from '../core/errors.js';
 import { finiteArray, integerInRange, numberInRange, oneOf, openUnitInterval } from '../core/validate.js';
 import { normalCdf, normalSf, studentTCdf, studentTSf } from './_dist.js';
-import type { Alternative, ArmMoments, MeanInput, ProportionSummary } from './types.js';
+import type { Alternative, ArmMoments, BinaryInput, MeanInput, ProportionSummary } from './types.js';
 
 export const ALTERNATIVES = ['two-sided', 'greater', 'less'] as const;
 
@@ -32,6 +32,38 @@ export function checkProportion(fn: string, name: string, x: unknown, minN = 1):
     throw new InvalidInputError(fn, `${name}.conversions must not exceed ${name}.n (${n})`, conversions);
   }
   return { n, conversions };
+}
+
+/**
+ * Counts a raw per-user 0/1 array (numbers 0/1 or booleans; typed arrays too) into `{ n, conversions }`.
+ * Any other entry, NaN or a hole throws an {@link InvalidInputError} naming the index.
+ */
+export function countBinary(fn: string, name: string, x: ArrayLike<unknown>, minN = 1): ProportionSummary {
+  if (x.length < minN) {
+    throw new InvalidInputError(fn, `${name} must have at least ${minN} value${minN === 1 ? '' : 's'}`, x.length);
+  }
+  const isPlain = Array.isArray(x);
+  let conversions = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === 1 || v === true) conversions++;
+    else if (v !== 0 && v !== false) {
+      const hole = isPlain && !(i in x);
+      throw new InvalidInputError(fn, `${name}[${i}] must be 0, 1, true or false${hole ? ' (the array has a hole there)' : ''}`, hole ? undefined : v);
+    }
+  }
+  return { n: x.length, conversions };
+}
+
+/** Validates a {@link BinaryInput}: a `{ n, conversions }` summary or a raw per-user 0/1 array. */
+export function checkBinaryInput(fn: string, name: string, x: unknown, minN = 1): ProportionSummary {
+  if (Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView))) {
+    return countBinary(fn, name, x as unknown as ArrayLike<unknown>, minN);
+  }
+  if (!isObject(x)) {
+    throw new InvalidInputError(fn, `${name} must be an object { n, conversions } or an array of per-user 0/1 values`, x);
+  }
+  return checkProportion(fn, name, x, minN);
 }
 
 /**

@@ -11,7 +11,9 @@ import {
 } from '../core/validate.js';
 import { checkAlpha, checkMeanInput, checkProportion, isObject, relative } from './_common.js';
 import { adjustPValues, type PValueAdjustment } from './adjustPValues.js';
-import { betaLaw, probabilityGreater } from './_beta.js';
+import { betaLaw, probabilityBestExact, probabilityGreater } from './_beta.js';
+import { probabilityBestNormalExact } from './_normalBest.js';
+import { normalArmPosterior } from './probabilityBestNormal.js';
 import { checkBeta, type BetaParameters } from './bayesianBetaBinomial.js';
 import { normalPosterior } from './bayesianNormal.js';
 import { liftFromMoments } from './relativeLift.js';
@@ -97,6 +99,15 @@ export interface ExperimentComparison {
   test: string;
 }
 
+/** Chance that each arm (control included) is the best on one metric, in the metric's good direction. @category Experiment */
+export interface ExperimentChanceToBeBest {
+  metric: string;
+  /** One entry per arm, in arm order; the probabilities sum to 1. */
+  arms: { arm: string; probability: number; error: number }[];
+  /** How it was computed: exact quadrature over Beta posteriors (binomial) or over normal posteriors of the arm means (mean). */
+  method: 'beta-exact' | 'normal-exact';
+}
+
 /** The plain-English verdict of {@link analyzeExperiment}. @category Experiment */
 export interface ExperimentVerdict {
   /** 'invalid' when the SRM check fails; 'winner' when a treatment is significantly better on the primary metric; 'loser' when all significant results are worse; else 'inconclusive'. */
@@ -107,6 +118,8 @@ export interface ExperimentVerdict {
   headline: string;
   /** Things to keep in mind before acting. */
   caveats: string[];
+  /** Chance that each arm is the best on the primary metric (as in {@link AnalyzeExperimentResult.chanceToBeBest}). */
+  chanceToBeBest: { arm: string; probability: number }[];
 }
 
 /** Result of {@link analyzeExperiment}. @category Experiment */
@@ -115,6 +128,8 @@ export interface AnalyzeExperimentResult {
   control: string;
   srm: SampleRatioMismatchTestResult;
   comparisons: ExperimentComparison[];
+  /** Per metric (in metric order): the Bayesian chance that each arm is the best. */
+  chanceToBeBest: ExperimentChanceToBeBest[];
   correction: PValueAdjustment | 'none';
   alpha: number;
   sequential: boolean;
@@ -260,11 +275,14 @@ function fmtP(p: number): string {
 /**
  * One-call analysis of an A/B/n experiment, as a CRM campaign page shows it: SRM check, effect and
  * interval per metric and arm, p-values corrected across metrics and arms, Bayesian chance to beat
- * control, and a plain-English verdict with its caveats.
+ * control and chance that each arm is the best, and a plain-English verdict with its caveats.
  *
  * @remarks Binomial metrics: pooled two-proportion z test with the Newcombe interval, Beta–Binomial
  * exact chance to beat control. Mean metrics: Welch's t test, normal–normal chance to beat control
- * (flat prior). Relative lifts use the delta method. With `sequentialTuning` the p-values and
+ * (flat prior). Chance to be best, per metric over all arms (control included), in the metric's
+ * good direction: exact quadrature over the Beta posteriors ({@link probabilityBest}) for binomial
+ * metrics, over normal posteriors N(x̄, s²/n) of the arm means ({@link probabilityBestNormal}) for
+ * mean metrics; with 3+ arms the verdict lists it for the primary metric. Relative lifts use the delta method. With `sequentialTuning` the p-values and
  * intervals of the difference are the always-valid mixture-SPRT ones of {@link sequentialTest}.
  * The SRM check runs first: a mismatch (p < srmThreshold) makes the verdict `invalid` whatever the
  * effects; p < srmWarningThreshold adds a caveat. Raw rows are aggregated in one pass (Welford per
@@ -284,6 +302,7 @@ function fmtP(p: number): string {
  * );
  * r.verdict.status; // => 'winner'
  * r.verdict.recommendedArm; // => 'Womens E-Mail'
+ * r.verdict.chanceToBeBest.map((x) => x.probability.toFixed(4)); // => ['0.0001', '0.9999']
  * ```
  * @category Experiment
  */
@@ -430,6 +449,32 @@ export function analyzeExperiment(input: ExperimentInput, options: AnalyzeExperi
       });
     }
   }
+  const chanceToBeBest: ExperimentChanceToBeBest[] = metrics.map((m, j) => {
+    const good = m.higherIsBetter !== false;
+    let r: { values: number[]; errors: number[] };
+    if (m.type === 'binomial') {
+      // lower is better: the best arm has the largest 1 − rate, whose posterior is Beta(β, α)
+      r = probabilityBestExact(
+        arms.map((a) => {
+          const al = prior.alpha + a.conversions[j]!;
+          const be = prior.beta + a.users - a.conversions[j]!;
+          return good ? betaLaw(al, be) : betaLaw(be, al);
+        }),
+      );
+    } else {
+      r = probabilityBestNormalExact(
+        arms.map((a) => {
+          const p = normalArmPosterior(a.moments[j]!, 0, Infinity);
+          return good ? p : { mean: -p.mean, sd: p.sd };
+        }),
+      );
+    }
+    return {
+      metric: m.name,
+      arms: arms.map((a, i) => ({ arm: a.name, probability: r.values[i]!, error: r.errors[i]! })),
+      method: m.type === 'binomial' ? 'beta-exact' : 'normal-exact',
+    };
+  });
   const adjusted = correction === 'none' ? comparisons.map((x) => x.pValue) : adjustPValues(comparisons.map((x) => x.pValue), { method: correction, alpha }).adjusted;
   for (let i = 0; i < comparisons.length; i++) {
     const cmp = comparisons[i]!;
@@ -440,12 +485,13 @@ export function analyzeExperiment(input: ExperimentInput, options: AnalyzeExperi
       cmp.outcome = (cmp.difference > 0) === (m.higherIsBetter !== false) ? 'better' : 'worse';
     }
   }
-  const verdict = buildVerdict(metrics, comparisons, srm, srmWarning, control.name, alpha, correction, tuning !== undefined, arms);
+  const verdict = buildVerdict(metrics, comparisons, srm, srmWarning, control.name, alpha, correction, tuning !== undefined, arms, chanceToBeBest[0]!);
   return {
     arms: arms.map((a) => ({ name: a.name, users: a.users })),
     control: control.name,
     srm,
     comparisons,
+    chanceToBeBest,
     correction,
     alpha,
     sequential: tuning !== undefined,
@@ -463,8 +509,10 @@ function buildVerdict(
   correction: PValueAdjustment | 'none',
   sequential: boolean,
   arms: ArmAcc[],
+  best: ExperimentChanceToBeBest,
 ): ExperimentVerdict {
   const caveats: string[] = [];
+  const chanceToBeBest = best.arms.map((x) => ({ arm: x.arm, probability: x.probability }));
   const level = `${Math.round((1 - alpha) * 1000) / 10}%`;
   const primary = metrics[0]!;
   const split = arms.map((a) => `${a.name} ${a.users}`).join(' / ');
@@ -474,6 +522,7 @@ function buildVerdict(
       recommendedArm: controlName,
       headline: `Sample ratio mismatch: the arms received ${split} users, which the planned split explains with ${fmtP(srm.pValue)} (< ${srm.threshold}). Fix assignment or tracking before reading any effect.`,
       caveats: ['Every effect below is measured on a biased split and may be wrong.'],
+      chanceToBeBest,
     };
   }
   if (srm.pValue < srmWarning) {
@@ -512,8 +561,11 @@ function buildVerdict(
       if (conv < 30 && c.metric === primary.name) caveats.push(`Few conversions on ${c.metric} (${conv} in the smaller arm): the normal approximation is rough; confirm with fisherExactTest.`);
     }
   }
+  if (arms.length > 2) {
+    caveats.push(`Chance to be best on ${primary.name} (Bayesian, all arms): ${chanceToBeBest.map((x) => `${x.arm} ${chanceText(x.probability)}`).join(', ')}.`);
+  }
   if (comparisons.length > 1 && correction !== 'none') caveats.push(`${comparisons.length} comparisons (metrics × arms): p-values are ${correction}-adjusted.`);
   if (comparisons.length > 1 && correction === 'none') caveats.push(`${comparisons.length} comparisons without correction: expect about ${(comparisons.length * alpha).toFixed(2)} false positives by chance.`);
   if (!sequential) caveats.push('Fixed-horizon test: valid only if the sample size was fixed in advance and the results were not used to decide when to stop. Use sequentialTuning for results you check repeatedly.');
-  return { status, recommendedArm, headline, caveats };
+  return { status, recommendedArm, headline, caveats, chanceToBeBest };
 }

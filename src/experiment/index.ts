@@ -16,6 +16,7 @@ export { fisherExactTest, type FisherExactTestOptions, type FisherExactTestDefin
 export { bayesianBetaBinomial, type BetaParameters, type BayesianBetaBinomialOptions, type BetaArmPosterior, type BayesianBetaBinomialResult } from './bayesianBetaBinomial.js';
 export { probabilityBetaGreater, type ProbabilityBetaGreaterResult } from './probabilityBetaGreater.js';
 export { probabilityBest, type ProbabilityBestOptions, type ProbabilityBestResult } from './probabilityBest.js';
+export { probabilityBestNormal, type ProbabilityBestNormalOptions, type NormalPosterior, type ProbabilityBestNormalResult } from './probabilityBestNormal.js';
 export { bayesianNormal, type BayesianNormalOptions, type BayesianNormalResult } from './bayesianNormal.js';
 export { adjustPValues, type PValueAdjustment, type AdjustPValuesOptions, type AdjustPValuesResult } from './adjustPValues.js';
 export { sampleSizeForProportions, type ProportionPlan, type ProportionPlanOptions, type SampleSizeForProportionsResult, type ProportionPowerVariant } from './sampleSizeForProportions.js';
@@ -30,4 +31,4 @@ export { mannWhitneyUTest, type MannWhitneyUTestOptions, type MannWhitneyUTestRe
 export { bootstrapDifference, type BootstrapDifferenceOptions, type BootstrapDifferenceResult } from './bootstrapDifference.js';
 export { sequentialTest, type SequentialTestOptions, type SequentialTestResult } from './sequentialTest.js';
 export { groupSequentialBoundaries, type GroupSequentialBoundariesOptions, type GroupSequentialBoundariesResult } from './groupSequentialBoundaries.js';
-export { analyzeExperiment, type ExperimentMetric, type ArmSummaryInput, type ExperimentInput, type AnalyzeExperimentOptions, type ExperimentComparison, type ExperimentVerdict, type AnalyzeExperimentResult } from './analyzeExperiment.js';
+export { analyzeExperiment, type ExperimentMetric, type ArmSummaryInput, type ExperimentInput, type AnalyzeExperimentOptions, type ExperimentComparison, type ExperimentVerdict, type ExperimentChanceToBeBest, type AnalyzeExperimentResult } from './analyzeExperiment.js';

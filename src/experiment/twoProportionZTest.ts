@@ -1,7 +1,7 @@
 import { options as checkOptions, boolean as checkBoolean } from '../core/validate.js';
-import { checkAlpha, checkAlternative, checkProportion, pFromZ, relative, safeRatio } from './_common.js';
+import { checkAlpha, checkAlternative, checkBinaryInput, pFromZ, relative, safeRatio } from './_common.js';
 import { normalIsf } from './_dist.js';
-import type { Alternative, Interval, ProportionSummary } from './types.js';
+import type { Alternative, BinaryInput, Interval } from './types.js';
 
 /** Options of {@link twoProportionZTest}. @category Experiment */
 export interface TwoProportionZTestOptions {
@@ -69,11 +69,13 @@ function wilson(c: number, n: number, z: number): Interval {
  * Intervals are two-sided at 1 − alpha whatever the alternative (as statsmodels'
  * `confint_proportions_2indep`). Newcombe's method (1998, method 10) combines the Wilson score
  * intervals of the two rates; unlike Wald it stays inside [−1, 1] and behaves at 0% and 100%.
- * Degenerate data: when both arms are at 0% (or both at 100%) the standard error is 0 and the
+ * Each arm is a `{ n, conversions }` summary or a raw per-user array of 0/1 (or booleans), which
+ * is counted first; both paths give identical results. Degenerate data: when both arms are at 0% (or both at 100%) the standard error is 0 and the
  * result is statistic 0, p-value 1 (no evidence of a difference), never NaN. O(1).
  * @see statsmodels `proportions_ztest`, `test_proportions_2indep(method='wald')`,
  * `confint_proportions_2indep(method='wald' | 'newcomb')`
- * @throws {@link InvalidInputError} when an n is not a positive integer or conversions are negative, fractional or above n
+ * @throws {@link InvalidInputError} when an n is not a positive integer or conversions are negative, fractional or above n,
+ * or a raw arm is empty or has an entry other than 0, 1, true, false (NaN, holes, 2, '1'), named by index
  * @throws {@link InvalidOptionError} on an unknown option, an alpha outside (0, 1) or an unknown alternative
  * @example
  * ```ts
@@ -81,17 +83,19 @@ function wilson(c: number, n: number, z: number): Interval {
  * const r = twoProportionZTest({ n: 21306, conversions: 122 }, { n: 21387, conversions: 189 });
  * r.statistic.toFixed(5); // => '3.77956'
  * r.pValue.toExponential(4); // => '1.5711e-4'
+ * // raw per-user outcomes (0/1 or booleans) work too
+ * twoProportionZTest([0, 0, 1, 0], [true, false, true, true]).treatment; // => { n: 4, conversions: 3, rate: 0.75 }
  * ```
  * @category Experiment
  */
 export function twoProportionZTest(
-  control: ProportionSummary,
-  treatment: ProportionSummary,
+  control: BinaryInput,
+  treatment: BinaryInput,
   options?: TwoProportionZTestOptions,
 ): TwoProportionZTestResult {
   const o = checkOptions(FN, options, ['alternative', 'alpha', 'pooled']);
-  const c = checkProportion(FN, 'control', control);
-  const t = checkProportion(FN, 'treatment', treatment);
+  const c = checkBinaryInput(FN, 'control', control);
+  const t = checkBinaryInput(FN, 'treatment', treatment);
   const alternative = checkAlternative(FN, o.alternative);
   const alpha = checkAlpha(FN, o.alpha);
   const pooled = o.pooled === undefined ? true : checkBoolean(FN, 'options.pooled', o.pooled);

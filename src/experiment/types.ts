@@ -25,6 +25,13 @@ export interface ProportionSummary {
   conversions: number;
 }
 
+/**
+ * A conversion metric in one arm: the `{ n, conversions }` summary, or raw per-user outcomes as
+ * 0/1 numbers or booleans (a plain array or a typed array such as `Uint8Array`).
+ * @category Experiment
+ */
+export type BinaryInput = ProportionSummary | readonly (number | boolean)[] | Uint8Array | Int8Array | Float64Array;
+
 /** Sufficient statistics of a continuous metric: mean and sample standard deviation (n − 1). @category Experiment */
 export interface MeanSdSummary {
   n: number;

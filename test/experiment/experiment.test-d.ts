@@ -3,10 +3,13 @@ import {
   analyzeExperiment,
   chiSquareTest,
   fisherExactTest,
+  probabilityBestNormal,
   twoProportionZTest,
   welchTTest,
   type AnalyzeExperimentResult,
   type ChiSquareTestDefined,
+  type ExperimentChanceToBeBest,
+  type ProbabilityBestNormalResult,
   type Interval,
   type TwoProportionZTestResult,
 } from 'crmkit/experiment';
@@ -24,4 +27,12 @@ test('results are plain typed objects; undefined tables must be narrowed before 
   // metrics are required
   // @ts-expect-error options.metrics is required
   void (() => analyzeExperiment({ summaries: [] }, {}));
+});
+
+test('raw binary arms, best-arm probabilities', () => {
+  expectTypeOf(twoProportionZTest([0, 1, true], new Uint8Array([1, 0]))).toEqualTypeOf<TwoProportionZTestResult>();
+  // @ts-expect-error strings are not raw outcomes
+  void (() => twoProportionZTest(['1', '0'], [0, 1]));
+  expectTypeOf(probabilityBestNormal([[1, 2], { n: 3, mean: 1, sd: 1 }])).toEqualTypeOf<ProbabilityBestNormalResult>();
+  expectTypeOf<AnalyzeExperimentResult['chanceToBeBest']>().toEqualTypeOf<ExperimentChanceToBeBest[]>();
 });
