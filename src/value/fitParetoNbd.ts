@@ -1,4 +1,4 @@
-import { hyp2f1 } from '../core/special/index.js';
+import { hyp2f1, logBeta } from '../core/special/index.js';
 import { checkModel, continuousStart, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the Pareto/NBD model. */
@@ -335,4 +335,40 @@ export function fitParetoNbd(customers: readonly BtydCustomer[], options?: BtydF
 export function parseParetoNbdModel(json: unknown): ParetoNbdModel {
   checkModel('value/parseParetoNbdModel', json, 'paretoNbd', NAMES);
   return json as ParetoNbdModel;
+}
+
+/**
+ * P(X(t) = n) for a new Pareto/NBD customer (Fader & Hardie's note on the Pareto/NBD; Jerath, Fader &
+ * Hardie 2011): alive at t with n purchases, NBD(n; r, α, t)·(β/(β+t))^s, plus dead before t after
+ * exactly n purchases, α^r β^s B(r+n, s+1)/B(r, s)·[B₁ − Σ_{i≤n} (r+s)_i/i!·t^i·B₂(i)], where with
+ * m = max(α, β), c = r+s+n+1 and b₂ = s+1 (α ≥ β) or r+n (α < β):
+ * B₁ = ₂F₁(r+s, b₂; c; |α−β|/m)/m^(r+s), B₂(i) = ₂F₁(r+s+i, b₂; c; |α−β|/(m+t))/(m+t)^(r+s+i).
+ * All powers are taken relative to m^(r+s) in logs. O(n) hypergeometric evaluations. @internal
+ */
+export function paretoNbdProbabilityOfPurchases(p: ParetoNbdParams, t: number, n: number): number {
+  const { r, alpha, s, beta } = p;
+  const rs = r + s;
+  // alive: NBD(n; r, α, t)·(β/(β+t))^s, with ln[Γ(r+n)/(Γ(r) n!)] as a running sum
+  let lnCoef = 0;
+  for (let j = 0; j < n; j++) lnCoef += Math.log((r + j) / (j + 1));
+  const alive = Math.exp(lnCoef + r * Math.log(alpha / (alpha + t)) + n * Math.log(t / (alpha + t)) + s * Math.log(beta / (beta + t)));
+  const aGeB = alpha >= beta;
+  const m = aGeB ? alpha : beta;
+  const b2 = aGeB ? s + 1 : r + n;
+  const c = rs + n + 1;
+  const d = Math.abs(alpha - beta);
+  const lnM = Math.log(m);
+  const lnMt = Math.log(m + t);
+  let bracket = hyp2f1(rs, b2, c, d / m);
+  // Σ_{i≤n} (r+s)_i/i!·(t/(m+t))^i·(m/(m+t))^(r+s)·₂F₁(r+s+i, b₂; c; d/(m+t))
+  const zt = d / (m + t);
+  let lnTerm = rs * (lnM - lnMt);
+  const lnRatio = Math.log(t) - lnMt;
+  for (let i = 0; i <= n; i++) {
+    if (i > 0) lnTerm += Math.log((rs + i - 1) / i) + lnRatio;
+    bracket -= Math.exp(lnTerm) * hyp2f1(rs + i, b2, c, zt);
+  }
+  const lnLead = r * Math.log(alpha) + s * Math.log(beta) - rs * lnM + logBeta(r + n, s + 1) - logBeta(r, s);
+  // the bracket is the probability mass of dying before t after n purchases (≥ 0); clamp rounding
+  return alive + Math.exp(lnLead) * Math.max(0, bracket);
 }

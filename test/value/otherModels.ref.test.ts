@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import {
-  conditionalExpectedPurchases, expectedPurchases, fitBetaGeoBetaBinom, fitModifiedBetaGeo, fitParetoNbd, probabilityAlive,
+  conditionalExpectedPurchases, expectedPurchases, fitBetaGeoBetaBinom, fitModifiedBetaGeo, fitParetoNbd, probabilityAlive, probabilityOfPurchases,
 } from 'crmkit/value';
 import { modifiedBetaGeoKernel } from '../../src/value/fitModifiedBetaGeo.js';
 import { paretoNbdKernel } from '../../src/value/fitParetoNbd.js';
@@ -44,6 +44,9 @@ describeWithData('MBG/NBD, Pareto/NBD and BG/BB (reference: scripts/reference/va
     expectAllClose(p.times.map((t) => expectedPurchases(model, t)), p.modifiedBetaGeo.expected, CLOSED, 'E[X(t)]');
     expectAllClose(conditionalExpectedPurchases(model, cust, 39), p.modifiedBetaGeo.conditional39, CLOSED, 'E[Y(39)]');
     expectAllClose(probabilityAlive(model, cust), p.modifiedBetaGeo.alive, CLOSED, 'P(alive)');
+    const pn = p.modifiedBetaGeo;
+    expectAllClose(pn.probabilityOfPurchases39.map((_, n) => probabilityOfPurchases(model, 39, n)), pn.probabilityOfPurchases39, CLOSED, 'P(X(39)=n)');
+    expectAllClose(pn.probabilityOfPurchases1.map((_, n) => probabilityOfPurchases(model, 1, n)), pn.probabilityOfPurchases1, CLOSED, 'P(X(1)=n)');
   });
 
   it('Pareto/NBD: LL and analytic gradient at fixed parameters match mpmath', () => {
@@ -71,6 +74,11 @@ describeWithData('MBG/NBD, Pareto/NBD and BG/BB (reference: scripts/reference/va
     expectAllClose(p.times.map((t) => expectedPurchases(model, t)), p.paretoNbd.expected, CLOSED, 'E[X(t)]');
     expectAllClose(conditionalExpectedPurchases(model, cust, 39), p.paretoNbd.conditional39, CLOSED, 'E[Y(39)]');
     expectAllClose(probabilityAlive(model, cust), p.paretoNbd.alive, CLOSED, 'P(alive)');
+    // reference: mpmath quadrature of the lifetime density (not the closed form used here)
+    const pn = p.paretoNbd;
+    expectAllClose(pn.probabilityOfPurchases39.map((_, n) => probabilityOfPurchases(model, 39, n)), pn.probabilityOfPurchases39, CLOSED, 'P(X(39)=n)');
+    expectAllClose(pn.probabilityOfPurchases1.map((_, n) => probabilityOfPurchases(model, 1, n)), pn.probabilityOfPurchases1, CLOSED, 'P(X(1)=n)');
+    expectAllClose([0, 1, 5, 20].map((n) => probabilityOfPurchases(model, 78, n)), pn.probabilityOfPurchases78, CLOSED, 'P(X(78)=n)');
   });
 
   it('BG/BB: LL at fixed parameters matches mpmath; fit reproduces Fader, Hardie & Shang (2010)', () => {
