@@ -35,6 +35,9 @@ describeWithData('MBG/NBD, Pareto/NBD and BG/BB (reference: scripts/reference/va
     const m = fitModifiedBetaGeo(customers);
     expect(m.converged).toBe(true);
     expectAllClose([m.params.r, m.params.alpha, m.params.a, m.params.b], ref.fits['0.0']!.params, ITER, 'params');
+    // standard errors: mpmath Hessian of −ℓ at scipy's optimum (fixture) vs ours at our optimum
+    const se = m.standardErrors!;
+    expectAllClose([se.r, se.alpha, se.a, se.b], ref.standardErrorsAtFit!, ITER, 'standard errors');
     const m2 = fitModifiedBetaGeo(customers, { penalizer: 0.01 });
     expectAllClose([m2.params.r, m2.params.alpha, m2.params.a, m2.params.b], ref.fits['0.01']!.params, ITER, 'penalized params');
   });
@@ -67,6 +70,8 @@ describeWithData('MBG/NBD, Pareto/NBD and BG/BB (reference: scripts/reference/va
     expect(m.logLikelihood.toFixed(1)).toBe('-9595.0');
     const s = fx.models.paretoNbd.fits['0.0']!;
     expectAllClose([m.params.r, m.params.alpha, m.params.s, m.params.beta], s.params, ITER, 'params vs scipy');
+    const se = m.standardErrors!;
+    expectAllClose([se.r, se.alpha, se.s, se.beta], fx.models.paretoNbd.standardErrorsAtFit!, ITER, 'standard errors');
   });
 
   it('Pareto/NBD predictions match mpmath', () => {
@@ -95,6 +100,8 @@ describeWithData('MBG/NBD, Pareto/NBD and BG/BB (reference: scripts/reference/va
     expect(m.params.delta.toFixed(3)).toBe('2.783');
     expect(m.logLikelihood.toFixed(1)).toBe('-33225.6');
     expectAllClose([m.params.alpha, m.params.beta, m.params.gamma, m.params.delta], ref.fits['0.0']!.params, ITER, 'params vs scipy');
+    const se = m.standardErrors!;
+    expectAllClose([se.alpha, se.beta, se.gamma, se.delta], ref.standardErrorsAtFit!, ITER, 'standard errors');
   });
 
   it('BG/BB predictions match mpmath', () => {
