@@ -1,5 +1,5 @@
 import { hyp2f1, logBeta, regularizedBeta } from '../core/special/index.js';
-import { checkModel, continuousStart, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { assembleModel, checkModel, continuousStart, fitOptions, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the BG/NBD model. */
 export interface BetaGeoParams {
@@ -223,18 +223,7 @@ export function fitBetaGeo(customers: readonly BtydCustomer[], options?: BtydFit
   const data = toPatterns(fn, customers);
   continuousStart(data, o);
   const fit = runFit(fn, betaGeoKernel(data), data.totalWeight, 4, o, true);
-  const model: BetaGeoModel = {
-    kind: 'betaGeo',
-    formatVersion: 1,
-    params: named(BETA_GEO_NAMES, fit.params),
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    nCustomers: data.totalWeight,
-    options: { penalizer: o.penalizer, maxIterations: o.maxIterations, tolerance: o.tolerance },
-  };
-  if (fit.standardErrors !== undefined) model.standardErrors = named(BETA_GEO_NAMES, fit.standardErrors);
-  return model;
+  return assembleModel('betaGeo', BETA_GEO_NAMES, fit, data.totalWeight, o);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { hyp2f1, logBeta, regularizedBeta } from '../core/special/index.js';
-import { checkModel, continuousStart, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { assembleModel, checkModel, continuousStart, fitOptions, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 import { distinct, type BetaGeoParams } from './fitBetaGeo.js';
 
 /** A fitted MBG/NBD model (JSON-ready); same parameters as BG/NBD. */
@@ -162,18 +162,7 @@ export function fitModifiedBetaGeo(customers: readonly BtydCustomer[], options?:
   const data = toPatterns(fn, customers);
   continuousStart(data, o);
   const fit = runFit(fn, modifiedBetaGeoKernel(data), data.totalWeight, 4, o, true);
-  const model: ModifiedBetaGeoModel = {
-    kind: 'modifiedBetaGeo',
-    formatVersion: 1,
-    params: named(NAMES, fit.params),
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    nCustomers: data.totalWeight,
-    options: { penalizer: o.penalizer, maxIterations: o.maxIterations, tolerance: o.tolerance },
-  };
-  if (fit.standardErrors !== undefined) model.standardErrors = named(NAMES, fit.standardErrors);
-  return model;
+  return assembleModel('modifiedBetaGeo', NAMES, fit, data.totalWeight, o);
 }
 
 /**

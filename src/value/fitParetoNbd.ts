@@ -1,5 +1,5 @@
 import { hyp2f1, logBeta } from '../core/special/index.js';
-import { checkModel, continuousStart, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { assembleModel, checkModel, continuousStart, fitOptions, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the Pareto/NBD model. */
 export interface ParetoNbdParams {
@@ -306,18 +306,7 @@ export function fitParetoNbd(customers: readonly BtydCustomer[], options?: BtydF
   const data = toPatterns(fn, customers);
   continuousStart(data, o);
   const fit = runFit(fn, paretoNbdKernel(data), data.totalWeight, 4, o, true);
-  const model: ParetoNbdModel = {
-    kind: 'paretoNbd',
-    formatVersion: 1,
-    params: named(NAMES, fit.params),
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    nCustomers: data.totalWeight,
-    options: { penalizer: o.penalizer, maxIterations: o.maxIterations, tolerance: o.tolerance },
-  };
-  if (fit.standardErrors !== undefined) model.standardErrors = named(NAMES, fit.standardErrors);
-  return model;
+  return assembleModel('paretoNbd', NAMES, fit, data.totalWeight, o);
 }
 
 /**
