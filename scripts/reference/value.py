@@ -274,6 +274,20 @@ def m_pnbd_pn(p, t, n):
     return alive + dead
 
 
+def m_pnbd_pn_closed(p, t, n):
+    """The same probability by the closed form of Fader & Hardie's note (a self-check of the quadrature):
+    NBD(n)(beta/(beta+t))^s + alpha^r beta^s B(r+n, s+1)/B(r, s) [B1 - sum_{i<=n} (r+s)_i/i! t^i B2(i)]."""
+    r, al, s, be = [mp.mpf(v) for v in p]
+    t = mp.mpf(t)
+    c = r + s + n + 1
+    big, b2 = (al, s + 1) if al >= be else (be, r + n)
+    d = abs(al - be)
+    alive = mp.gamma(r + n) / (mp.gamma(r) * mp.factorial(n)) * (al / (al + t)) ** r * (t / (al + t)) ** n * (be / (be + t)) ** s
+    B1 = mp.hyp2f1(r + s, b2, c, d / big) / big ** (r + s)
+    S = mp.fsum(mp.rf(r + s, i) / mp.factorial(i) * t ** i * mp.hyp2f1(r + s + i, b2, c, d / (big + t)) / (big + t) ** (r + s + i) for i in range(n + 1))
+    return alive + al ** r * be ** s * mp.beta(r + n, s + 1) / mp.beta(r, s) * (B1 - S)
+
+
 def m_mbg_expected(p, t):
     r, al, a, b = [mp.mpf(v) for v in p]
     t = mp.mpf(t)
@@ -405,6 +419,10 @@ def main():
     cust = [[f(s[i, 1]), f(s[i, 2]), f(s[i, 3])] for i in idx]
     bg, pn, mb = published['betaGeo'], published['paretoNbd'], published['modifiedBetaGeo']
     times = [0.5, 1, 10, 39, 78]
+    for t, n in [(1, 0), (1, 3), (39, 0), (39, 7), (78, 20)]:
+        for q in (pn, [0.55, 11.67, 0.61, 10.58]):
+            a, b = m_pnbd_pn(q, t, n), m_pnbd_pn_closed(q, t, n)
+            assert abs(a - b) <= mp.mpf('1e-25') * b, (q, t, n, a, b)
     out['predictions'] = {
         'customers': cust,
         'times': times,

@@ -1,6 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { NotConvergedError } from 'crmkit';
 import { expectedPurchases, probabilityOfPurchases } from 'crmkit/value';
 
 // P(X(t) = n) over n is a distribution whose mean is E[X(t)], computed independently by
@@ -37,28 +36,19 @@ describe('probabilityOfPurchases properties', () => {
     expect(Math.abs(mean - e)).toBeLessThanOrEqual(1e-9 * e);
   });
 
-  // Pareto/NBD's closed form needs ₂F₁ at |α−β|/max(α, β); when that is near 1 and n is large the
-  // hypergeometric routine can lose all precision, and then it throws NotConvergedError (a typed
-  // error, never a wrong number). Such a refusal is allowed here; every returned value is checked.
-  test.prop({ ...common, s: positive(0.1, 5), beta: positive(0.5, 50) }, { numRuns: 60 })('Pareto/NBD: sums to 1 and its mean is E[X(t)] (or a typed refusal)', ({ r, alpha, frac, s, beta }) => {
+  test.prop({ ...common, s: positive(0.1, 5), beta: positive(0.5, 50) }, { numRuns: 100 })('Pareto/NBD: sums to 1 and its mean is E[X(t)]', ({ r, alpha, frac, s, beta }) => {
     const model = { kind: 'paretoNbd', params: { r, alpha, s, beta } } as const;
     const t = frac * alpha;
-    let res: { total: number; mean: number };
-    try {
-      res = sums(model, t);
-    } catch (e) {
-      expect(e).toBeInstanceOf(NotConvergedError);
-      return;
-    }
-    const { total, mean } = res;
+    const { total, mean } = sums(model, t);
     expect(Math.abs(total - 1)).toBeLessThanOrEqual(1e-9);
     const e = expectedPurchases(model, t);
     expect(Math.abs(mean - e)).toBeLessThanOrEqual(1e-9 * e);
   });
 
-  test.prop({ r: positive(0.1, 5), alpha: positive(5, 50), frac: positive(0.01, 3), s: positive(0.1, 5), ratio: positive(0.5, 2) }, { numRuns: 40 })('Pareto/NBD with α/β in [0.5, 2]: never refuses, sums to 1, mean E[X(t)]', ({ r, alpha, frac, s, ratio }) => {
-    const model = { kind: 'paretoNbd', params: { r, alpha, s, beta: alpha * ratio } } as const;
-    const t = frac * alpha;
+  // α ≪ β (or ≫) with tiny t: where the hypergeometric closed form cancels or fails
+  test.prop({ r: positive(0.1, 5), alpha: positive(0.1, 1), tiny: positive(1e-4, 1e-2), s: positive(0.1, 5), beta: positive(50, 500), swap: fc.boolean() }, { numRuns: 40 })('Pareto/NBD with extreme α/β and tiny t: sums to 1, mean E[X(t)]', ({ r, alpha, tiny, s, beta, swap }) => {
+    const model = { kind: 'paretoNbd', params: swap ? { r, alpha: beta, s, beta: alpha } : { r, alpha, s, beta } } as const;
+    const t = tiny * model.params.alpha;
     const { total, mean } = sums(model, t);
     expect(Math.abs(total - 1)).toBeLessThanOrEqual(1e-9);
     const e = expectedPurchases(model, t);
