@@ -249,6 +249,45 @@ def m_bg_pn(p, t, n):
     return first + B(a + 1, b + n - 1) / B(a, b) * (1 - (al / (al + t)) ** r * s)
 
 
+def m_mbg_pn(p, t, n):
+    """P(X(t) = n) for a new MBG/NBD customer (Batislam et al. 2007): the drop-out coin is also tossed at
+    time 0, so alive with n purchases has weight (1-p)^(n+1) and dead after the n-th, p(1-p)^n."""
+    r, al, a, b = [mp.mpf(v) for v in p]
+    t = mp.mpf(t)
+    B = mp.beta
+    nbd = lambda j: mp.gamma(r + j) / (mp.gamma(r) * mp.factorial(j)) * (al / (al + t)) ** r * (t / (al + t)) ** j
+    tail = 1 - mp.fsum(nbd(j) for j in range(n))
+    return B(a, b + n + 1) / B(a, b) * nbd(n) + B(a + 1, b + n) / B(a, b) * tail
+
+
+def m_pnbd_pn(p, t, n):
+    """P(X(t) = n) for a new Pareto/NBD customer, by quadrature rather than the closed form (Fader &
+    Hardie's note on the Pareto/NBD, eq. for P(X(t)=x)): lambda and mu are independent, so
+    P = NBD(n; r, alpha, t) * (beta/(beta+t))^s + int_0^t NBD(n; r, alpha, u) * f_tau(u) du, where
+    f_tau(u) = (s/beta) (beta/(beta+u))^(s+1) is the (Lomax) density of the lifetime."""
+    r, al, s, be = [mp.mpf(v) for v in p]
+    t = mp.mpf(t)
+    nbd = lambda u: mp.gamma(r + n) / (mp.gamma(r) * mp.factorial(n)) * (al / (al + u)) ** r * (u / (al + u)) ** n
+    dens = lambda u: s / be * (be / (be + u)) ** (s + 1)
+    alive = nbd(t) * (be / (be + t)) ** s
+    dead = mp.quad(lambda u: nbd(u) * dens(u), [0, t / 4, t / 2, t])
+    return alive + dead
+
+
+def m_pnbd_pn_closed(p, t, n):
+    """The same probability by the closed form of Fader & Hardie's note (a self-check of the quadrature):
+    NBD(n)(beta/(beta+t))^s + alpha^r beta^s B(r+n, s+1)/B(r, s) [B1 - sum_{i<=n} (r+s)_i/i! t^i B2(i)]."""
+    r, al, s, be = [mp.mpf(v) for v in p]
+    t = mp.mpf(t)
+    c = r + s + n + 1
+    big, b2 = (al, s + 1) if al >= be else (be, r + n)
+    d = abs(al - be)
+    alive = mp.gamma(r + n) / (mp.gamma(r) * mp.factorial(n)) * (al / (al + t)) ** r * (t / (al + t)) ** n * (be / (be + t)) ** s
+    B1 = mp.hyp2f1(r + s, b2, c, d / big) / big ** (r + s)
+    S = mp.fsum(mp.rf(r + s, i) / mp.factorial(i) * t ** i * mp.hyp2f1(r + s + i, b2, c, d / (big + t)) / (big + t) ** (r + s + i) for i in range(n + 1))
+    return alive + al ** r * be ** s * mp.beta(r + n, s + 1) / mp.beta(r, s) * (B1 - S)
+
+
 def m_mbg_expected(p, t):
     r, al, a, b = [mp.mpf(v) for v in p]
     t = mp.mpf(t)
@@ -371,8 +410,7 @@ def main():
             p, llv, res = fit(ll, cols, w, k, penalizer=pen)
             fits[str(pen)] = {'params': [float(v) for v in p], 'logLikelihood': llv, 'converged': bool(res.success), 'evaluations': int(res.nfev)}
         entry['fits'] = fits
-        if name in ('betaGeo', 'gammaGamma'):
-            entry['standardErrorsAtFit'] = mp_standard_errors(mll, fits['0.0']['params'], cols, w)
+        entry['standardErrorsAtFit'] = mp_standard_errors(mll, fits['0.0']['params'], cols, w)
         out['models'][name] = entry
         print(name, entry['logLikelihood'], fits['0.0']['params'], fits['0.0']['logLikelihood'], file=sys.stderr)
 
@@ -381,6 +419,10 @@ def main():
     cust = [[f(s[i, 1]), f(s[i, 2]), f(s[i, 3])] for i in idx]
     bg, pn, mb = published['betaGeo'], published['paretoNbd'], published['modifiedBetaGeo']
     times = [0.5, 1, 10, 39, 78]
+    for t, n in [(1, 0), (1, 3), (39, 0), (39, 7), (78, 20)]:
+        for q in (pn, [0.55, 11.67, 0.61, 10.58]):
+            a, b = m_pnbd_pn(q, t, n), m_pnbd_pn_closed(q, t, n)
+            assert abs(a - b) <= mp.mpf('1e-25') * b, (q, t, n, a, b)
     out['predictions'] = {
         'customers': cust,
         'times': times,
@@ -396,11 +438,16 @@ def main():
             'expected': [f(m_pnbd_expected(pn, t)) for t in times],
             'conditional39': [f(m_pnbd_cond(pn, 39, *c)) for c in cust],
             'alive': [f(m_pnbd_alive(pn, *c)) for c in cust],
+            'probabilityOfPurchases39': [f(m_pnbd_pn(pn, 39, n)) for n in range(0, 8)],
+            'probabilityOfPurchases1': [f(m_pnbd_pn(pn, 1, n)) for n in range(0, 4)],
+            'probabilityOfPurchases78': [f(m_pnbd_pn(pn, 78, n)) for n in [0, 1, 5, 20]],
         },
         'modifiedBetaGeo': {
             'expected': [f(m_mbg_expected(mb, t)) for t in times],
             'conditional39': [f(m_mbg_cond(mb, 39, *c)) for c in cust],
             'alive': [f(m_mbg_alive(mb, *c)) for c in cust],
+            'probabilityOfPurchases39': [f(m_mbg_pn(mb, 39, n)) for n in range(0, 8)],
+            'probabilityOfPurchases1': [f(m_mbg_pn(mb, 1, n)) for n in range(0, 4)],
         },
     }
     bb = published['betaGeoBetaBinom']

@@ -245,6 +245,38 @@ export function named<K extends string>(names: readonly K[], values: ArrayLike<n
   return o;
 }
 
+/** The JSON shape every buy-till-you-die fit returns (the public model interfaces are instances of it). */
+export interface AssembledModel<Kind extends string, K extends string> {
+  kind: Kind;
+  formatVersion: 1;
+  params: Record<K, number>;
+  standardErrors?: Record<K, number>;
+  logLikelihood: number;
+  converged: boolean;
+  iterations: number;
+  nCustomers: number;
+  options: ResolvedFitOptions;
+}
+
+/**
+ * Builds the model object from a fit: named parameters, log-likelihood, convergence, customer count,
+ * the resolved options, and named standard errors when the Hessian gave them (left out otherwise).
+ */
+export function assembleModel<Kind extends string, K extends string>(kind: Kind, names: readonly K[], fit: FitOutcome, nCustomers: number, o: ResolvedFitOptions): AssembledModel<Kind, K> {
+  const model: AssembledModel<Kind, K> = {
+    kind,
+    formatVersion: 1,
+    params: named(names, fit.params),
+    logLikelihood: fit.logLikelihood,
+    converged: fit.converged,
+    iterations: fit.iterations,
+    nCustomers,
+    options: { penalizer: o.penalizer, maxIterations: o.maxIterations, tolerance: o.tolerance },
+  };
+  if (fit.standardErrors !== undefined) model.standardErrors = named(names, fit.standardErrors);
+  return model;
+}
+
 /** Checks `kind`, `formatVersion` and positive finite parameters of a serialized model. */
 export function checkModel(fn: string, json: unknown, kind: string, names: readonly string[]): Record<string, unknown> {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new ModelFormatError(fn, 'a model must be a plain object', json);

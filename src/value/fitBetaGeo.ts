@@ -1,5 +1,5 @@
-import { hyp2f1, logBeta } from '../core/special/index.js';
-import { checkModel, continuousStart, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { hyp2f1, logBeta, regularizedBeta } from '../core/special/index.js';
+import { assembleModel, checkModel, continuousStart, fitOptions, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the BG/NBD model. */
 export interface BetaGeoParams {
@@ -223,18 +223,7 @@ export function fitBetaGeo(customers: readonly BtydCustomer[], options?: BtydFit
   const data = toPatterns(fn, customers);
   continuousStart(data, o);
   const fit = runFit(fn, betaGeoKernel(data), data.totalWeight, 4, o, true);
-  const model: BetaGeoModel = {
-    kind: 'betaGeo',
-    formatVersion: 1,
-    params: named(BETA_GEO_NAMES, fit.params),
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    nCustomers: data.totalWeight,
-    options: { penalizer: o.penalizer, maxIterations: o.maxIterations, tolerance: o.tolerance },
-  };
-  if (fit.standardErrors !== undefined) model.standardErrors = named(BETA_GEO_NAMES, fit.standardErrors);
-  return model;
+  return assembleModel('betaGeo', BETA_GEO_NAMES, fit, data.totalWeight, o);
 }
 
 /**
@@ -295,13 +284,7 @@ export function betaGeoProbabilityOfPurchases(p: BetaGeoParams, t: number, n: nu
   };
   const first = Math.exp(logBeta(a, b + n) - lnBab + term(n) + r * lq);
   if (n === 0) return first;
-  // Σ_{j<n} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j with the j = 0 term 1
-  let s2 = 0;
-  let acc = 0;
-  for (let j = 0; j < n; j++) {
-    if (j > 0) acc += Math.log((r + j - 1) / j) + lz;
-    s2 += Math.exp(acc);
-  }
-  return first + Math.exp(logBeta(a + 1, b + n - 1) - lnBab) * (1 - Math.exp(r * lq) * s2);
+  // 1 − Σ_{j<n} NBD(j) = P(N(t) ≥ n) = I_{t/(α+t)}(n, r), the regularized incomplete beta, computed
+  // directly rather than as a difference (which goes negative by rounding when t ≪ α)
+  return first + Math.exp(logBeta(a + 1, b + n - 1) - lnBab) * regularizedBeta(t / (alpha + t), n, r);
 }
-

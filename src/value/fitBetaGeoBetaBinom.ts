@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../core/errors.js';
 import { arrayLike } from '../core/validate.js';
-import { checkModel, fitOptions, named, runFit, type BtydFitOptions, type LogLikelihoodKernel } from './_btyd.js';
+import { assembleModel, checkModel, fitOptions, runFit, type BtydFitOptions, type LogLikelihoodKernel } from './_btyd.js';
 import { logBeta, logGamma } from '../core/special/index.js';
 
 /** One customer (or weighted pattern) in discrete time for BG/BB. */
@@ -199,18 +199,7 @@ export function fitBetaGeoBetaBinom(customers: readonly DiscreteCustomer[], opti
   const o = fitOptions(fn, options, 4);
   const data = toDiscrete(fn, customers);
   const fit = runFit(fn, betaGeoBetaBinomKernel(data), data.totalWeight, 4, o, false);
-  const model: BetaGeoBetaBinomModel = {
-    kind: 'betaGeoBetaBinom',
-    formatVersion: 1,
-    params: named(NAMES, fit.params),
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    nCustomers: data.totalWeight,
-    options: { penalizer: o.penalizer, maxIterations: o.maxIterations, tolerance: o.tolerance },
-  };
-  if (fit.standardErrors !== undefined) model.standardErrors = named(NAMES, fit.standardErrors);
-  return model;
+  return assembleModel('betaGeoBetaBinom', NAMES, fit, data.totalWeight, o);
 }
 
 /**

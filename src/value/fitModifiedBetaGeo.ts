@@ -1,5 +1,5 @@
-import { hyp2f1 } from '../core/special/index.js';
-import { checkModel, continuousStart, fitOptions, named, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { hyp2f1, logBeta, regularizedBeta } from '../core/special/index.js';
+import { assembleModel, checkModel, continuousStart, fitOptions, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 import { distinct, type BetaGeoParams } from './fitBetaGeo.js';
 
 /** A fitted MBG/NBD model (JSON-ready); same parameters as BG/NBD. */
@@ -162,18 +162,7 @@ export function fitModifiedBetaGeo(customers: readonly BtydCustomer[], options?:
   const data = toPatterns(fn, customers);
   continuousStart(data, o);
   const fit = runFit(fn, modifiedBetaGeoKernel(data), data.totalWeight, 4, o, true);
-  const model: ModifiedBetaGeoModel = {
-    kind: 'modifiedBetaGeo',
-    formatVersion: 1,
-    params: named(NAMES, fit.params),
-    logLikelihood: fit.logLikelihood,
-    converged: fit.converged,
-    iterations: fit.iterations,
-    nCustomers: data.totalWeight,
-    options: { penalizer: o.penalizer, maxIterations: o.maxIterations, tolerance: o.tolerance },
-  };
-  if (fit.standardErrors !== undefined) model.standardErrors = named(NAMES, fit.standardErrors);
-  return model;
+  return assembleModel('modifiedBetaGeo', NAMES, fit, data.totalWeight, o);
 }
 
 /**
@@ -194,4 +183,22 @@ export function fitModifiedBetaGeo(customers: readonly BtydCustomer[], options?:
 export function parseModifiedBetaGeoModel(json: unknown): ModifiedBetaGeoModel {
   checkModel('value/parseModifiedBetaGeoModel', json, 'modifiedBetaGeo', NAMES);
   return json as ModifiedBetaGeoModel;
+}
+
+/**
+ * P(X(t) = n) for a new MBG/NBD customer (Batislam et al. 2007): the drop-out coin is tossed at time 0
+ * too, so B(a, b+n+1)/B(a, b)·NBD(n; r, α, t) + B(a+1, b+n)/B(a, b)·[1 − Σ_{j<n} NBD(j; r, α, t)] (that bracket as the incomplete
+ * beta I_{t/(α+t)}(n, r)), NBD(j; r, α, t) = Γ(r+j)/(Γ(r) j!)·(α/(α+t))^r·(t/(α+t))^j. O(n). @internal
+ */
+export function modifiedBetaGeoProbabilityOfPurchases(p: BetaGeoParams, t: number, n: number): number {
+  const { r, alpha, a, b } = p;
+  const lnBab = logBeta(a, b);
+  const lq = r * Math.log(alpha / (alpha + t));
+  const lz = Math.log(t / (alpha + t));
+  let lnNbd = lq;
+  for (let j = 0; j < n; j++) lnNbd += Math.log((r + j) / (j + 1)) + lz;
+  const alive = Math.exp(logBeta(a, b + n + 1) - lnBab + lnNbd);
+  // 1 − Σ_{j<n} NBD(j) = P(N(t) ≥ n) = I_{t/(α+t)}(n, r), computed directly (no cancellation)
+  const atLeast = n === 0 ? 1 : regularizedBeta(t / (alpha + t), n, r);
+  return alive + Math.exp(logBeta(a + 1, b + n) - lnBab) * atLeast;
 }

@@ -3,7 +3,7 @@ export interface ModelFixture {
   atParams: number[];
   logLikelihood: number;
   gradient: number[];
-  /** mpmath standard errors at scipy's unpenalized optimum (betaGeo, gammaGamma). */
+  /** mpmath standard errors (Hessian of −ℓ in natural parameters) at scipy's unpenalized optimum. */
   standardErrorsAtFit?: number[];
   fits: Record<string, { params: number[]; logLikelihood: number; converged: boolean; evaluations: number }>;
 }
@@ -13,8 +13,8 @@ export interface ValueFixture {
     customers: number[][];
     times: number[];
     betaGeo: { expected: number[]; conditional39: number[]; conditional1: number[]; alive: number[]; probabilityOfPurchases39: number[]; probabilityOfPurchases1: number[] };
-    paretoNbd: { expected: number[]; conditional39: number[]; alive: number[] };
-    modifiedBetaGeo: { expected: number[]; conditional39: number[]; alive: number[] };
+    paretoNbd: { expected: number[]; conditional39: number[]; alive: number[]; probabilityOfPurchases39: number[]; probabilityOfPurchases1: number[]; probabilityOfPurchases78: number[] };
+    modifiedBetaGeo: { expected: number[]; conditional39: number[]; alive: number[]; probabilityOfPurchases39: number[]; probabilityOfPurchases1: number[] };
     betaGeoBetaBinom: { patterns: number[][]; alive: number[]; expected: number[]; expectedPeriods: number[]; conditional5: number[] };
     gammaGamma: { customers: number[][]; expectedSpend: number[]; populationMean: number };
     clv: { customers: number[][]; months: number; discountRate: number; unitsPerMonth: number; values: number[] };

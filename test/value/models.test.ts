@@ -89,7 +89,7 @@ describe('models are JSON and parse back', () => {
     expect(() => probabilityAlive({ kind: 'kmeans', params: {} } as never, [])).toThrow(ModelFormatError);
     expect(() => expectedAverageSpend(bg as never, [])).toThrow(ModelFormatError);
     expect(() => customerLifetimeValue(bb as never, gg, [])).toThrow(ModelFormatError);
-    expect(() => probabilityOfPurchases(pn as never, 1, 1)).toThrow(ModelFormatError);
+    expect(() => probabilityOfPurchases(bb as never, 1, 1)).toThrow(ModelFormatError);
   });
 
   it('prediction arguments are checked', () => {

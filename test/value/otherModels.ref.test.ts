@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import {
-  conditionalExpectedPurchases, expectedPurchases, fitBetaGeoBetaBinom, fitModifiedBetaGeo, fitParetoNbd, probabilityAlive,
+  conditionalExpectedPurchases, expectedPurchases, fitBetaGeoBetaBinom, fitModifiedBetaGeo, fitParetoNbd, probabilityAlive, probabilityOfPurchases,
 } from 'crmkit/value';
 import { modifiedBetaGeoKernel } from '../../src/value/fitModifiedBetaGeo.js';
 import { paretoNbdKernel } from '../../src/value/fitParetoNbd.js';
@@ -35,6 +35,9 @@ describeWithData('MBG/NBD, Pareto/NBD and BG/BB (reference: scripts/reference/va
     const m = fitModifiedBetaGeo(customers);
     expect(m.converged).toBe(true);
     expectAllClose([m.params.r, m.params.alpha, m.params.a, m.params.b], ref.fits['0.0']!.params, ITER, 'params');
+    // standard errors: mpmath Hessian of −ℓ at scipy's optimum (fixture) vs ours at our optimum
+    const se = m.standardErrors!;
+    expectAllClose([se.r, se.alpha, se.a, se.b], ref.standardErrorsAtFit!, ITER, 'standard errors');
     const m2 = fitModifiedBetaGeo(customers, { penalizer: 0.01 });
     expectAllClose([m2.params.r, m2.params.alpha, m2.params.a, m2.params.b], ref.fits['0.01']!.params, ITER, 'penalized params');
   });
@@ -44,6 +47,9 @@ describeWithData('MBG/NBD, Pareto/NBD and BG/BB (reference: scripts/reference/va
     expectAllClose(p.times.map((t) => expectedPurchases(model, t)), p.modifiedBetaGeo.expected, CLOSED, 'E[X(t)]');
     expectAllClose(conditionalExpectedPurchases(model, cust, 39), p.modifiedBetaGeo.conditional39, CLOSED, 'E[Y(39)]');
     expectAllClose(probabilityAlive(model, cust), p.modifiedBetaGeo.alive, CLOSED, 'P(alive)');
+    const pn = p.modifiedBetaGeo;
+    expectAllClose(pn.probabilityOfPurchases39.map((_, n) => probabilityOfPurchases(model, 39, n)), pn.probabilityOfPurchases39, CLOSED, 'P(X(39)=n)');
+    expectAllClose(pn.probabilityOfPurchases1.map((_, n) => probabilityOfPurchases(model, 1, n)), pn.probabilityOfPurchases1, CLOSED, 'P(X(1)=n)');
   });
 
   it('Pareto/NBD: LL and analytic gradient at fixed parameters match mpmath', () => {
@@ -64,6 +70,8 @@ describeWithData('MBG/NBD, Pareto/NBD and BG/BB (reference: scripts/reference/va
     expect(m.logLikelihood.toFixed(1)).toBe('-9595.0');
     const s = fx.models.paretoNbd.fits['0.0']!;
     expectAllClose([m.params.r, m.params.alpha, m.params.s, m.params.beta], s.params, ITER, 'params vs scipy');
+    const se = m.standardErrors!;
+    expectAllClose([se.r, se.alpha, se.s, se.beta], fx.models.paretoNbd.standardErrorsAtFit!, ITER, 'standard errors');
   });
 
   it('Pareto/NBD predictions match mpmath', () => {
@@ -71,6 +79,11 @@ describeWithData('MBG/NBD, Pareto/NBD and BG/BB (reference: scripts/reference/va
     expectAllClose(p.times.map((t) => expectedPurchases(model, t)), p.paretoNbd.expected, CLOSED, 'E[X(t)]');
     expectAllClose(conditionalExpectedPurchases(model, cust, 39), p.paretoNbd.conditional39, CLOSED, 'E[Y(39)]');
     expectAllClose(probabilityAlive(model, cust), p.paretoNbd.alive, CLOSED, 'P(alive)');
+    // reference: mpmath quadrature of the lifetime density (not the closed form used here)
+    const pn = p.paretoNbd;
+    expectAllClose(pn.probabilityOfPurchases39.map((_, n) => probabilityOfPurchases(model, 39, n)), pn.probabilityOfPurchases39, CLOSED, 'P(X(39)=n)');
+    expectAllClose(pn.probabilityOfPurchases1.map((_, n) => probabilityOfPurchases(model, 1, n)), pn.probabilityOfPurchases1, CLOSED, 'P(X(1)=n)');
+    expectAllClose([0, 1, 5, 20].map((n) => probabilityOfPurchases(model, 78, n)), pn.probabilityOfPurchases78, CLOSED, 'P(X(78)=n)');
   });
 
   it('BG/BB: LL at fixed parameters matches mpmath; fit reproduces Fader, Hardie & Shang (2010)', () => {
@@ -87,6 +100,8 @@ describeWithData('MBG/NBD, Pareto/NBD and BG/BB (reference: scripts/reference/va
     expect(m.params.delta.toFixed(3)).toBe('2.783');
     expect(m.logLikelihood.toFixed(1)).toBe('-33225.6');
     expectAllClose([m.params.alpha, m.params.beta, m.params.gamma, m.params.delta], ref.fits['0.0']!.params, ITER, 'params vs scipy');
+    const se = m.standardErrors!;
+    expectAllClose([se.alpha, se.beta, se.gamma, se.delta], ref.standardErrorsAtFit!, ITER, 'standard errors');
   });
 
   it('BG/BB predictions match mpmath', () => {
