@@ -124,7 +124,7 @@ export function probabilityGreater(A: BetaLaw, B: BetaLaw): ProbabilityResult {
         const g = Math.exp(logDensity(B, t));
         return g === 0 ? 0 : g * betaCdf(sigmoid(t), A.a, A.b);
       };
-  const r = integrate(f, B.tL, B.tR, { ...QUAD, breaks: centralBreaks(A) });
+  const r = integrate(f, B.tL, B.tR, { ...QUAD, initialPanels: 1, breaks: centralBreaks(A) });
   const small = Math.min(Math.max(r.value, 0), 1);
   // quadrature estimate + rounding of the panel sum (and of 1 − small) + truncated tails
   const error = r.error + r.panels * Number.EPSILON * small + Number.EPSILON + 2 * Math.exp(-LOG_RANGE + 10);
@@ -143,7 +143,7 @@ export function expectedShortfall(A: BetaLaw, B: BetaLaw): ProbabilityResult {
     const sa = betaSf(x, A.a, A.b);
     return fb * sa * x * y;
   };
-  const r = integrate(f, lo, hi, { ...QUAD, initialPanels: 4, breaks: [...centralBreaks(A), ...centralBreaks(B)] });
+  const r = integrate(f, lo, hi, { ...QUAD, initialPanels: 1, breaks: [...centralBreaks(A), ...centralBreaks(B)] });
   return { value: Math.max(r.value, 0), error: r.error + 2 * Math.exp(-LOG_RANGE + 10) };
 }
 
