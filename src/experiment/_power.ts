@@ -86,3 +86,27 @@ export function bisectIncreasing(f: (x: number) => number, lo: number, hi: numbe
   }
   return 0.5 * (lo + hi);
 }
+
+/** Sample sizes per arm solved from a power gap `f(n) = power(n) − target` (increasing in n). */
+export interface SolvedSampleSize {
+  nControl: number;
+  nTreatment: number;
+  total: number;
+  nControlRaw: number;
+  nTreatmentRaw: number;
+}
+
+/**
+ * Smallest control-arm n ≥ `nMin` with f(n) ≥ 0 (bracketing by doubling from `start`, then
+ * bisection), the treatment arm at `ratio` × n, each ceiled (a 1e-9 relative slack keeps an exact
+ * integer solution from rounding up).
+ */
+export function solveSampleSize(f: (n: number) => number, nMin: number, start: number, ratio: number): SolvedSampleSize {
+  let hi = start;
+  while (f(hi) < 0 && hi < 1e15) hi *= 2;
+  const nControlRaw = f(nMin) >= 0 ? nMin : bisectIncreasing(f, nMin, hi);
+  const nTreatmentRaw = nControlRaw * ratio;
+  const nControl = Math.ceil(nControlRaw - 1e-9 * nControlRaw);
+  const nTreatment = Math.ceil(nTreatmentRaw - 1e-9 * nTreatmentRaw);
+  return { nControl, nTreatment, total: nControl + nTreatment, nControlRaw, nTreatmentRaw };
+}

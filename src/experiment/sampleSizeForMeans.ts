@@ -1,7 +1,7 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { numberInRange, oneOf, openUnitInterval, options as checkOptions } from '../core/validate.js';
 import { checkAlpha, checkAlternative, isObject } from './_common.js';
-import { bisectIncreasing, normalPower, tPower } from './_power.js';
+import { normalPower, solveSampleSize, tPower } from './_power.js';
 import type { Alternative } from './types.js';
 
 /** What to plan for in {@link sampleSizeForMeans}. @category Experiment */
@@ -93,18 +93,8 @@ export function sampleSizeForMeans(plan: MeanPlan, options?: SampleSizeForMeansO
   const f = (n: number): number => meanPower(o.distribution, d, n, o.ratio, o.alpha, o.alternative) - o.power;
   // the t test needs df = n(1 + ratio) − 2 > 0
   const nMin = o.distribution === 't' ? 3 / (1 + o.ratio) : 1e-9; // t: at least 1 degree of freedom
-  let hi = Math.max(4, 2 * nMin);
-  while (f(hi) < 0 && hi < 1e15) hi *= 2;
-  const nControlRaw = f(nMin) >= 0 ? nMin : bisectIncreasing(f, nMin, hi);
-  const nTreatmentRaw = nControlRaw * o.ratio;
-  const nControl = Math.ceil(nControlRaw - 1e-9 * nControlRaw);
-  const nTreatment = Math.ceil(nTreatmentRaw - 1e-9 * nTreatmentRaw);
   return {
-    nControl,
-    nTreatment,
-    total: nControl + nTreatment,
-    nControlRaw,
-    nTreatmentRaw,
+    ...solveSampleSize(f, nMin, Math.max(4, 2 * nMin), o.ratio),
     effectSize: mde / sd,
     distribution: o.distribution,
     alpha: o.alpha,

@@ -1,7 +1,7 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { numberInRange, oneOf, openUnitInterval, options as checkOptions } from '../core/validate.js';
 import { checkAlpha, checkAlternative, isObject } from './_common.js';
-import { bisectIncreasing, proportionPower, type ProportionPowerVariant } from './_power.js';
+import { proportionPower, solveSampleSize, type ProportionPowerVariant } from './_power.js';
 import type { Alternative } from './types.js';
 
 export type { ProportionPowerVariant } from './_power.js';
@@ -120,18 +120,8 @@ export function resolvePlan(fn: string, plan: unknown, options: unknown): Resolv
 export function sampleSizeForProportions(plan: ProportionPlan, options?: ProportionPlanOptions): SampleSizeForProportionsResult {
   const r = resolvePlan(FN, plan, options);
   const f = (n: number): number => proportionPower(r.variant, r.p1, r.p2, n, r.ratio, r.alpha, r.alternative) - r.power;
-  let hi = 2;
-  while (f(hi) < 0 && hi < 1e15) hi *= 2;
-  const nControlRaw = f(1e-9) >= 0 ? 1e-9 : bisectIncreasing(f, 1e-9, hi);
-  const nTreatmentRaw = nControlRaw * r.ratio;
-  const nControl = Math.ceil(nControlRaw - 1e-9 * nControlRaw);
-  const nTreatment = Math.ceil(nTreatmentRaw - 1e-9 * nTreatmentRaw);
   return {
-    nControl,
-    nTreatment,
-    total: nControl + nTreatment,
-    nControlRaw,
-    nTreatmentRaw,
+    ...solveSampleSize(f, 1e-9, 2, r.ratio),
     baseline: r.p1,
     treatmentRate: r.p2,
     variant: r.variant,
