@@ -341,13 +341,13 @@ export function minimize(f: (x: Float64Array) => number, x0: ArrayLike<number>, 
     alphaMax = Math.max(alphaMax, 0);
     let alpha0 = count === 0 ? Math.min(1, 1 / Math.sqrt(dNorm2)) : 1;
     alpha0 = Math.min(alpha0, alphaMax);
-
     const ls = alphaMax > 0 ? lineSearch(value, gradientAt, x, fx, g, d, gd, alpha0, alphaMax, lower, upper, xNew, gNew, xLo, gLo) : null;
-    if (ls === null) {
-      // The decrease the local model predicts for this step is below the rounding level of f: no
-      // line search can resolve it, and x is as good as f's precision allows.
+    if (ls === null || ls === 'noise') {
+      // The decrease the local model predicts for this step (or for the shortest step the line
+      // search reached) is below the rounding level of f: no line search can resolve it, and x is
+      // as good as f's precision allows.
       const predicted = -0.5 * gd * (count === 0 ? alpha0 : 1);
-      if (predicted <= 10 * EPS * Math.max(1, Math.abs(fx))) {
+      if (ls === 'noise' || predicted <= 10 * EPS * Math.max(1, Math.abs(fx))) {
         reason = 'valueTolerance';
         converged = true;
         break;
@@ -438,7 +438,7 @@ function lineSearch(
   gNew: Float64Array,
   xLo: Float64Array,
   gLo: Float64Array,
-): number | null {
+): number | null | 'noise' {
   const c1 = 1e-4;
   const c2 = 0.9;
   const n = x.length;
@@ -452,6 +452,10 @@ function lineSearch(
   }
   // Step lengths below this cannot change x in floating point.
   const alphaMin = (EPS * xInf) / dInf;
+  // Rounding level of f: a sum of many terms carries ~10–100 ulps of noise (measured ±1.6e-14·|f|
+  // on the MBG/NBD likelihood of CDNOW's 1,016 patterns).
+  const noise = 10 * EPS * Math.max(1, Math.abs(f0));
+  const flat = 100 * EPS * Math.max(1, Math.abs(f0));
 
   const point = (alpha: number): void => {
     for (let i = 0; i < n; i++) {
@@ -467,11 +471,14 @@ function lineSearch(
       }
     }
   };
+  let maxRise = -Infinity; // largest f(trial) − f0 seen
   const phi = (alpha: number): number => {
     point(alpha);
     evals++;
     const v = value(xNew);
-    return Number.isNaN(v) ? Infinity : v; // NaN / overflow → "too far"
+    const pv = Number.isNaN(v) ? Infinity : v; // NaN / overflow → "too far"
+    if (pv - f0 > maxRise) maxRise = pv - f0;
+    return pv;
   };
   const slope = (p: number): number => {
     gradientAt(xNew, p, gNew);
@@ -485,7 +492,7 @@ function lineSearch(
   };
 
   // Zoom between lo (satisfies sufficient decrease, gradient known) and hi.
-  const zoom = (lo: number, philo: number, dphilo: number, hi: number, phihi: number, dphihi: number | null): number | null => {
+  const zoom = (lo: number, philo: number, dphilo: number, hi: number, phihi: number, dphihi: number | null): number | null | 'noise' => {
     for (;;) {
       if (evals >= maxEvaluations || Math.abs(hi - lo) < alphaMin) break;
       const width = hi - lo;
@@ -498,6 +505,15 @@ function lineSearch(
         const highEnd = hi - 0.1 * width;
         const inside = width > 0 ? a >= lowEnd && a <= highEnd : a <= lowEnd && a >= highEnd;
         if (!Number.isFinite(a) || !inside) a = lo + 0.5 * width;
+      }
+      // On a noise floor (every trial so far within rounding of f0: `flat`) a step whose predicted
+      // decrease is also below the rounding level of f cannot be told from noise: stop shrinking
+      // and let the caller call it converged. Measured on the BG/NBD likelihood of CDNOW: 57 → 28
+      // evaluations, same optimum. (A clear rise keeps the search going: the curvature model may
+      // just have overshot, or the gradient is wrong.)
+      if (maxRise <= flat && -0.5 * a * dphi0 <= noise) {
+        if (lo > 0) break;
+        return 'noise';
       }
       const pa = phi(a);
       if (pa > f0 + c1 * a * dphi0 || pa >= philo) {

@@ -81,6 +81,37 @@ describe('minimize(f, x0, options)', () => {
     }
   });
 
+  it('stops at the rounding floor of f instead of spending line searches on noise', () => {
+    // a logistic log-likelihood summed over 2,000 rows: f and ∇f carry tens of ulps of rounding
+    const n = 2000;
+    const a = Array.from({ length: n }, (_, i) => Math.sin(i * 1.3) * 2);
+    const b = Array.from({ length: n }, (_, i) => Math.cos(i * 0.7));
+    const y = Array.from({ length: n }, (_, i) => (Math.sin(i * 2.1) + 0.3 * a[i]! > 0 ? 1 : 0));
+    const f = (x: Float64Array): number => {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        const z = a[i]! * x[0]! + b[i]! * x[1]! + x[2]!;
+        s += Math.log1p(Math.exp(z)) - y[i]! * z;
+      }
+      return s / n;
+    };
+    const g = (x: Float64Array, out: Float64Array): void => {
+      out.fill(0);
+      for (let i = 0; i < n; i++) {
+        const r = 1 / (1 + Math.exp(-(a[i]! * x[0]! + b[i]! * x[1]! + x[2]!))) - y[i]!;
+        out[0] += (r * a[i]!) / n;
+        out[1] += (r * b[i]!) / n;
+        out[2] += r / n;
+      }
+    };
+    const r = minimize(f, [0, 0, 0], { gradient: g, gradientTolerance: 0, valueTolerance: 0 });
+    expect(r.converged).toBe(true);
+    expect(r.reason).toBe('valueTolerance');
+    expect(Math.max(...r.gradient.map(Math.abs))).toBeLessThan(1e-8);
+    // the last line search used to spend its whole 30-evaluation budget, then a restart (51 in all)
+    expect(r.evaluations).toBeLessThan(20);
+  });
+
   it('reports lineSearchFailed when the gradient is wrong', () => {
     const r = minimize((x) => x[0]! ** 2, [1], { gradient: (_x, g) => void (g[0] = -1) });
     expect(r.converged).toBe(false);
