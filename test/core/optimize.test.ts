@@ -99,9 +99,9 @@ describe('minimize(f, x0, options)', () => {
       out.fill(0);
       for (let i = 0; i < n; i++) {
         const r = 1 / (1 + Math.exp(-(a[i]! * x[0]! + b[i]! * x[1]! + x[2]!))) - y[i]!;
-        out[0] += (r * a[i]!) / n;
-        out[1] += (r * b[i]!) / n;
-        out[2] += r / n;
+        out[0] = out[0]! + (r * a[i]!) / n;
+        out[1] = out[1]! + (r * b[i]!) / n;
+        out[2] = out[2]! + r / n;
       }
     };
     const r = minimize(f, [0, 0, 0], { gradient: g, gradientTolerance: 0, valueTolerance: 0 });
