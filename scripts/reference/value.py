@@ -346,6 +346,17 @@ def m_bgbb_cond(p, nstar, x, tx, n):
             * (G(1 + de + n) / G(ga + de + n) - G(1 + de + n + nstar) / G(ga + de + n + nstar)))
 
 
+def m_bgbb_pn(p, t, k):
+    """P(X(t) = k) for a new BG/BB customer (Fader, Hardie & Shang 2010, eq. 7)."""
+    al, be, ga, de = [mp.mpf(v) for v in p]
+    B = mp.beta
+    if k > t:
+        return mp.mpf(0)
+    alive = mp.binomial(t, k) * B(al + k, be + t - k) / B(al, be) * B(ga, de + t) / B(ga, de)
+    dead = mp.fsum(mp.binomial(i, k) * B(al + k, be + i - k) / B(al, be) * B(ga + 1, de + i) / B(ga, de) for i in range(k, t))
+    return alive + dead
+
+
 def m_gg_spend(p, x, m):
     pp, q, g = [mp.mpf(v) for v in p]
     x, m = mp.mpf(x), mp.mpf(m)
@@ -458,6 +469,9 @@ def main():
         'expected': [f(m_bgbb_expected(bb, n)) for n in [1, 2, 5, 10]],
         'expectedPeriods': [1, 2, 5, 10],
         'conditional5': [f(m_bgbb_cond(bb, 5, *c)) for c in dpat],
+        'probabilityOfPurchases5': [f(m_bgbb_pn(bb, 5, k)) for k in range(0, 6)],
+        'probabilityOfPurchases1': [f(m_bgbb_pn(bb, 1, k)) for k in range(0, 2)],
+        'probabilityOfPurchases30': [f(m_bgbb_pn(bb, 30, k)) for k in [0, 1, 7, 15, 30]],
     }
     gg = published['gammaGamma']
     gcust = [[f(st[i, 1]), f(st[i, 4])] for i in range(40) if st[i, 1] > 0][:12]

@@ -159,6 +159,30 @@ export function betaGeoBetaBinomExpected(p: BetaGeoBetaBinomParams, nStar: numbe
   return (alpha / (alpha + beta)) * (delta / (gamma - 1)) * (1 - ratio);
 }
 
+/**
+ * P(X(t) = k) for a new customer over t periods (FHS 2010 eq. 7): alive through all t periods and k
+ * of t transactions, or dead after i ∈ [k, t) periods alive with k of i transactions. O(t) log-beta
+ * terms, summed in log space from the largest. @internal
+ */
+export function betaGeoBetaBinomProbabilityOfPurchases(p: BetaGeoBetaBinomParams, t: number, k: number): number {
+  if (k > t) return 0;
+  const { alpha, beta, gamma, delta } = p;
+  const lbAB = logBeta(alpha, beta);
+  const lbGD = logBeta(gamma, delta);
+  const lnChoose = (m: number): number => logGamma(m + 1) - logGamma(k + 1) - logGamma(m - k + 1);
+  const terms = new Float64Array(t - k + 1);
+  terms[0] = lnChoose(t) + logBeta(alpha + k, beta + t - k) - lbAB + logBeta(gamma, delta + t) - lbGD;
+  let top = terms[0]!;
+  for (let i = k; i < t; i++) {
+    const v = lnChoose(i) + logBeta(alpha + k, beta + i - k) - lbAB + logBeta(gamma + 1, delta + i) - lbGD;
+    terms[i - k + 1] = v;
+    if (v > top) top = v;
+  }
+  let s = 0;
+  for (let j = 0; j < terms.length; j++) s += Math.exp(terms[j]! - top);
+  return Math.exp(top) * s;
+}
+
 /** E[X(n, n+n*) | x, t_x, n] (FHS 2010 eq. 13). @internal */
 export function betaGeoBetaBinomConditional(p: BetaGeoBetaBinomParams, nStar: number, x: number, tx: number, n: number): number {
   const { alpha, beta, gamma, delta } = p;

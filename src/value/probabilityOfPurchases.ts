@@ -1,15 +1,16 @@
-import { ModelFormatError } from '../core/errors.js';
 import { integerInRange } from '../core/validate.js';
 import { betaGeoProbabilityOfPurchases } from './fitBetaGeo.js';
+import { betaGeoBetaBinomProbabilityOfPurchases } from './fitBetaGeoBetaBinom.js';
 import { modifiedBetaGeoProbabilityOfPurchases } from './fitModifiedBetaGeo.js';
 import { paretoNbdProbabilityOfPurchases } from './fitParetoNbd.js';
 import type { PurchaseModel } from './models.js';
 import { finiteResult, horizon, purchaseModel } from './_predict.js';
 
 /**
- * Probability that a newly acquired customer makes exactly n repeat purchases in the first t time units.
+ * Probability that a newly acquired customer makes exactly n repeat purchases in the first t time units
+ * (BG/BB: in the first t transaction opportunities).
  *
- * @remarks For the continuous-time models. With NBD(j) = Γ(r+j)/(Γ(r) j!)·(α/(α+t))^r·(t/(α+t))^j:
+ * @remarks With NBD(j) = Γ(r+j)/(Γ(r) j!)·(α/(α+t))^r·(t/(α+t))^j:
  * - BG/NBD (FHL 2005 eq. 8): B(a, b+n)/B(a, b)·NBD(n) + 1{n>0}·B(a+1, b+n−1)/B(a, b)·[1 − Σ_{j<n} NBD(j)].
  * - MBG/NBD (Batislam et al. 2007; a customer may also drop out at time 0):
  *   B(a, b+n+1)/B(a, b)·NBD(n) + B(a+1, b+n)/B(a, b)·[1 − Σ_{j<n} NBD(j)].
@@ -19,14 +20,17 @@ import { finiteResult, horizon, purchaseModel } from './_predict.js';
  *   1e-13 of the result. It equals the closed form of Fader & Hardie's Pareto/NBD note, a difference
  *   of n + 2 Gauss hypergeometric functions that cancels for t ≪ max(α, β) and cannot be evaluated
  *   for α ≪ β at large n.
- * Cost O(n) (BG/NBD, MBG/NBD; plus one incomplete beta) or O(n) plus a few hundred exp/log
- * evaluations (Pareto/NBD). BG/BB (discrete time) is not supported in this version.
+ * - BG/BB (Fader, Hardie & Shang 2010, eq. 7; t a whole number of periods):
+ *   C(t, n)·B(α+n, β+t−n)/B(α, β)·B(γ, δ+t)/B(γ, δ) + Σ_{i=n}^{t−1} C(i, n)·B(α+n, β+i−n)/B(α, β)·B(γ+1, δ+i)/B(γ, δ)
+ *   (alive through all t periods, or dead after i periods alive); 0 when n > t.
+ * Cost O(n) (BG/NBD, MBG/NBD; plus one incomplete beta), O(n) plus a few hundred exp/log
+ * evaluations (Pareto/NBD), or O(t) log-beta terms (BG/BB).
  * @see Fader, Hardie & Lee (2005), eq. (8); Batislam, Denizel & Filiztekin (2007), IJRM 24(3);
  * Fader & Hardie (2005), "A note on deriving the Pareto/NBD model and related expressions" (the
  * closed form; the reference script checks the integral against it at 40 digits);
- * lifetimes `probability_of_n_purchases_up_to_time`.
- * @throws {@link ModelFormatError} when `model` is not a BG/NBD, MBG/NBD or Pareto/NBD model
- * @throws {@link InvalidInputError} when t is negative or n is not an integer ≥ 0
+ * Fader, Hardie & Shang (2010), Marketing Science 29(6); lifetimes `probability_of_n_purchases_up_to_time`.
+ * @throws {@link ModelFormatError} when `model` is not a purchase model
+ * @throws {@link InvalidInputError} when t is negative (or not an integer for BG/BB) or n is not an integer ≥ 0
  * @example
  * ```ts
  * import { probabilityOfPurchases } from 'crmkit/value';
@@ -34,6 +38,8 @@ import { finiteResult, horizon, purchaseModel } from './_predict.js';
  * probabilityOfPurchases(model, 39, 0).toFixed(4); // => '0.5743'
  * const pareto = { kind: 'paretoNbd', params: { r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 } } as const;
  * probabilityOfPurchases(pareto, 39, 0).toFixed(4); // => '0.5960'
+ * const bgbb = { kind: 'betaGeoBetaBinom', params: { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 } } as const;
+ * probabilityOfPurchases(bgbb, 5, 5).toFixed(4); // => '0.1371'
  * ```
  * @category Predictions
  */
@@ -43,7 +49,8 @@ export function probabilityOfPurchases(model: PurchaseModel, t: number, n: numbe
   const tt = horizon(fn, 't', t);
   const k = integerInRange(fn, 'n', n, { min: 0 });
   if (m.kind === 'betaGeoBetaBinom') {
-    throw new ModelFormatError(fn, "model.kind must be 'betaGeo', 'modifiedBetaGeo' or 'paretoNbd' (BG/BB has no probability of n purchases in this version)", m.kind);
+    const periods = integerInRange(fn, 't', tt, { min: 0 });
+    return finiteResult(fn, betaGeoBetaBinomProbabilityOfPurchases(m.params, periods, k), 'the probability');
   }
   if (tt === 0) return k === 0 ? 1 : 0;
   let v: number;

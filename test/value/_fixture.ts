@@ -15,7 +15,7 @@ export interface ValueFixture {
     betaGeo: { expected: number[]; conditional39: number[]; conditional1: number[]; alive: number[]; probabilityOfPurchases39: number[]; probabilityOfPurchases1: number[] };
     paretoNbd: { expected: number[]; conditional39: number[]; alive: number[]; probabilityOfPurchases39: number[]; probabilityOfPurchases1: number[]; probabilityOfPurchases78: number[] };
     modifiedBetaGeo: { expected: number[]; conditional39: number[]; alive: number[]; probabilityOfPurchases39: number[]; probabilityOfPurchases1: number[] };
-    betaGeoBetaBinom: { patterns: number[][]; alive: number[]; expected: number[]; expectedPeriods: number[]; conditional5: number[] };
+    betaGeoBetaBinom: { patterns: number[][]; alive: number[]; expected: number[]; expectedPeriods: number[]; conditional5: number[]; probabilityOfPurchases5: number[]; probabilityOfPurchases1: number[]; probabilityOfPurchases30: number[] };
     gammaGamma: { customers: number[][]; expectedSpend: number[]; populationMean: number };
     clv: { customers: number[][]; months: number; discountRate: number; unitsPerMonth: number; values: number[] };
   };

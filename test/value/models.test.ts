@@ -89,13 +89,14 @@ describe('models are JSON and parse back', () => {
     expect(() => probabilityAlive({ kind: 'kmeans', params: {} } as never, [])).toThrow(ModelFormatError);
     expect(() => expectedAverageSpend(bg as never, [])).toThrow(ModelFormatError);
     expect(() => customerLifetimeValue(bb as never, gg, [])).toThrow(ModelFormatError);
-    expect(() => probabilityOfPurchases(bb as never, 1, 1)).toThrow(ModelFormatError);
+    expect(() => probabilityOfPurchases(gg as never, 1, 1)).toThrow(ModelFormatError);
   });
 
   it('prediction arguments are checked', () => {
     expect(() => expectedPurchases(bg, -1)).toThrow(InvalidInputError);
     expect(() => expectedPurchases(bb, 1.5)).toThrow(InvalidInputError);
     expect(() => probabilityOfPurchases(bg, 1, 0.5)).toThrow(InvalidInputError);
+    expect(() => probabilityOfPurchases(bb, 2.5, 1)).toThrow(/value\/probabilityOfPurchases: t must be an integer/);
     expect(() => conditionalExpectedPurchases(bg, [{ frequency: 1, recency: 5, T: 4 }], 1)).toThrow(/recency must be ≤ T/);
     expect(() => expectedAverageSpend(gg, [{ frequency: 2, monetaryValue: 0 }])).toThrow(/monetaryValue/);
     expect(() => expectedAverageSpend({ kind: 'gammaGamma', params: { p: 1, q: 0.5, gamma: 1 } }, [])).toThrow(/q ≤ 1/);
@@ -117,5 +118,18 @@ describe('models are JSON and parse back', () => {
     let mean = 0;
     for (let n = 0; n < 400; n++) mean += n * probabilityOfPurchases(bg, 39, n);
     expect(Math.abs(mean - expectedPurchases(bg, 39)) / expectedPurchases(bg, 39)).toBeLessThan(1e-9);
+    // BG/BB: a distribution on 0..t whose mean is E[X(t)]
+    for (const t of [1, 6, 40]) {
+      let s = 0;
+      let m = 0;
+      for (let k = 0; k <= t; k++) {
+        const q = probabilityOfPurchases(bb, t, k);
+        expect(q >= 0 && q <= 1).toBe(true);
+        s += q;
+        m += k * q;
+      }
+      expect(Math.abs(s - 1)).toBeLessThan(1e-12);
+      expect(Math.abs(m - expectedPurchases(bb, t)) / expectedPurchases(bb, t)).toBeLessThan(1e-12);
+    }
   });
 });

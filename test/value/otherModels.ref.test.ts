@@ -111,5 +111,10 @@ describeWithData('MBG/NBD, Pareto/NBD and BG/BB (reference: scripts/reference/va
     expectAllClose(probabilityAlive(model, pats), b.alive, CLOSED, 'P(alive)');
     expectAllClose(b.expectedPeriods.map((n) => expectedPurchases(model, n)), b.expected, CLOSED, 'E[X(n)]');
     expectAllClose(conditionalExpectedPurchases(model, pats, 5), b.conditional5, CLOSED, 'E[X(n, n+5)]');
+    expectAllClose(b.probabilityOfPurchases5.map((_, k) => probabilityOfPurchases(model, 5, k)), b.probabilityOfPurchases5, CLOSED, 'P(X(5)=k)');
+    expectAllClose(b.probabilityOfPurchases1.map((_, k) => probabilityOfPurchases(model, 1, k)), b.probabilityOfPurchases1, CLOSED, 'P(X(1)=k)');
+    expectAllClose([0, 1, 7, 15, 30].map((k) => probabilityOfPurchases(model, 30, k)), b.probabilityOfPurchases30, CLOSED, 'P(X(30)=k)');
+    expect(probabilityOfPurchases(model, 5, 6)).toBe(0);
+    expect(probabilityOfPurchases(model, 0, 0)).toBe(1);
   });
 });
