@@ -8,6 +8,7 @@
 import { InvalidInputError, InvalidOptionError } from './errors.js';
 import type { Timestamp } from './types.js';
 import { finiteArray, integerInRange, oneOf, options as checkOptions, string, timestamp } from './validate.js';
+import { daysFromCivil } from './_civil.js';
 
 /** A calendar unit for {@link bucketStart}. */
 export type TimeUnit = 'hour' | 'day' | 'week' | 'month';
@@ -71,16 +72,6 @@ function getZone(fn: string, timeZone: unknown): Zone {
   const zone: Zone = { name, utc, format: utc ? null : format, offsets: new Map(), dayStarts: new Map() };
   zones.set(name, zone);
   return zone;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 /** The date of a day number (Hinnant's civil_from_days): [year, month 1–12, day 1–31]. */

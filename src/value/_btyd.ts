@@ -296,6 +296,22 @@ export function checkModel(fn: string, json: unknown, kind: string, names: reado
   return m;
 }
 
+/** The whole fit of a continuous-time model (BG/NBD, MBG/NBD, Pareto/NBD): validate, merge patterns, start, minimize with the analytic gradient, assemble. */
+export function fitContinuousModel<Kind extends string, K extends string>(
+  fn: string,
+  kind: Kind,
+  names: readonly K[],
+  makeKernel: (d: Patterns) => LogLikelihoodKernel,
+  customers: readonly BtydCustomer[],
+  options: BtydFitOptions | undefined,
+): AssembledModel<Kind, K> {
+  const o = fitOptions(fn, options, names.length);
+  const data = toPatterns(fn, customers);
+  continuousStart(data, o);
+  const fit = runFit(fn, makeKernel(data), data.totalWeight, names.length, o, true);
+  return assembleModel(kind, names, fit, data.totalWeight, o);
+}
+
 /** The default start of the continuous-time fits: r = 0.5, α = 0.5·ΣwT/Σwx (mean rate r/α ≈ Σx/ΣT), 1, 2. */
 export function continuousStart(d: Patterns, o: { initial: Float64Array; userInitial: boolean }): void {
   if (o.userInitial) return;

@@ -5,6 +5,7 @@
  * @module
  */
 import { InvalidOptionError } from '../core/errors.js';
+import { daysFromCivil } from '../core/_civil.js';
 import type { Timestamp } from '../core/types.js';
 
 /** A field name of the row, or a function reading the value from a row. */
@@ -15,16 +16,6 @@ export function accessor<Row, T>(fn: string, name: string, a: unknown): (row: Ro
   if (typeof a === 'function') return a as (row: Row, index: number) => T;
   if (typeof a === 'string') return (row: Row) => (row as Record<string, unknown>)[a] as T;
   throw new InvalidOptionError(fn, `${name} must be a field name (string) or a function (row, index) => value`, a);
-}
-
-/** Days from 1970-01-01 to the civil date y-m-d (proleptic Gregorian; Hinnant's algorithm). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 function digits(s: string, from: number, n: number): number {

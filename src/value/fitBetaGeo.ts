@@ -1,5 +1,5 @@
 import { hyp2f1, logBeta, regularizedBeta } from '../core/special/index.js';
-import { assembleModel, checkModel, continuousStart, fitOptions, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { checkModel, fitContinuousModel, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the BG/NBD model. */
 export interface BetaGeoParams {
@@ -218,12 +218,7 @@ export function distinct(v: Float64Array): { values: Float64Array; index: Int32A
  * @category Models
  */
 export function fitBetaGeo(customers: readonly BtydCustomer[], options?: BtydFitOptions): BetaGeoModel {
-  const fn = 'value/fitBetaGeo';
-  const o = fitOptions(fn, options, 4);
-  const data = toPatterns(fn, customers);
-  continuousStart(data, o);
-  const fit = runFit(fn, betaGeoKernel(data), data.totalWeight, 4, o, true);
-  return assembleModel('betaGeo', BETA_GEO_NAMES, fit, data.totalWeight, o);
+  return fitContinuousModel('value/fitBetaGeo', 'betaGeo', BETA_GEO_NAMES, betaGeoKernel, customers, options);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { hyp2f1, logBeta, regularizedBeta } from '../core/special/index.js';
-import { assembleModel, checkModel, continuousStart, fitOptions, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { checkModel, fitContinuousModel, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 import { distinct, type BetaGeoParams } from './fitBetaGeo.js';
 
 /** A fitted MBG/NBD model (JSON-ready); same parameters as BG/NBD. */
@@ -157,12 +157,7 @@ export function modifiedBetaGeoConditional(p: BetaGeoParams, t: number, x: numbe
  * @category Models
  */
 export function fitModifiedBetaGeo(customers: readonly BtydCustomer[], options?: BtydFitOptions): ModifiedBetaGeoModel {
-  const fn = 'value/fitModifiedBetaGeo';
-  const o = fitOptions(fn, options, 4);
-  const data = toPatterns(fn, customers);
-  continuousStart(data, o);
-  const fit = runFit(fn, modifiedBetaGeoKernel(data), data.totalWeight, 4, o, true);
-  return assembleModel('modifiedBetaGeo', NAMES, fit, data.totalWeight, o);
+  return fitContinuousModel('value/fitModifiedBetaGeo', 'modifiedBetaGeo', NAMES, modifiedBetaGeoKernel, customers, options);
 }
 
 /**

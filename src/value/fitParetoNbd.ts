@@ -1,5 +1,5 @@
 import { hyp2f1, logBeta } from '../core/special/index.js';
-import { assembleModel, checkModel, continuousStart, fitOptions, runFit, toPatterns, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { checkModel, fitContinuousModel, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the Pareto/NBD model. */
 export interface ParetoNbdParams {
@@ -301,12 +301,7 @@ export function paretoNbdConditional(p: ParetoNbdParams, t: number, x: number, t
  * @category Models
  */
 export function fitParetoNbd(customers: readonly BtydCustomer[], options?: BtydFitOptions): ParetoNbdModel {
-  const fn = 'value/fitParetoNbd';
-  const o = fitOptions(fn, options, 4);
-  const data = toPatterns(fn, customers);
-  continuousStart(data, o);
-  const fit = runFit(fn, paretoNbdKernel(data), data.totalWeight, 4, o, true);
-  return assembleModel('paretoNbd', NAMES, fit, data.totalWeight, o);
+  return fitContinuousModel('value/fitParetoNbd', 'paretoNbd', NAMES, paretoNbdKernel, customers, options);
 }
 
 /**
