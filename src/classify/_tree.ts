@@ -401,7 +401,6 @@ export function growTree(data: KernelData, yClass: Int32Array | null, yValue: Fl
       const childLeaf = (size: number, imp: number): boolean =>
         depth + 1 >= p.maxDepth || size < p.minSamplesSplit || size < 2 * p.minSamplesLeaf || imp <= EPSILON;
       const skip = childLeaf(bestPos - start, impLeft) && childLeaf(end - bestPos, impRight);
-      const bbase = bestFeature * n;
       if (!skip) partitionBlocks(order, vals, goLeft, buf, vbuf, n, F, start, end, bestPos, bestFeature);
       stack.push({ start: bestPos, end, depth: depth + 1, parent: id, isLeft: false, impurity: impRight, nConstant: childConstant, block: bestFeature });
       stack.push({ start, end: bestPos, depth: depth + 1, parent: id, isLeft: true, impurity: impLeft, nConstant: childConstant, block: bestFeature });

@@ -7,7 +7,7 @@
 import { InvalidInputError } from '../core/errors.js';
 import { finiteArray, integerInRange, numberInRange, oneOf, openUnitInterval } from '../core/validate.js';
 import { normalCdf, normalSf, studentTCdf, studentTSf } from './_dist.js';
-import type { Alternative, ArmMoments, BinaryInput, MeanInput, ProportionSummary } from './types.js';
+import type { Alternative, ArmMoments, BinaryInput, ProportionSummary } from './types.js';
 
 export const ALTERNATIVES = ['two-sided', 'greater', 'less'] as const;
 

@@ -1,4 +1,4 @@
-import { hyp2f1, logBeta } from '../core/special/index.js';
+import { hyp2f1 } from '../core/special/index.js';
 import { checkModel, fitContinuousModel, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the Pareto/NBD model. */
