@@ -6,12 +6,13 @@
  *   npm run bench -- value
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import {
-  customerLifetimeValue, fitBetaGeo, fitBetaGeoBetaBinom, fitGammaGamma, fitModifiedBetaGeo, fitParetoNbd, summarizeTransactions,
+  customerLifetimeValue, fitBetaGeo, fitBetaGeoBetaBinom, fitGammaGamma, fitModifiedBetaGeo, fitParetoNbd, summarizeTransactions, summarizeTransactionStream,
+  type SummarizeTransactionsResult,
 } from 'crmkit/value';
 import { dataPath, hasData, readDataCsv } from '../scripts/lib/data.js';
 import { measure, printTable, type Row } from './lib.js';
@@ -26,10 +27,10 @@ interface Txn { customerId: string; date: string; amount: number }
  * InvoiceDate, UnitPrice, CustomerID, Country. Rows without a CustomerID are kept (id '') so the
  * summary counts them under its missing-id policy.
  */
-function parseUci(text: string): Txn[] {
+function parseUci(text: string, skipHeader = true): Txn[] {
   const out: Txn[] = [];
   const n = text.length;
-  let pos = text.indexOf('\n') + 1;
+  let pos = skipHeader ? text.indexOf('\n') + 1 : 0;
   while (pos < n) {
     const c1 = text.indexOf(',', pos); // end of InvoiceNo
     if (c1 < 0) break;
@@ -64,15 +65,54 @@ function parseCdnowMaster(text: string): Txn[] {
   return out;
 }
 
-function pipeline(rows: Txn[], observationEnd: string): number {
-  const s = summarizeTransactions(rows, {
-    customerId: 'customerId', date: 'date', amount: 'amount', observationEnd, periodsPerUnit: 7,
-    missingCustomerId: 'drop', zeroAmount: 'drop', negativeAmount: 'drop',
-  });
+const summaryOptions = {
+  customerId: 'customerId', date: 'date', amount: 'amount', periodsPerUnit: 7,
+  missingCustomerId: 'drop', zeroAmount: 'drop', negativeAmount: 'drop',
+} as const;
+
+/** UCI Online Retail as batches of rows, gunzipped and parsed chunk by chunk (lines never span a yield). */
+async function* uciBatches(): AsyncGenerator<Txn[]> {
+  const stream = createReadStream(dataPath('uci-online-retail', 'online_retail.csv.gz')).pipe(createGunzip());
+  stream.setEncoding('utf8');
+  let carry = '';
+  let header = true;
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const text = carry + chunk;
+    const end = text.lastIndexOf('\n');
+    if (end < 0) {
+      carry = text;
+      continue;
+    }
+    carry = text.slice(end + 1);
+    yield parseUci(text.slice(0, end + 1), header);
+    header = false;
+  }
+  if (carry.length > 0) yield parseUci(carry, header);
+}
+
+function fitAndValue(s: SummarizeTransactionsResult): number {
   const bg = fitBetaGeo(s.rows);
   const gg = fitGammaGamma(s.rows);
   const clv = customerLifetimeValue(bg, gg, s.rows, { timeUnit: 'week' });
   return clv.length;
+}
+
+function pipeline(rows: Txn[], observationEnd: string): number {
+  return fitAndValue(summarizeTransactions(rows, { ...summaryOptions, observationEnd }));
+}
+
+const uciRun = (): number => pipeline(parseUci(gunzipSync(readFileSync(dataPath('uci-online-retail', 'online_retail.csv.gz'))).toString('utf8')), '2011-12-09');
+const uciStreamRun = async (): Promise<number> => fitAndValue(await summarizeTransactionStream(uciBatches(), { ...summaryOptions, observationEnd: '2011-12-09' }));
+const cdnowRun = (): number => pipeline(parseCdnowMaster(readFileSync(dataPath('cdnow', 'CDNOW_master.txt'), 'utf8')), '1998-06-30');
+
+// `--rss uci|cdnow`: one pipeline run in this fresh process; prints baseline and peak RSS as JSON.
+const rssArg = process.argv.indexOf('--rss');
+if (rssArg >= 0) {
+  const base = process.resourceUsage().maxRSS / 1024;
+  const which = process.argv[rssArg + 1];
+  await (which === 'uci' ? uciRun : which === 'uci-stream' ? uciStreamRun : cdnowRun)();
+  console.log(JSON.stringify({ baselineMB: base, peakMB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
 }
 
 const rows: Row[] = [];
@@ -118,9 +158,35 @@ if (hasData('cdnow', 'cdnow_customers_summary_with_transactions.csv')) {
   for (const [name, key, f] of cases) await ours(name, key, f, { minRuns: 5, minMs: 300 }, 'scipy L-BFGS-B (peer)');
 }
 if (hasData('cdnow', 'CDNOW_master.txt')) {
-  await ours('CDNOW master: read+parse+summary+BG/NBD+GG+CLV', 'cdnowMasterPipeline', () => pipeline(parseCdnowMaster(readFileSync(dataPath('cdnow', 'CDNOW_master.txt'), 'utf8')), '1998-06-30'), { minRuns: 3, minMs: 500 }, 'pandas+scipy (peer)');
+  await ours('CDNOW master: read+parse+summary+BG/NBD+GG+CLV', 'cdnowMasterPipeline', cdnowRun, { minRuns: 3, minMs: 500 }, 'pandas+scipy (peer)');
 }
 if (hasData('uci-online-retail', 'online_retail.csv.gz')) {
-  await ours('UCI Online Retail: gunzip+parse+clean+summary+BG/NBD+GG+CLV', 'uciPipeline', () => pipeline(parseUci(gunzipSync(readFileSync(dataPath('uci-online-retail', 'online_retail.csv.gz'))).toString('utf8')), '2011-12-09'), { minRuns: 3, minMs: 500, maxRuns: 5 }, 'pandas+scipy (peer)');
+  await ours('UCI Online Retail: gunzip+parse+clean+summary+BG/NBD+GG+CLV', 'uciPipeline', uciRun, { minRuns: 3, minMs: 500, maxRuns: 5 }, 'pandas+scipy (peer)');
+  await ours('UCI Online Retail, streamed (summarizeTransactionStream)', 'uciPipeline', uciStreamRun, { minRuns: 3, minMs: 500, maxRuns: 5 }, 'pandas+scipy (peer)');
+}
+
+/** Peak RSS of one pipeline run in a fresh process, ours and the Python peer's, [baseline, peak] MB. */
+function freshRss(which: 'uci' | 'uci-stream' | 'cdnow'): { ours: [number, number] | null; peer: [number, number] | null } {
+  const parse = (r: ReturnType<typeof spawnSync>): [number, number] | null => {
+    if (r.status !== 0) return null;
+    const j = JSON.parse(String(r.stdout).trim().split('\n').pop()!) as { baselineMB: number; peakMB: number };
+    return [j.baselineMB, j.peakMB];
+  };
+  const ours = parse(spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--rss', which], { encoding: 'utf8', timeout: 120_000 }));
+  const peer = existsSync('/usr/bin/python3') ? parse(spawnSync('/usr/bin/python3', [script, '--rss', which === 'cdnow' ? 'cdnow' : 'uci'], { encoding: 'utf8', timeout: 180_000 })) : null;
+  return { ours, peer };
+}
+const memRows: Row[] = [];
+for (const [which, name, ok] of [
+  ['cdnow', 'CDNOW master pipeline, one run', hasData('cdnow', 'CDNOW_master.txt')],
+  ['uci', 'UCI Online Retail pipeline, one run', hasData('uci-online-retail', 'online_retail.csv.gz')],
+  ['uci-stream', 'UCI Online Retail pipeline, streamed, one run', hasData('uci-online-retail', 'online_retail.csv.gz')],
+] as const) {
+  if (!ok) continue;
+  const r = freshRss(which);
+  const fmt = (v: [number, number] | null): string => (v ? `peak RSS ${v[1].toFixed(0)} MB (${v[0].toFixed(0)} MB after imports, +${(v[1] - v[0]).toFixed(0)} MB)` : 'n/a');
+  memRows.push({ case: name, impl: 'crmkit (node + tsx)', ms: null, note: fmt(r.ours) });
+  memRows.push({ case: name, impl: 'pandas+scipy (peer)', ms: null, note: fmt(r.peer) });
 }
 printTable('crmkit/value: BTYD fits and raw-log → CLV pipelines (no npm package implements these models)', rows);
+if (memRows.length > 0) printTable('Peak memory of one raw-log → CLV run, each in a fresh process (ms column unused)', memRows);

@@ -5,6 +5,7 @@ Pinned (Debian python3): numpy 1.24.2, scipy 1.10.1, mpmath 1.2.1, pandas 1.5.3.
 
   /usr/bin/python3 scripts/reference/value.py          # writes test/fixtures/value.json
   /usr/bin/python3 scripts/reference/value.py --bench  # prints timings as JSON (peer of bench/value.bench.ts)
+  /usr/bin/python3 scripts/reference/value.py --rss uci|cdnow  # peak RSS of one pipeline run, fresh process
 
 Formulas:
 - BG/NBD and Pareto/NBD: Fader, Hardie & Lee (2005), "Counting your customers the easy way",
@@ -573,8 +574,21 @@ def uci_pipeline():
     return summary_fit_clv(df['CustomerID'].to_numpy(), day.to_numpy(), amount.to_numpy(float), pd.Timestamp('2011-12-09'))
 
 
+def rss(which):
+    """Peak resident memory of one pipeline run in this process: baseline after imports, and peak."""
+    import resource
+    import pandas  # noqa: F401  (imported before the baseline, as the pipeline needs it)
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    (uci_pipeline if which == 'uci' else cdnow_master_pipeline)()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({'baselineMB': base, 'peakMB': peak}))
+
+
 if __name__ == '__main__':
-    if '--bench' in sys.argv:
+    if '--rss' in sys.argv:
+        warnings.simplefilter('ignore')
+        rss(sys.argv[sys.argv.index('--rss') + 1])
+    elif '--bench' in sys.argv:
         warnings.simplefilter('ignore')
         bench()
     else:

@@ -12,6 +12,7 @@ export * from './customerAcquisitionCost.js';
 export * from './retentionClv.js';
 export * from './churnRate.js';
 export * from './summarizeTransactions.js';
+export * from './summarizeTransactionStream.js';
 export type { Accessor, Period } from './_rows.js';
 export * from './rfmScores.js';
 export * from './cohortRetention.js';

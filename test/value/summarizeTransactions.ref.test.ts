@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { summarizeTransactions } from 'crmkit/value';
+import { summarizeTransactions, summarizeTransactionStream } from 'crmkit/value';
 import { describeWithData, readDataCsv, readDataText } from '../helpers/data.js';
 
 /** CDNOW_sample.txt: master id, sample id, YYYYMMDD, CDs, dollars (whitespace separated, no header). */
@@ -34,6 +34,12 @@ describeWithData('summarizeTransactions on CDNOW (reference: Hardie / lifetimes 
     expect(s.rows.reduce((a, r) => a + r.frequency, 0)).toBe(2457);
     expect(s.report.rowsIn).toBe(6919);
     expect(s.report.rowsUsed + s.report.dropped.afterObservationEnd).toBe(6919);
+  });
+
+  it('summarizeTransactionStream in batches of 500 gives the same summary, holdout and report', async () => {
+    const opts = { ...common, observationEnd: '1998-06-30', calibrationEnd: '1997-09-30' };
+    const batches = Array.from({ length: Math.ceil(log.length / 500) }, (_, b) => log.slice(b * 500, b * 500 + 500));
+    expect(await summarizeTransactionStream(batches, opts)).toEqual(summarizeTransactions(log, opts));
   });
 
   it('calibration / holdout split: 1,882 holdout repeat transactions (README), T as in the calibration file', () => {
