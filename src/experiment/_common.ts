@@ -4,10 +4,10 @@
  * @internal
  * @module
  */
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { finiteArray, integerInRange, numberInRange, oneOf, openUnitInterval } from '../core/validate.js';
-import { normalCdf, normalSf, studentTCdf, studentTSf } from './_dist.js';
-import type { Alternative, ArmMoments, BinaryInput, ProportionSummary } from './types.js';
+import { normalCdf, normalSf, studentTCdf, studentTIsf, studentTSf } from './_dist.js';
+import type { Alternative, ArmMoments, BinaryInput, Interval, ProportionSummary } from './types.js';
 
 export const ALTERNATIVES = ['two-sided', 'greater', 'less'] as const;
 
@@ -138,4 +138,23 @@ export function relative(control: number, treatment: number): number {
   if (control !== 0) return treatment / control - 1;
   if (treatment === 0) return 0;
   return treatment > 0 ? Infinity : -Infinity;
+}
+
+/** A normal prior `{ mean, variance }` on the difference (variance may be Infinity: flat); absent → flat. */
+export function normalPrior(fn: string, prior: unknown): { mean: number; variance: number } {
+  if (prior === undefined) return { mean: 0, variance: Infinity };
+  if (!isObject(prior)) throw new InvalidOptionError(fn, 'options.prior must be an object { mean, variance }', prior);
+  const mean = numberInRange(fn, 'options.prior.mean', prior.mean, {});
+  const v = prior.variance;
+  return { mean, variance: v === Infinity ? Infinity : numberInRange(fn, 'options.prior.variance', v, { min: 0, minExclusive: true }) };
+}
+
+/** Student-t confidence interval of a difference for the alternative (one-sided ones are half-infinite). */
+export function tInterval(difference: number, se: number, df: number, alternative: Alternative, alpha: number): Interval {
+  if (alternative === 'two-sided') {
+    const q = studentTIsf(alpha / 2, df);
+    return { lower: difference - q * se, upper: difference + q * se };
+  }
+  const q = studentTIsf(alpha, df);
+  return alternative === 'greater' ? { lower: difference - q * se, upper: Infinity } : { lower: -Infinity, upper: difference + q * se };
 }

@@ -1,8 +1,7 @@
-import { InvalidOptionError } from '../core/errors.js';
-import { numberInRange, oneOf, openUnitInterval, options as checkOptions } from '../core/validate.js';
-import { isObject } from './_common.js';
+import { oneOf, openUnitInterval, options as checkOptions } from '../core/validate.js';
+import { normalPrior } from './_common.js';
 import { normalCdf, normalIsf, normalPdf, normalSf } from './_dist.js';
-import { armMoments, liftFromMoments } from './relativeLift.js';
+import { armMoments, differenceEstimate } from './relativeLift.js';
 import type { ArmMoments, Interval, MeanInput, ProportionSummary } from './types.js';
 
 /** Options of {@link bayesianNormal}. @category Experiment */
@@ -69,25 +68,9 @@ export function bayesianNormal(
   const t = armMoments(FN, 'treatment', treatment);
   const differenceType = o.differenceType === undefined ? 'absolute' : oneOf(FN, 'options.differenceType', o.differenceType, ['absolute', 'relative'] as const);
   const credibleLevel = o.credibleLevel === undefined ? 0.95 : openUnitInterval(FN, 'options.credibleLevel', o.credibleLevel);
-  let priorMean = 0;
-  let priorVar = Infinity;
-  if (o.prior !== undefined) {
-    if (!isObject(o.prior)) throw new InvalidOptionError(FN, 'options.prior must be an object { mean, variance }', o.prior);
-    priorMean = numberInRange(FN, 'options.prior.mean', o.prior.mean, {});
-    const v = o.prior.variance;
-    priorVar = v === Infinity ? Infinity : numberInRange(FN, 'options.prior.variance', v, { min: 0, minExclusive: true });
-  }
-  let estimate: number;
-  let se: number;
-  if (differenceType === 'absolute') {
-    estimate = t.mean - c.mean;
-    se = Math.sqrt(t.variance / t.n + c.variance / c.n);
-  } else {
-    const l = liftFromMoments(c, t, 'two-sided', 0.05);
-    estimate = l.lift;
-    se = l.standardError;
-  }
-  return normalPosterior(c, t, estimate, se, priorMean, priorVar, differenceType, credibleLevel);
+  const prior = normalPrior(FN, o.prior);
+  const { estimate, se } = differenceEstimate(c, t, differenceType);
+  return normalPosterior(c, t, estimate, se, prior.mean, prior.variance, differenceType, credibleLevel);
 }
 
 /** @internal */

@@ -1,7 +1,6 @@
 import { InvalidInputError } from '../core/errors.js';
 import { finiteArray, options as checkOptions, sameLength } from '../core/validate.js';
-import { checkAlpha, checkAlternative, isObject, pFromT, safeRatio } from './_common.js';
-import { studentTIsf } from './_dist.js';
+import { checkAlpha, checkAlternative, isObject, pFromT, safeRatio, tInterval } from './_common.js';
 import type { Alternative, Interval } from './types.js';
 
 /** One arm for {@link cupedAdjust}: the metric `y` and its pre-period covariate `x` per user. @category Experiment */
@@ -118,14 +117,7 @@ export function cupedAdjust(control: CupedArm, treatment: CupedArm, options?: Cu
   const se = Math.sqrt(sigma2 * (1 / c.n + 1 / t.n + (dx * dx) / sxx));
   const unadjustedStandardError = Math.sqrt((syy / (n - 2)) * (1 / c.n + 1 / t.n));
   const statistic = safeRatio(difference, se);
-  let confidenceInterval: Interval;
-  if (alternative === 'two-sided') {
-    const q = studentTIsf(alpha / 2, df);
-    confidenceInterval = { lower: difference - q * se, upper: difference + q * se };
-  } else {
-    const q = studentTIsf(alpha, df);
-    confidenceInterval = alternative === 'greater' ? { lower: difference - q * se, upper: Infinity } : { lower: -Infinity, upper: difference + q * se };
-  }
+  const confidenceInterval = tInterval(difference, se, df, alternative, alpha);
   return {
     theta,
     adjustedMeans: { control: c.my - theta * (c.mx - mxAll), treatment: t.my - theta * (t.mx - mxAll) },

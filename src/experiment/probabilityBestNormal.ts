@@ -1,6 +1,5 @@
-import { InvalidOptionError } from '../core/errors.js';
-import { arrayLike, numberInRange, options as checkOptions } from '../core/validate.js';
-import { checkMeanInput, isObject } from './_common.js';
+import { arrayLike, options as checkOptions } from '../core/validate.js';
+import { checkMeanInput, normalPrior } from './_common.js';
 import { probabilityBestNormalExact } from './_normalBest.js';
 import type { ArmMoments, MeanInput } from './types.js';
 
@@ -64,14 +63,7 @@ const FN = 'experiment/probabilityBestNormal';
 export function probabilityBestNormal(arms: readonly MeanInput[], options?: ProbabilityBestNormalOptions): ProbabilityBestNormalResult {
   const o = checkOptions(FN, options, ['prior']);
   const list = arrayLike<unknown>(FN, 'arms', arms, 2);
-  let priorMean = 0;
-  let priorVar = Infinity;
-  if (o.prior !== undefined) {
-    if (!isObject(o.prior)) throw new InvalidOptionError(FN, 'options.prior must be an object { mean, variance }', o.prior);
-    priorMean = numberInRange(FN, 'options.prior.mean', o.prior.mean, {});
-    const v = o.prior.variance;
-    priorVar = v === Infinity ? Infinity : numberInRange(FN, 'options.prior.variance', v, { min: 0, minExclusive: true });
-  }
+  const { mean: priorMean, variance: priorVar } = normalPrior(FN, o.prior);
   const moments: ArmMoments[] = [];
   const posteriors: NormalPosterior[] = [];
   for (let i = 0; i < list.length; i++) {

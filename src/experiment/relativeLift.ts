@@ -86,3 +86,10 @@ export function relativeLift(
   const t = armMoments(FN, 'treatment', treatment);
   return liftFromMoments(c, t, checkAlternative(FN, o.alternative), checkAlpha(FN, o.alpha));
 }
+
+/** @internal The difference of means (absolute, or relative by the delta method) and its standard error. */
+export function differenceEstimate(c: ArmMoments, t: ArmMoments, differenceType: 'absolute' | 'relative'): { estimate: number; se: number } {
+  if (differenceType === 'absolute') return { estimate: t.mean - c.mean, se: Math.sqrt(t.variance / t.n + c.variance / c.n) };
+  const l = liftFromMoments(c, t, 'two-sided', 0.05);
+  return { estimate: l.lift, se: l.standardError };
+}

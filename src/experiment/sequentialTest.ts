@@ -1,6 +1,6 @@
 import { numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
 import { checkAlpha } from './_common.js';
-import { armMoments, liftFromMoments } from './relativeLift.js';
+import { armMoments, differenceEstimate } from './relativeLift.js';
 import type { ArmMoments, Interval, MeanInput, ProportionSummary } from './types.js';
 
 /** Options of {@link sequentialTest}. @category Experiment */
@@ -72,16 +72,7 @@ export function sequentialTest(
   const differenceType = o.differenceType === undefined ? 'absolute' : oneOf(FN, 'options.differenceType', o.differenceType, ['absolute', 'relative'] as const);
   const c = armMoments(FN, 'control', control);
   const t = armMoments(FN, 'treatment', treatment);
-  let estimate: number;
-  let se: number;
-  if (differenceType === 'absolute') {
-    estimate = t.mean - c.mean;
-    se = Math.sqrt(t.variance / t.n + c.variance / c.n);
-  } else {
-    const l = liftFromMoments(c, t, 'two-sided', alpha);
-    estimate = l.lift;
-    se = l.standardError;
-  }
+  const { estimate, se } = differenceEstimate(c, t, differenceType);
   const r = mixtureSprt(estimate, se, c.n + t.n, alpha, tuning);
   return { control: c, treatment: t, estimate, standardError: se, ...r, n: c.n + t.n, alpha, tuning, differenceType };
 }

@@ -1,6 +1,5 @@
 import { boolean as checkBoolean, options as checkOptions } from '../core/validate.js';
-import { checkAlpha, checkAlternative, checkMeanInput, pFromT, relative, safeRatio } from './_common.js';
-import { studentTIsf } from './_dist.js';
+import { checkAlpha, checkAlternative, checkMeanInput, pFromT, relative, safeRatio, tInterval } from './_common.js';
 import type { Alternative, ArmMoments, Interval, MeanInput } from './types.js';
 
 /** Options of {@link welchTTest}. @category Experiment */
@@ -87,15 +86,7 @@ export function tTestFromMoments(c: ArmMoments, t: ArmMoments, alternative: Alte
   }
   const statistic = safeRatio(difference, se);
   const pValue = pFromT(statistic, df, alternative);
-  let confidenceInterval: Interval;
-  if (alternative === 'two-sided') {
-    const q = studentTIsf(alpha / 2, df);
-    confidenceInterval = { lower: difference - q * se, upper: difference + q * se };
-  } else {
-    const q = studentTIsf(alpha, df);
-    confidenceInterval =
-      alternative === 'greater' ? { lower: difference - q * se, upper: Infinity } : { lower: -Infinity, upper: difference + q * se };
-  }
+  const confidenceInterval = tInterval(difference, se, df, alternative, alpha);
   return {
     control: c,
     treatment: t,
