@@ -182,36 +182,27 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
   return centers;
 }
 
-/** Nearest centre of every point (first one on ties); returns the weighted inertia. */
-export function assignLabels(X: Float64Array, n: number, d: number, centers: Float64Array, k: number, w: Float64Array | null, labels: Int32Array): number {
+/**
+ * Nearest centre of every point (first one on ties); returns the inertia Σ w_i·min D² (w = null: all
+ * ones). With `sums` (k × d) and `weightIn` (k), also adds sw_i·x_i and sw_i to the sums and weight of
+ * the point's cluster, in row order, in the same pass over X (Lloyd's update fused into the
+ * assignment, so X is read once per iteration).
+ */
+export function assignLabels(
+  X: Float64Array,
+  n: number,
+  d: number,
+  centers: Float64Array,
+  k: number,
+  w: Float64Array | null,
+  labels: Int32Array,
+  sums: Float64Array | null = null,
+  sw: Float64Array | null = null,
+  weightIn: Float64Array | null = null,
+): number {
+  if (d <= 4) return assignPadded4(X, n, d, centers, k, w, labels, sums, sw, weightIn);
+  if (d <= 8) return assignPadded8(X, n, d, centers, k, w, labels, sums, sw, weightIn);
   let inertia = 0;
-  if (d === 2 || d === 3) {
-    // unrolled small-d kernels (RFM tables, 2-D demos)
-    for (let i = 0; i < n; i++) {
-      const xo = i * d;
-      const x0 = X[xo]!;
-      const x1 = X[xo + 1]!;
-      const x2 = d === 3 ? X[xo + 2]! : 0;
-      let best = 0;
-      let bestD = Infinity;
-      for (let j = 0, co = 0; j < k; j++, co += d) {
-        const a = x0 - centers[co]!;
-        const b = x1 - centers[co + 1]!;
-        let dist = a * a + b * b;
-        if (d === 3) {
-          const c = x2 - centers[co + 2]!;
-          dist += c * c;
-        }
-        if (dist < bestD) {
-          bestD = dist;
-          best = j;
-        }
-      }
-      labels[i] = best;
-      inertia += (w === null ? 1 : w[i]!) * bestD;
-    }
-    return inertia;
-  }
   for (let i = 0; i < n; i++) {
     const xo = i * d;
     let best = 0;
@@ -225,7 +216,142 @@ export function assignLabels(X: Float64Array, n: number, d: number, centers: Flo
     }
     labels[i] = best;
     inertia += (w === null ? 1 : w[i]!) * bestD;
+    if (sums !== null) {
+      const wi = sw![i]!;
+      weightIn![best] = weightIn![best]! + wi;
+      const co = best * d;
+      for (let t = 0; t < d; t++) sums[co + t] = sums[co + t]! + X[xo + t]! * wi;
+    }
   }
+  return inertia;
+}
+
+/** Copies k × d centres into a zero-padded k × p buffer. */
+function padCenters(centers: Float64Array, k: number, d: number, p: number): Float64Array {
+  const out = new Float64Array(k * p);
+  for (let j = 0; j < k; j++) for (let t = 0; t < d; t++) out[j * p + t] = centers[j * d + t]!;
+  return out;
+}
+
+/** Adds a zero-padded k × p accumulator into the k × d sums. */
+function unpadSums(padded: Float64Array, sums: Float64Array, k: number, d: number, p: number): void {
+  for (let j = 0; j < k; j++) for (let t = 0; t < d; t++) sums[j * d + t] = sums[j * d + t]! + padded[j * p + t]!;
+}
+
+/*
+ * Small-d kernels: the point's coordinates live in locals and the centres sit in a buffer padded with
+ * zeros to 4 or 8 columns, so the inner loop has no loop over dimensions. Padding adds exact zeros
+ * ((0 − 0)² = 0), which leaves every distance unchanged.
+ */
+function assignPadded4(
+  X: Float64Array,
+  n: number,
+  d: number,
+  centers: Float64Array,
+  k: number,
+  w: Float64Array | null,
+  labels: Int32Array,
+  sums: Float64Array | null,
+  sw: Float64Array | null,
+  weightIn: Float64Array | null,
+): number {
+  const c = padCenters(centers, k, d, 4);
+  const acc = sums === null ? null : new Float64Array(k * 4);
+  let inertia = 0;
+  for (let i = 0; i < n; i++) {
+    const xo = i * d;
+    const x0 = X[xo]!;
+    const x1 = d > 1 ? X[xo + 1]! : 0;
+    const x2 = d > 2 ? X[xo + 2]! : 0;
+    const x3 = d > 3 ? X[xo + 3]! : 0;
+    let best = 0;
+    let bestD = Infinity;
+    for (let j = 0, co = 0; j < k; j++, co += 4) {
+      const a0 = x0 - c[co]!;
+      const a1 = x1 - c[co + 1]!;
+      const a2 = x2 - c[co + 2]!;
+      const a3 = x3 - c[co + 3]!;
+      const dist = a0 * a0 + a1 * a1 + (a2 * a2 + a3 * a3);
+      if (dist < bestD) {
+        bestD = dist;
+        best = j;
+      }
+    }
+    labels[i] = best;
+    inertia += (w === null ? 1 : w[i]!) * bestD;
+    if (acc !== null) {
+      const wi = sw![i]!;
+      weightIn![best] = weightIn![best]! + wi;
+      const co = best * 4;
+      acc[co] = acc[co]! + x0 * wi;
+      acc[co + 1] = acc[co + 1]! + x1 * wi;
+      acc[co + 2] = acc[co + 2]! + x2 * wi;
+      acc[co + 3] = acc[co + 3]! + x3 * wi;
+    }
+  }
+  if (acc !== null) unpadSums(acc, sums!, k, d, 4);
+  return inertia;
+}
+
+function assignPadded8(
+  X: Float64Array,
+  n: number,
+  d: number,
+  centers: Float64Array,
+  k: number,
+  w: Float64Array | null,
+  labels: Int32Array,
+  sums: Float64Array | null,
+  sw: Float64Array | null,
+  weightIn: Float64Array | null,
+): number {
+  const c = padCenters(centers, k, d, 8);
+  const acc = sums === null ? null : new Float64Array(k * 8);
+  let inertia = 0;
+  for (let i = 0; i < n; i++) {
+    const xo = i * d;
+    const x0 = X[xo]!;
+    const x1 = X[xo + 1]!;
+    const x2 = X[xo + 2]!;
+    const x3 = X[xo + 3]!;
+    const x4 = X[xo + 4]!;
+    const x5 = d > 5 ? X[xo + 5]! : 0;
+    const x6 = d > 6 ? X[xo + 6]! : 0;
+    const x7 = d > 7 ? X[xo + 7]! : 0;
+    let best = 0;
+    let bestD = Infinity;
+    for (let j = 0, co = 0; j < k; j++, co += 8) {
+      const a0 = x0 - c[co]!;
+      const a1 = x1 - c[co + 1]!;
+      const a2 = x2 - c[co + 2]!;
+      const a3 = x3 - c[co + 3]!;
+      const a4 = x4 - c[co + 4]!;
+      const a5 = x5 - c[co + 5]!;
+      const a6 = x6 - c[co + 6]!;
+      const a7 = x7 - c[co + 7]!;
+      const dist = a0 * a0 + a1 * a1 + (a2 * a2 + a3 * a3) + (a4 * a4 + a5 * a5 + (a6 * a6 + a7 * a7));
+      if (dist < bestD) {
+        bestD = dist;
+        best = j;
+      }
+    }
+    labels[i] = best;
+    inertia += (w === null ? 1 : w[i]!) * bestD;
+    if (acc !== null) {
+      const wi = sw![i]!;
+      weightIn![best] = weightIn![best]! + wi;
+      const co = best * 8;
+      acc[co] = acc[co]! + x0 * wi;
+      acc[co + 1] = acc[co + 1]! + x1 * wi;
+      acc[co + 2] = acc[co + 2]! + x2 * wi;
+      acc[co + 3] = acc[co + 3]! + x3 * wi;
+      acc[co + 4] = acc[co + 4]! + x4 * wi;
+      acc[co + 5] = acc[co + 5]! + x5 * wi;
+      acc[co + 6] = acc[co + 6]! + x6 * wi;
+      acc[co + 7] = acc[co + 7]! + x7 * wi;
+    }
+  }
+  if (acc !== null) unpadSums(acc, sums!, k, d, 8);
   return inertia;
 }
 
@@ -297,17 +423,9 @@ export function runLloyd(X: Float64Array, n: number, d: number, k: number, w: Fl
   let converged = false;
   let iterations = maxIter;
   for (let it = 0; it < maxIter; it++) {
-    assignLabels(X, n, d, centers, k, null, labels);
     next.fill(0);
     weightIn.fill(0);
-    for (let i = 0; i < n; i++) {
-      const l = labels[i]!;
-      const wi = w[i]!;
-      weightIn[l] = weightIn[l]! + wi;
-      const xo = i * d;
-      const co = l * d;
-      for (let t = 0; t < d; t++) next[co + t] = next[co + t]! + X[xo + t]! * wi;
-    }
+    assignLabels(X, n, d, centers, k, null, labels, next, w, weightIn);
     relocateEmpty(X, n, d, k, w, centers, next, weightIn, labels);
     finishCenters(k, d, next, weightIn, centers, shift);
     const tmp = centers;
