@@ -26,8 +26,8 @@ function plain(X: Float64Array, n: number, d: number, C: Float64Array, k: number
     }
     labels[i] = best;
     inertia += w[i]! * bestD;
-    weightIn[best] += w[i]!;
-    for (let t = 0; t < d; t++) sums[best * d + t] += w[i]! * X[i * d + t]!;
+    weightIn[best] = weightIn[best]! + w[i]!;
+    for (let t = 0; t < d; t++) sums[best * d + t] = sums[best * d + t]! + w[i]! * X[i * d + t]!;
   }
   return { labels, sums, weightIn, inertia };
 }
