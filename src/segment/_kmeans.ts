@@ -580,3 +580,81 @@ export function runElkan(X: Float64Array, n: number, d: number, k: number, w: Fl
   if (!strict) step(false);
   return { centers, labels, inertia: inertiaOf(X, n, d, centers, w, labels), iterations, converged };
 }
+
+/**
+ * Hartigan's single-point transfers (Hartigan & Wong 1979; Telgarsky & Vattani 2010), started from a
+ * Lloyd result. A point x of weight v leaves cluster A (weight W_A, mean μ_A) for B when
+ * v·W_B/(W_B + v)·‖x − μ_B‖² < v·W_A/(W_A − v)·‖x − μ_A‖², the exact change of inertia of that one
+ * move, and both means are updated at once. Each accepted move lowers the inertia (by more than
+ * 1e-12 relative, so rounding cannot make it cycle); a cluster is never emptied. A pass visits the
+ * rows in order, then rebuilds the means from scratch (no drift); the refinement stops after a pass
+ * without moves, or after `maxPasses`. Every fixed point of this rule is also a fixed point of
+ * Lloyd's (each point is nearest its own mean, each mean is its cluster's mean), and many of Lloyd's
+ * fixed points are not fixed points of this rule, so the result is never worse and often better.
+ */
+export function refineHartigan(X: Float64Array, n: number, d: number, k: number, w: Float64Array, start: RunResult, maxPasses: number): RunResult {
+  const labels = start.labels.slice();
+  const W = new Float64Array(k);
+  const sums = new Float64Array(k * d);
+  const mu = start.centers.slice();
+  const rebuild = (): void => {
+    W.fill(0);
+    sums.fill(0);
+    for (let i = 0; i < n; i++) {
+      const l = labels[i]!;
+      const wi = w[i]!;
+      W[l] = W[l]! + wi;
+      for (let t = 0; t < d; t++) sums[l * d + t] = sums[l * d + t]! + X[i * d + t]! * wi;
+    }
+    for (let j = 0; j < k; j++) {
+      if (!(W[j]! > 0)) continue; // keeps the previous centre of a weightless cluster
+      const a = 1 / W[j]!;
+      for (let t = 0; t < d; t++) mu[j * d + t] = sums[j * d + t]! * a;
+    }
+  };
+  rebuild();
+  let converged = false;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let moves = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = w[i]!;
+      const a = labels[i]!;
+      const Wa = W[a]!;
+      if (!(wi > 0) || !(Wa - wi > 0)) continue;
+      const xo = i * d;
+      const leave = ((wi * Wa) / (Wa - wi)) * sqDist(X, xo, mu, a * d, d);
+      let to = -1;
+      let cost = leave * (1 - 1e-12);
+      for (let b = 0; b < k; b++) {
+        if (b === a) continue;
+        const Wb = W[b]!;
+        const join = ((wi * Wb) / (Wb + wi)) * sqDist(X, xo, mu, b * d, d);
+        if (join < cost) {
+          cost = join;
+          to = b;
+        }
+      }
+      if (to < 0) continue;
+      moves++;
+      const Wb = W[to]!;
+      const WaNew = Wa - wi;
+      const WbNew = Wb + wi;
+      for (let t = 0; t < d; t++) {
+        const v = X[xo + t]! * wi;
+        sums[a * d + t] = sums[a * d + t]! - v;
+        sums[to * d + t] = sums[to * d + t]! + v;
+        mu[a * d + t] = sums[a * d + t]! / WaNew;
+        mu[to * d + t] = sums[to * d + t]! / WbNew;
+      }
+      W[a] = WaNew;
+      W[to] = WbNew;
+      labels[i] = to;
+    }
+    rebuild();
+    if (moves === 0) {
+      converged = true;
+      break;
+    }
+  }
+  return { centers: mu, labels, inertia: inertiaOf(X, n, d, mu, w, labels), iterations: start.iterations, converged: start.converged && converged };
+}
