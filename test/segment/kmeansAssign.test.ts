@@ -2,7 +2,7 @@
  * The assignment step has unrolled kernels for d ≤ 4 and 5 ≤ d ≤ 8 (coordinates in locals, centres
  * zero-padded) and accumulates the new centres' sums in the same pass. This checks them against a
  * plain nearest-centre loop written here independently, for every d from 1 to 11 (padded widths 4 and
- * 8 and the generic path beyond): labels (first centre on ties) equal exactly; the inertia and the
+ * 8, the d = 3 kernel, and the generic path beyond): labels (first centre on ties) equal exactly; the inertia and the
  * per-cluster weighted sums at 1e-12 relative (the kernels add in a different order than the plain
  * loop, so the last bits may differ); the per-cluster weights exactly.
  */
