@@ -183,6 +183,20 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
 }
 
 /**
+ * scikit-learn's `_is_same_clustering`: whether labels b are labels a up to a renaming of clusters
+ * (checked one way, as scikit-learn does: each cluster of a must map to a single cluster of b).
+ */
+export function isSameClustering(a: Int32Array, b: Int32Array, k: number): boolean {
+  const map = new Int32Array(k).fill(-1);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    if (map[x] === -1) map[x] = b[i]!;
+    else if (map[x] !== b[i]) return false;
+  }
+  return true;
+}
+
+/**
  * Nearest centre of every point (first one on ties); returns the inertia Σ w_i·min D² (w = null: all
  * ones). With `sums` (k × d) and `weightIn` (k), also adds sw_i·x_i and sw_i to the sums and weight of
  * the point's cluster, in row order, in the same pass over X (Lloyd's update fused into the

@@ -2,7 +2,7 @@ import { DimensionMismatchError, InvalidInputError, InvalidOptionError, NotConve
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { createRandom } from '../core/random.js';
 import { boolean, finiteArray, integerInRange, numberInRange, oneOf, options as checkOptions, seed as checkSeed } from '../core/validate.js';
-import { kmeansPlusPlus, refineHartigan, runElkan, runLloyd, type RunResult } from './_kmeans.js';
+import { isSameClustering, kmeansPlusPlus, refineHartigan, runElkan, runLloyd, type RunResult } from './_kmeans.js';
 import { countDistinctRows, toFlat, toRows } from './_matrix.js';
 import { columnMeanVar } from './_stats.js';
 import type { FlatMatrix, MatrixInput } from './types.js';
@@ -21,7 +21,8 @@ export interface FitKMeansOptions extends LongRunOptions {
    */
   init?: 'k-means++' | 'random' | readonly (readonly number[])[];
   /**
-   * Number of restarts; the run with the lowest inertia is kept. Must be 1 with given centroids.
+   * Number of restarts; the run with the lowest inertia is kept (the earlier one on ties or on the
+   * same partition found again, as in scikit-learn). Must be 1 with given centroids.
    * @defaultValue 10 (1 with given centroids)
    */
   nInit?: number;
@@ -99,7 +100,11 @@ export interface KMeansModel {
   readonly converged: boolean;
   /** Rows per cluster. */
   readonly clusterSizes: number[];
-  /** Inertia of every restart, in order (the kept run has the smallest). */
+  /**
+   * Inertia of every restart, in order. The kept run has the smallest; on ties, or when a later run
+   * finds the same partition again with an inertia lower only by rounding, the earlier run is kept
+   * (scikit-learn's rule).
+   */
   readonly runInertias: number[];
 }
 
@@ -225,7 +230,9 @@ export function fitKMeans(X: MatrixInput, options?: FitKMeansOptions): KMeansMod
     const lloyd = run(m.data, n, d, k, w, start, maxIterations, tol);
     const res = refine === 'hartigan' && k > 1 ? refineHartigan(m.data, n, d, k, w, lloyd, maxIterations) : lloyd;
     runInertias.push(res.inertia);
-    if (best === null || res.inertia < best.inertia) best = res;
+    // scikit-learn's rule: a later run replaces the kept one only with a lower inertia and a different
+    // partition (the same partition reached again, with inertia lower by rounding, keeps the earlier run)
+    if (best === null || (res.inertia < best.inertia && !isSameClustering(res.labels, best.labels, k))) best = res;
   }
   task.checkpoint(nInit, nInit);
   const b = best!;

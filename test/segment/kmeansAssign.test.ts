@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/core/random.js';
-import { assignLabels } from '../../src/segment/_kmeans.js';
+import { assignLabels, isSameClustering } from '../../src/segment/_kmeans.js';
 import { expectAllClose, expectClose } from '../helpers/close.js';
 
 function plain(X: Float64Array, n: number, d: number, C: Float64Array, k: number, w: Float64Array) {
@@ -60,4 +60,17 @@ describe('assignLabels kernels equal a plain nearest-centre loop', () => {
       expect(ref.weightIn[3]).toBe(0);
     });
   }
+});
+
+describe('isSameClustering (scikit-learn 1.2.1 _is_same_clustering, which decides whether a later restart may replace the kept one)', () => {
+  const L = (a: number[]): Int32Array => Int32Array.from(a);
+  it('is true for a renaming of the clusters and false for a different partition', () => {
+    expect(isSameClustering(L([0, 0, 1, 2, 2]), L([2, 2, 0, 1, 1]), 3)).toBe(true);
+    expect(isSameClustering(L([0, 0, 1, 2, 2]), L([2, 1, 0, 1, 1]), 3)).toBe(false);
+    expect(isSameClustering(L([0, 1, 1, 2]), L([0, 1, 2, 2]), 3)).toBe(false);
+  });
+  it('checks one way only, as scikit-learn does (two clusters of a mapping to one of b pass)', () => {
+    expect(isSameClustering(L([0, 0, 1]), L([0, 0, 0]), 2)).toBe(true);
+    expect(isSameClustering(L([0, 0, 0]), L([0, 0, 1]), 2)).toBe(false);
+  });
 });
