@@ -704,5 +704,20 @@ export function refineHartigan(X: Float64Array, n: number, d: number, k: number,
       break;
     }
   }
+  // rows of weight 0 never move (they do not change the inertia); give them their nearest centre so
+  // that labels and predictions agree
+  for (let i = 0; i < n; i++) {
+    if (w[i]! > 0) continue;
+    let best = labels[i]!;
+    let bestD = sqDist(X, i * d, mu, best * d, d);
+    for (let j = 0; j < k; j++) {
+      const v = sqDist(X, i * d, mu, j * d, d);
+      if (v < bestD || (v === bestD && j < best)) {
+        bestD = v;
+        best = j;
+      }
+    }
+    labels[i] = best;
+  }
   return { centers: mu, labels, inertia: inertiaOf(X, n, d, mu, w, labels), iterations: start.iterations, converged: start.converged && converged };
 }

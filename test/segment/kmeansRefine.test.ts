@@ -29,6 +29,14 @@ describe('fitKMeans refine: hartigan', () => {
     expect(lloyd.params.refine).toBe('none');
   });
 
+  it('rows of weight 0 end at their nearest centre (they cannot move the inertia)', () => {
+    const X = [[0], [4], [5], [9], [4.4]];
+    const m = fitKMeans(X, { k: 2, init: [[2], [7]], refine: 'hartigan', sampleWeight: [1, 1, 1, 1, 0] });
+    expect(m.centroids).toEqual([[0], [6]]);
+    expect(m.labels).toEqual([0, 1, 1, 1, 1]); // 4.4 is nearer 6 than 0
+    expect(predictKMeans(m, X)).toEqual(m.labels);
+  });
+
   it('rejects an unknown refine and a model with one', () => {
     expect(() => fitKMeans([[0], [1], [2]], { k: 2, refine: 'hartiganWong' as never })).toThrow(InvalidOptionError);
     const m = JSON.parse(JSON.stringify(fitKMeans([[0], [1], [5]], { k: 2, refine: 'hartigan' })));
