@@ -661,16 +661,50 @@ export function refineHartigan(X: Float64Array, n: number, d: number, k: number,
     }
   };
   rebuild();
+  // Pruning (exact): with r = ‖x − μ_A‖ and D_AB = ‖μ_A − μ_B‖, the triangle inequality gives
+  // ‖x − μ_B‖ ≥ D_AB − r, so B can only win when D_AB < r·(1 + √(f_A / f_B)), f_A = W_A/(W_A − v),
+  // f_B = W_B/(W_B + v) ≥ Wmin/(Wmin + v). A row whose r·(1 + √(f_A·(Wmin + v)/Wmin)) is at most its
+  // centre's nearest other centre is skipped without computing its k − 1 other distances.
+  const near = new Float64Array(k); // nearest other centre's distance, per centre
+  const cc = new Float64Array(k * k); // squared centre-to-centre distances
+  const ccRow = (j: number): void => {
+    for (let b = 0; b < k; b++) {
+      const v = b === j ? Infinity : sqDist(mu, j * d, mu, b * d, d);
+      cc[j * k + b] = v;
+      cc[b * k + j] = v;
+    }
+  };
+  const nearFromCc = (): void => {
+    for (let j = 0; j < k; j++) {
+      let m = Infinity;
+      for (let b = 0; b < k; b++) if (cc[j * k + b]! < m) m = cc[j * k + b]!;
+      near[j] = Math.sqrt(m);
+    }
+  };
+  const refreshNear = (): void => {
+    for (let j = 0; j < k; j++) ccRow(j);
+    nearFromCc();
+  };
+  let wMin = Infinity;
+  const refreshWMin = (): void => {
+    wMin = Infinity;
+    for (let j = 0; j < k; j++) if (W[j]! < wMin) wMin = W[j]!;
+  };
   let converged = false;
   for (let pass = 0; pass < maxPasses; pass++) {
     let moves = 0;
+    refreshNear();
+    refreshWMin();
     for (let i = 0; i < n; i++) {
       const wi = w[i]!;
       const a = labels[i]!;
       const Wa = W[a]!;
       if (!(wi > 0) || !(Wa - wi > 0)) continue;
       const xo = i * d;
-      const leave = ((wi * Wa) / (Wa - wi)) * sqDist(X, xo, mu, a * d, d);
+      const ra2 = sqDist(X, xo, mu, a * d, d);
+      const fa = Wa / (Wa - wi);
+      if (wMin > 0 && Math.sqrt(ra2) * (1 + Math.sqrt((fa * (wMin + wi)) / wMin)) * (1 + 1e-9) <= near[a]!) continue;
+      const leave = wi * fa * ra2;
       let to = -1;
       let cost = leave * (1 - 1e-12);
       for (let b = 0; b < k; b++) {
@@ -697,6 +731,11 @@ export function refineHartigan(X: Float64Array, n: number, d: number, k: number,
       W[a] = WaNew;
       W[to] = WbNew;
       labels[i] = to;
+      // two means moved: refresh the bounds that involve them
+      ccRow(a);
+      ccRow(to);
+      nearFromCc();
+      if (WaNew < wMin) wMin = WaNew;
     }
     rebuild();
     if (moves === 0) {

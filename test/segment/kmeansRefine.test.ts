@@ -15,6 +15,14 @@ import { InvalidOptionError, ModelFormatError } from '../../src/core/errors.js';
 const sq = (a: readonly number[], b: readonly number[]): number => a.reduce((s, v, t) => s + (v - b[t]!) ** 2, 0);
 
 describe('fitKMeans refine: hartigan', () => {
+  it('is the default after k-means++ and random starts, not from given centroids', () => {
+    const X = [[0], [4], [5], [9], [10]];
+    expect(fitKMeans(X, { k: 2, seed: 3 }).params.refine).toBe('hartigan');
+    expect(fitKMeans(X, { k: 2, seed: 3, init: 'random' }).params.refine).toBe('hartigan');
+    expect(fitKMeans(X, { k: 2, init: [[2], [7]] }).params.refine).toBe('none');
+    expect(fitKMeans(X, { k: 2, seed: 3, refine: 'none' }).params.refine).toBe('none');
+  });
+
   it('moves a point that Lloyd keeps: [0], [4], [5], [9] from centres 2 and 7 (inertia 16 → 14)', () => {
     const X = [[0], [4], [5], [9]];
     const lloyd = fitKMeans(X, { k: 2, init: [[2], [7]] });
@@ -59,8 +67,8 @@ describe('fitKMeans refine: hartigan', () => {
         if (k < 2) return;
         const w = weighted ? weights : X.map(() => 1);
         const opts = { k, seed, nInit: 3, ...(weighted ? { sampleWeight: weights } : {}) };
-        const plain = fitKMeans(X, opts);
-        const refined = fitKMeans(X, { ...opts, refine: 'hartigan' });
+        const plain = fitKMeans(X, { ...opts, refine: 'none' });
+        const refined = fitKMeans(X, opts); // the default after k-means++ starts
         refined.runInertias.forEach((v, r) => expect(v).toBeLessThanOrEqual(plain.runInertias[r]! * (1 + 1e-12) + 1e-12));
         const { labels, centroids } = refined;
         const W = new Array<number>(k).fill(0);
