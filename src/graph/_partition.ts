@@ -18,7 +18,7 @@ export interface CommunitiesResult {
   sizes: number[];
   /** Modularity of the partition (on the undirected view for directed graphs), at the given resolution. */
   modularity: number;
-  /** Levels (Louvain) or Leiden iterations run. */
+  /** Levels of the first run (Louvain) or Leiden iterations run. */
   iterations: number;
 }
 

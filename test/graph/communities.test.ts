@@ -63,5 +63,28 @@ describe('louvain, leiden, labelPropagation', () => {
     expect(() => leiden(g, { seed: -1 })).toThrow(InvalidOptionError);
     expect(() => labelPropagation(g, { maxIterations: 0 })).toThrow(InvalidOptionError);
     expect(() => louvain(new Graph())).toThrow(InvalidInputError);
+    expect(() => louvain(g, { maxIterations: 0 })).toThrow(InvalidOptionError);
+    expect(() => louvain(g, { maxIterations: 1.5 })).toThrow(InvalidOptionError);
+  });
+});
+
+describe('louvain maxIterations', () => {
+  it('a second run from the first partition never lowers modularity, and a run that gains nothing stops', () => {
+    // a ring of 12 triangles: many equal-quality partitions, so the seed matters
+    const g = new Graph({ type: 'undirected' });
+    for (let t = 0; t < 12; t++) {
+      const [a, b, c] = [`${t}a`, `${t}b`, `${t}c`];
+      g.mergeEdge(a, b);
+      g.mergeEdge(b, c);
+      g.mergeEdge(c, a);
+      g.mergeEdge(c, `${(t + 1) % 12}a`);
+    }
+    for (let seed = 1; seed <= 10; seed++) {
+      const one = louvain(g, { seed, maxIterations: 1 });
+      const two = louvain(g, { seed, maxIterations: 2 });
+      expect(two.modularity).toBeGreaterThanOrEqual(one.modularity);
+      expect(louvain(g, { seed, maxIterations: 50 }).modularity).toBeGreaterThanOrEqual(two.modularity);
+      expect(louvain(g, { seed })).toEqual(two);
+    }
   });
 });
