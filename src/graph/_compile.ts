@@ -333,3 +333,94 @@ export function nodeIndex(fn: string, name: string, g: CompiledGraph, key: unkno
   if (i === undefined) throw new InvalidOptionError(fn, `${name} must be a node of the graph`, key);
   return i;
 }
+
+/**
+ * The undirected weighted view that Louvain and Leiden work on, built straight from graphology in
+ * one pass over the edges: each node's row is sized from graphology's own degree counter, self-loop
+ * weights are kept apart (`loop`), and parallel or reciprocal edges stay separate arcs (the community
+ * kernels sum arcs by community anyway). Degrees k_i = Σ_j w_ij + 2·loop_i and m = Σ k / 2.
+ * Returns `null` when the graph has no `degreeWithoutSelfLoops` (then use {@link compile}).
+ */
+export function compileUndirectedView(
+  fn: string,
+  graphIn: unknown,
+  weight: EdgeWeight,
+): {
+  keys: string[];
+  n: number;
+  off: Int32Array;
+  adj: Int32Array;
+  w: Float64Array;
+  loop: Float64Array;
+  k: Float64Array;
+  m: number;
+} | null {
+  const graph = checkGraph(fn, graphIn) as GraphLike & { degreeWithoutSelfLoops?: (node: string) => number };
+  if (typeof graph.degreeWithoutSelfLoops !== 'function') return null;
+  if (graph.type === 'mixed' && graph.directedSize > 0 && graph.undirectedSize > 0) {
+    throw new InvalidInputError(
+      fn,
+      `graph must not mix directed and undirected edges (${graph.directedSize} directed, ${graph.undirectedSize} undirected); convert it first`,
+      graph.type,
+    );
+  }
+  const n = graph.order;
+  if (n === 0) throw new InvalidInputError(fn, 'graph must have at least one node', 'an empty graph');
+  const keys: string[] = new Array<string>(n);
+  const ids: Record<string, number> = Object.create(null);
+  const off = new Int32Array(n + 1);
+  let i = 0;
+  graph.forEachNode((node) => {
+    keys[i] = node;
+    ids[node] = i;
+    off[i + 1] = off[i]! + graph.degreeWithoutSelfLoops!(node);
+    i++;
+  });
+  const fill = off.slice(0, n);
+  const nnz = off[n]!;
+  const adj = new Int32Array(nnz);
+  const w = new Float64Array(nnz);
+  const loop = new Float64Array(n);
+  const k = new Float64Array(n);
+  const attrName = typeof weight === 'string' ? weight : null;
+  const read = typeof weight === 'function' ? weight : null;
+  let lastSource = '';
+  let lastIndex = -1;
+  graph.forEachEdge((_edge, attr, source, target) => {
+    let x = 1;
+    if (attrName !== null) {
+      const v = attr[attrName] as number | undefined;
+      x = v === undefined ? 1 : v;
+    } else if (read !== null) {
+      x = read(attr, source, target);
+    }
+    if (typeof x !== 'number' || !(x >= 0) || x === Infinity) {
+      throw new InvalidInputError(fn, `the weight of edge ${source} -> ${target} must be a finite number >= 0`, x);
+    }
+    let s = lastIndex;
+    if (source !== lastSource) {
+      s = lastIndex = ids[source]!;
+      lastSource = source;
+    }
+    const t = ids[target]!;
+    if (s === t) {
+      loop[s] = loop[s]! + x;
+      k[s] = k[s]! + 2 * x;
+      return;
+    }
+    let p = fill[s]!++;
+    adj[p] = t;
+    w[p] = x;
+    p = fill[t]!++;
+    adj[p] = s;
+    w[p] = x;
+    k[s] = k[s]! + x;
+    k[t] = k[t]! + x;
+  });
+  let total = 0;
+  for (let j = 0; j < n; j++) {
+    if (fill[j] !== off[j + 1]) return null; // degree counters disagree with the edges: not graphology
+    total += k[j]!;
+  }
+  return { keys, n, off, adj, w, loop, k, m: total / 2 };
+}

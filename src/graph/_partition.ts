@@ -5,7 +5,7 @@
  * @module
  */
 import { numberInRange, options as checkOptions, seed as checkSeed } from '../core/validate.js';
-import { checkWeightOption, compile, type CompiledGraph, type EdgeWeight } from './_compile.js';
+import { checkWeightOption, compile, compileUndirectedView, type EdgeWeight } from './_compile.js';
 import { fromCompiled, type CGraph } from './_community.js';
 
 /** Result of a community detection. */
@@ -43,7 +43,8 @@ export interface CommunityOptions {
 }
 
 export interface Prepared {
-  g: CompiledGraph;
+  /** Node keys by index. */
+  g: { readonly keys: string[]; readonly n: number };
   cg: CGraph;
   gamma: number;
   seed: number;
@@ -53,6 +54,11 @@ export function prepare(fn: string, graph: unknown, o: CommunityOptions): Prepar
   const gamma = o.resolution === undefined ? 1 : numberInRange(fn, 'options.resolution', o.resolution, { min: 0, minExclusive: true });
   const weight = o.weight === undefined ? 'weight' : checkWeightOption(fn, o.weight);
   const seed = checkSeed(fn, o.seed);
+  const view = compileUndirectedView(fn, graph, weight);
+  if (view !== null) {
+    const { keys, n, off, adj, w, loop, k, m } = view;
+    return { g: { keys, n }, cg: { n, off, adj, w, loop, k, m }, gamma, seed };
+  }
   const g = compile(fn, graph, { weight, keepLoops: true, undirected: true, nonEmpty: true });
   return { g, cg: fromCompiled(g), gamma, seed };
 }
@@ -60,7 +66,7 @@ export function prepare(fn: string, graph: unknown, o: CommunityOptions): Prepar
 export { checkOptions };
 
 /** Numbers communities by decreasing size (ties: smallest first node) and builds the result. */
-export function finish(g: CompiledGraph, memb: Int32Array, modularity: number, iterations: number): CommunitiesResult {
+export function finish(g: { readonly keys: string[]; readonly n: number }, memb: Int32Array, modularity: number, iterations: number): CommunitiesResult {
   const n = g.n;
   const first = new Map<number, number>();
   const size = new Map<number, number>();
