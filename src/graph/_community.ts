@@ -302,9 +302,10 @@ export function aggregate(g: CGraph, memb: Int32Array, count: number): CGraph {
   for (let i = 0; i < g.n; i++) nodes[fill[memb[i]!]!++] = i;
   const loop = new Float64Array(count);
   const off = new Int32Array(count + 1);
-  // at most one arc per arc of g: fill typed arrays, trim at the end
-  const adj = new Int32Array(g.adj.length);
-  const w = new Float64Array(g.adj.length);
+  // at most one arc per arc of g and per ordered pair of communities: fill, then trim
+  const cap = Math.min(g.adj.length, count * (count - 1));
+  const adj = new Int32Array(cap);
+  const w = new Float64Array(cap);
   let nnz = 0;
   const acc = new Float64Array(count).fill(-1);
   const touched = new Int32Array(count);

@@ -68,17 +68,24 @@ export { checkOptions };
 /** Numbers communities by decreasing size (ties: smallest first node) and builds the result. */
 export function finish(g: { readonly keys: string[]; readonly n: number }, memb: Int32Array, modularity: number, iterations: number): CommunitiesResult {
   const n = g.n;
-  const first = new Map<number, number>();
-  const size = new Map<number, number>();
+  // labels are integers in [0, n): count sizes and first nodes in typed arrays
+  let max = -1;
+  for (let i = 0; i < n; i++) if (memb[i]! > max) max = memb[i]!;
+  const size = new Int32Array(max + 1);
+  const first = new Int32Array(max + 1).fill(-1);
+  const labels: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = memb[i]!;
-    if (!first.has(c)) first.set(c, i);
-    size.set(c, (size.get(c) ?? 0) + 1);
+    if (first[c] === -1) {
+      first[c] = i;
+      labels.push(c);
+    }
+    size[c]!++;
   }
-  const labels = [...first.keys()].sort((a, b) => size.get(b)! - size.get(a)! || first.get(a)! - first.get(b)!);
-  const rank = new Map<number, number>();
-  labels.forEach((c, i) => rank.set(c, i));
+  labels.sort((a, b) => size[b]! - size[a]! || first[a]! - first[b]!);
+  const rank = new Int32Array(max + 1);
+  labels.forEach((c, i) => (rank[c] = i));
   const communities: Record<string, number> = Object.create(null);
-  for (let i = 0; i < n; i++) communities[g.keys[i]!] = rank.get(memb[i]!)!;
-  return { communities, count: labels.length, sizes: labels.map((c) => size.get(c)!), modularity, iterations };
+  for (let i = 0; i < n; i++) communities[g.keys[i]!] = rank[memb[i]!]!;
+  return { communities, count: labels.length, sizes: labels.map((c) => size[c]!), modularity, iterations };
 }

@@ -6,7 +6,7 @@
 import type { AbstractGraph as Graph } from 'graphology-types';
 import { createRandom, type Random } from '../core/random.js';
 import { integerInRange, numberInRange } from '../core/validate.js';
-import { aggregate, createScratch, leidenFastMove, modularityOf, relabel, type CGraph, type Scratch } from './_community.js';
+import { aggregate, createScratch, leidenFastMove, relabel, type CGraph, type Scratch } from './_community.js';
 import { checkOptions, finish, prepare, type CommunitiesResult, type CommunityOptions } from './_partition.js';
 
 /** Options of {@link louvain}. */
@@ -83,16 +83,20 @@ export function louvain(graph: Graph, options?: LouvainOptions): CommunitiesResu
   for (let it = 0; it < maxIterations; it++) {
     const r = louvainIteration(cg, part, q, gamma, threshold, rng, scratch);
     if (it === 0) levels = r.levels;
-    if (r.q - q <= threshold && it > 0) {
-      if (r.q > q) part = r.part;
+    if (it > 0 && r.q - q <= threshold) {
+      if (r.q > q) {
+        part = r.part;
+        q = r.q;
+      }
       break;
     }
     part = r.part;
     q = r.q;
     if (r.levels === 0) break;
   }
-  const count = relabel(part);
-  return finish(g, part, modularityOf(cg, part, count, gamma), levels);
+  relabel(part);
+  // q is the singletons' modularity plus every move's exact gain (tested against modularity() at 1e-9)
+  return finish(g, part, q, levels);
 }
 
 /** Default of `maxIterations`: the second run gains 0.0003–0.004 in modularity, a third rarely anything. */

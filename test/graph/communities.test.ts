@@ -85,6 +85,11 @@ describe('louvain maxIterations', () => {
       expect(two.modularity).toBeGreaterThanOrEqual(one.modularity);
       expect(louvain(g, { seed, maxIterations: 50 }).modularity).toBeGreaterThanOrEqual(two.modularity);
       expect(louvain(g, { seed })).toEqual(two);
+      // the reported modularity is tracked from the moves' gains: it must equal a recount
+      for (const resolution of [0.5, 1, 2]) {
+        const r = louvain(g, { seed, resolution });
+        expectClose(modularity(g, r.communities, { resolution }), r.modularity, { rel: 1e-9 }, `Q at γ = ${resolution}`);
+      }
     }
   });
 });
