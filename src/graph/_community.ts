@@ -133,6 +133,18 @@ export function leidenFastMove(g: CGraph, memb: Int32Array, tot: Float64Array, c
     const ki = k[i]!;
     const start = off[i]!;
     const end = off[i + 1]!;
+    const scale = (gamma * ki) / m2;
+    // Fast path for a node whose neighbours are all in its own community (most nodes once the
+    // partition is good): its only alternative is an empty community (gain 0), so it stays unless
+    // its gain in its own community is negative. Same decision as the general path below, at a
+    // fraction of its cost (no scratch map).
+    let inner = 0;
+    let scan = start;
+    for (; scan < end; scan++) {
+      if (memb[adj[scan]!] !== ci) break;
+      inner += w[scan]!;
+    }
+    if (scan === end && (sizes[ci]! === 1 || empty.length === 0 || inner - scale * (tot[ci]! - ki) >= 0)) continue;
     // weight from i to each neighbouring community (weight[c] = -1 marks "not seen")
     let size = 0;
     for (let j = start; j < end; j++) {
@@ -147,7 +159,6 @@ export function leidenFastMove(g: CGraph, memb: Int32Array, tot: Float64Array, c
     }
     tot[ci] = tot[ci]! - ki;
     sizes[ci]!--;
-    const scale = (gamma * ki) / m2;
     const own = weight[ci]! > 0 ? weight[ci]! : 0;
     let best = ci;
     const ownGain = own - scale * tot[ci]!;

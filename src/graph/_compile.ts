@@ -388,14 +388,13 @@ export function compileUndirectedView(
   let lastIndex = -1;
   graph.forEachEdge((_edge, attr, source, target) => {
     let x = 1;
-    if (attrName !== null) {
-      const v = attr[attrName] as number | undefined;
-      x = v === undefined ? 1 : v;
-    } else if (read !== null) {
-      x = read(attr, source, target);
-    }
-    if (typeof x !== 'number' || !(x >= 0) || x === Infinity) {
-      throw new InvalidInputError(fn, `the weight of edge ${source} -> ${target} must be a finite number >= 0`, x);
+    // an absent weight attribute is 1 and needs no check; a weight function must return a number
+    const v: unknown = attrName !== null ? attr[attrName] : read !== null ? read(attr, source, target) : undefined;
+    if (v !== undefined || read !== null) {
+      if (typeof v !== 'number' || !(v >= 0) || v === Infinity) {
+        throw new InvalidInputError(fn, `the weight of edge ${source} -> ${target} must be a finite number >= 0`, v);
+      }
+      x = v;
     }
     let s = lastIndex;
     if (source !== lastSource) {
