@@ -18,6 +18,8 @@ export interface CGraph {
   k: Float64Array;
   /** Total edge weight m (Σ k / 2). */
   m: number;
+  /** Every arc weighs 1 (kernels may skip reading `w`). */
+  unit?: boolean;
 }
 
 /** Builds the community graph from a symmetric compiled graph (loops kept in the arrays). */
@@ -110,6 +112,7 @@ function clearScratch(s: Scratch): void {
  */
 export function leidenFastMove(g: CGraph, memb: Int32Array, tot: Float64Array, count: { value: number }, gamma: number, rng: Random, s: Scratch): number {
   const { n, off, adj, w, k } = g;
+  const unit = g.unit === true;
   const m2 = 2 * g.m;
   const weight = s.weight;
   const list = s.list;
@@ -140,9 +143,14 @@ export function leidenFastMove(g: CGraph, memb: Int32Array, tot: Float64Array, c
     // fraction of its cost (no scratch map).
     let inner = 0;
     let scan = start;
-    for (; scan < end; scan++) {
-      if (memb[adj[scan]!] !== ci) break;
-      inner += w[scan]!;
+    if (unit) {
+      while (scan < end && memb[adj[scan]!] === ci) scan++;
+      inner = scan - start;
+    } else {
+      for (; scan < end; scan++) {
+        if (memb[adj[scan]!] !== ci) break;
+        inner += w[scan]!;
+      }
     }
     if (scan === end && (sizes[ci]! === 1 || empty.length === 0 || inner - scale * (tot[ci]! - ki) >= 0)) continue;
     // weight from i to each neighbouring community (weight[c] = -1 marks "not seen")
@@ -150,11 +158,12 @@ export function leidenFastMove(g: CGraph, memb: Int32Array, tot: Float64Array, c
     for (let j = start; j < end; j++) {
       const c = memb[adj[j]!]!;
       const x = weight[c]!;
+      const wj = unit ? 1 : w[j]!;
       if (x === -1) {
-        weight[c] = w[j]!;
+        weight[c] = wj;
         list[size++] = c;
       } else {
-        weight[c] = x + w[j]!;
+        weight[c] = x + wj;
       }
     }
     tot[ci] = tot[ci]! - ki;

@@ -354,6 +354,7 @@ export function compileUndirectedView(
   loop: Float64Array;
   k: Float64Array;
   m: number;
+  unit: boolean;
 } | null {
   const graph = checkGraph(fn, graphIn) as GraphLike & { degreeWithoutSelfLoops?: (node: string) => number };
   if (typeof graph.degreeWithoutSelfLoops !== 'function') return null;
@@ -386,6 +387,7 @@ export function compileUndirectedView(
   const read = typeof weight === 'function' ? weight : null;
   let lastSource = '';
   let lastIndex = -1;
+  let unit = true;
   graph.forEachEdge((_edge, attr, source, target) => {
     let x = 1;
     // an absent weight attribute is 1 and needs no check; a weight function must return a number
@@ -395,6 +397,7 @@ export function compileUndirectedView(
         throw new InvalidInputError(fn, `the weight of edge ${source} -> ${target} must be a finite number >= 0`, v);
       }
       x = v;
+      if (x !== 1) unit = false;
     }
     let s = lastIndex;
     if (source !== lastSource) {
@@ -421,5 +424,5 @@ export function compileUndirectedView(
     if (fill[j] !== off[j + 1]) return null; // degree counters disagree with the edges: not graphology
     total += k[j]!;
   }
-  return { keys, n, off, adj, w, loop, k, m: total / 2 };
+  return { keys, n, off, adj, w, loop, k, m: total / 2, unit };
 }

@@ -56,8 +56,8 @@ export function prepare(fn: string, graph: unknown, o: CommunityOptions): Prepar
   const seed = checkSeed(fn, o.seed);
   const view = compileUndirectedView(fn, graph, weight);
   if (view !== null) {
-    const { keys, n, off, adj, w, loop, k, m } = view;
-    return { g: { keys, n }, cg: { n, off, adj, w, loop, k, m }, gamma, seed };
+    const { keys, n, off, adj, w, loop, k, m, unit } = view;
+    return { g: { keys, n }, cg: { n, off, adj, w, loop, k, m, unit }, gamma, seed };
   }
   const g = compile(fn, graph, { weight, keepLoops: true, undirected: true, nonEmpty: true });
   return { g, cg: fromCompiled(g), gamma, seed };
