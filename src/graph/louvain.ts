@@ -44,7 +44,7 @@ const FN = 'graph/louvain';
  * longer their best one. The second iteration starts again on the original graph from the partition
  * found (every node may move on its own, then communities may merge), which never lowers Q and gains
  * 0.0003–0.004 on the benchmark graphs (median over seeds 1–10: ego-Facebook 0.8349 → 0.8353,
- * lastfm-asia 0.8142 → 0.8162, github-social 0.4533 → 0.4571) for about a third more time. Iterating
+ * lastfm-asia 0.8142 → 0.8161, github-social 0.4533 → 0.4571) for about a fifth more time. Iterating
  * stops early when an iteration gains no more than `threshold`; `maxIterations: 1` is the classic
  * single run (networkx's `louvain_communities`). Louvain can leave a community internally
  * disconnected; use {@link leiden} when that matters.
