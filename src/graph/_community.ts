@@ -313,6 +313,8 @@ export function relabel(memb: Int32Array): number {
 
 /** Aggregates `g` by the (relabelled, 0..count−1) membership `memb`. */
 export function aggregate(g: CGraph, memb: Int32Array, count: number): CGraph {
+  const { off: go, adj: ga, w: gw, loop: gl } = g;
+  const unit = g.unit === true;
   // nodes of each community
   const cOff = new Int32Array(count + 1);
   for (let i = 0; i < g.n; i++) cOff[memb[i]! + 1]!++;
@@ -334,18 +336,22 @@ export function aggregate(g: CGraph, memb: Int32Array, count: number): CGraph {
     let l = 0;
     for (let p = cOff[c]!; p < cOff[c + 1]!; p++) {
       const i = nodes[p]!;
-      l += g.loop[i]!;
-      for (let j = g.off[i]!; j < g.off[i + 1]!; j++) {
-        const d = memb[g.adj[j]!]!;
+      l += gl[i]!;
+      const end = go[i + 1]!;
+      for (let j = go[i]!; j < end; j++) {
+        const d = memb[ga[j]!]!;
+        const x = unit ? 1 : gw[j]!;
         if (d === c) {
-          l += g.w[j]! / 2;
+          l += x / 2;
           continue;
         }
-        if (acc[d] === -1) {
-          acc[d] = 0;
+        const y = acc[d]!;
+        if (y === -1) {
+          acc[d] = x;
           touched[nt++] = d;
+        } else {
+          acc[d] = y + x;
         }
-        acc[d] = acc[d]! + g.w[j]!;
       }
     }
     loop[c] = l;
