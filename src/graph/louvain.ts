@@ -146,13 +146,11 @@ function louvainIteration(
     } else {
       for (let i = 0; i < n; i++) node[i] = memb[node[i]!]!;
     }
+    const gain = newQ - q;
+    q = newQ; // `node` holds this level's moves, merged or not
     if (count === level.n) break;
     levels++;
-    if (newQ - q <= threshold) {
-      q = newQ;
-      break;
-    }
-    q = newQ;
+    if (gain <= threshold) break;
     level = aggregate(level, memb, count);
     memb = new Int32Array(count);
     for (let c = 0; c < count; c++) memb[c] = c;
