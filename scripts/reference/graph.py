@@ -332,11 +332,17 @@ def bench():
     import igraph as ig
 
     which = [a for a in sys.argv[2:] if not a.startswith("-")] or ["ego-facebook", "lastfm-asia", "github-social"]
+    # GRAPH_BENCH_ONLY=pagerank,eigenvector,... (as in bench/graph.bench.ts): time only these tasks
+    only = {t.strip() for t in os.environ.get("GRAPH_BENCH_ONLY", "").split(",") if t.strip()}
     rows = []
     for name in which:
         edges = bench_edges(name)
 
         def add(lib, task, fn):
+            if only and task not in only:
+                if task == "build":
+                    fn()  # the other tasks need the graph
+                return
             why = skipped(lib, task, name)
             if why:
                 rows.append({"graph": name, "impl": lib, "task": task, "ms": None, "note": why})

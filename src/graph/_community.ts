@@ -18,6 +18,8 @@ export interface CGraph {
   k: Float64Array;
   /** Total edge weight m (Σ k / 2). */
   m: number;
+  /** Every arc weighs 1 (kernels may skip reading `w`). */
+  unit?: boolean;
 }
 
 /** Builds the community graph from a symmetric compiled graph (loops kept in the arrays). */
@@ -106,14 +108,17 @@ function clearScratch(s: Scratch): void {
 /**
  * Leiden's fast local moving: a queue of nodes (random initial order); a node that moves puts its
  * neighbours outside its new community back on the queue. Moves into an empty community are allowed.
+ * Returns the modularity gained (Σ over moves of (gain in the new community − gain in the old) / m).
  */
-export function leidenFastMove(g: CGraph, memb: Int32Array, tot: Float64Array, count: { value: number }, gamma: number, rng: Random, s: Scratch): void {
-  const n = g.n;
+export function leidenFastMove(g: CGraph, memb: Int32Array, tot: Float64Array, count: { value: number }, gamma: number, rng: Random, s: Scratch): number {
+  const { n, off, adj, w, k } = g;
+  const unit = g.unit === true;
   const m2 = 2 * g.m;
+  const weight = s.weight;
+  const list = s.list;
   const queue = new Int32Array(n);
   const inQueue = new Uint8Array(n).fill(1);
-  const perm = rng.permutation(n);
-  queue.set(perm);
+  queue.set(rng.permutation(n));
   let head = 0;
   let len = n;
   // empty community ids available
@@ -121,23 +126,58 @@ export function leidenFastMove(g: CGraph, memb: Int32Array, tot: Float64Array, c
   for (let i = 0; i < n; i++) sizes[memb[i]!]!++;
   const empty: number[] = [];
   for (let c = n - 1; c >= 0; c--) if (sizes[c] === 0) empty.push(c);
+  let gained = 0;
   while (len > 0) {
     const i = queue[head]!;
     head = head + 1 === n ? 0 : head + 1;
     len--;
     inQueue[i] = 0;
     const ci = memb[i]!;
-    const ki = g.k[i]!;
-    gatherNeighbourCommunities(g, i, memb, s);
+    const ki = k[i]!;
+    const start = off[i]!;
+    const end = off[i + 1]!;
+    const scale = (gamma * ki) / m2;
+    // Fast path for a node whose neighbours are all in its own community (most nodes once the
+    // partition is good): its only alternative is an empty community (gain 0), so it stays unless
+    // its gain in its own community is negative. Same decision as the general path below, at a
+    // fraction of its cost (no scratch map).
+    let inner = 0;
+    let scan = start;
+    if (unit) {
+      while (scan < end && memb[adj[scan]!] === ci) scan++;
+      inner = scan - start;
+    } else {
+      for (; scan < end; scan++) {
+        if (memb[adj[scan]!] !== ci) break;
+        inner += w[scan]!;
+      }
+    }
+    if (scan === end && (sizes[ci]! === 1 || empty.length === 0 || inner - scale * (tot[ci]! - ki) >= 0)) continue;
+    // weight from i to each neighbouring community (weight[c] = -1 marks "not seen")
+    let size = 0;
+    for (let j = start; j < end; j++) {
+      const c = memb[adj[j]!]!;
+      const x = weight[c]!;
+      const wj = unit ? 1 : w[j]!;
+      if (x === -1) {
+        weight[c] = wj;
+        list[size++] = c;
+      } else {
+        weight[c] = x + wj;
+      }
+    }
     tot[ci] = tot[ci]! - ki;
     sizes[ci]!--;
-    const own = s.weight[ci]! > 0 ? s.weight[ci]! : 0;
+    const own = weight[ci]! > 0 ? weight[ci]! : 0;
     let best = ci;
-    let bestGain = own - (gamma * ki * tot[ci]!) / m2;
-    for (let u = 0; u < s.size; u++) {
-      const c = s.list[u]!;
+    const ownGain = own - scale * tot[ci]!;
+    let bestGain = ownGain;
+    for (let u = 0; u < size; u++) {
+      const c = list[u]!;
+      const x = weight[c]!;
+      weight[c] = -1;
       if (c === ci) continue;
-      const gain = s.weight[c]! - (gamma * ki * tot[c]!) / m2;
+      const gain = x - scale * tot[c]!;
       if (gain > bestGain) {
         bestGain = gain;
         best = c;
@@ -146,23 +186,27 @@ export function leidenFastMove(g: CGraph, memb: Int32Array, tot: Float64Array, c
     // an empty community (gain 0) when i's own community is not empty without it
     if (sizes[ci]! > 0 && bestGain < 0 && empty.length > 0) {
       best = empty.pop()!;
+      bestGain = 0;
     }
     tot[best] = tot[best]! + ki;
     if (sizes[ci] === 0 && best !== ci) empty.push(ci);
     sizes[best]!++;
-    clearScratch(s);
     if (best !== ci) {
+      gained += bestGain - ownGain;
       memb[i] = best;
-      for (let j = g.off[i]!; j < g.off[i + 1]!; j++) {
-        const v = g.adj[j]!;
-        if (!inQueue[v] && memb[v] !== best) {
+      for (let j = start; j < end; j++) {
+        const v = adj[j]!;
+        if (inQueue[v] === 0 && memb[v] !== best) {
           inQueue[v] = 1;
-          queue[(head + len) % n] = v;
+          let p = head + len;
+          if (p >= n) p -= n;
+          queue[p] = v;
           len++;
         }
       }
     }
   }
+  return g.m === 0 ? 0 : gained / g.m;
 }
 
 /**
@@ -252,22 +296,25 @@ export function leidenRefine(g: CGraph, memb: Int32Array, tot: Float64Array, gam
   return ref;
 }
 
-/** Renumbers labels 0..k−1 in order of first appearance; returns k. */
+/** Renumbers labels (integers ≥ 0) 0..k−1 in order of first appearance; returns k. */
 export function relabel(memb: Int32Array): number {
-  const map = new Map<number, number>();
+  let max = -1;
+  for (let i = 0; i < memb.length; i++) if (memb[i]! > max) max = memb[i]!;
+  const map = new Int32Array(max + 1).fill(-1);
+  let count = 0;
   for (let i = 0; i < memb.length; i++) {
-    let c = map.get(memb[i]!);
-    if (c === undefined) {
-      c = map.size;
-      map.set(memb[i]!, c);
-    }
-    memb[i] = c;
+    const c = memb[i]!;
+    let r = map[c]!;
+    if (r === -1) r = map[c] = count++;
+    memb[i] = r;
   }
-  return map.size;
+  return count;
 }
 
 /** Aggregates `g` by the (relabelled, 0..count−1) membership `memb`. */
 export function aggregate(g: CGraph, memb: Int32Array, count: number): CGraph {
+  const { off: go, adj: ga, w: gw, loop: gl } = g;
+  const unit = g.unit === true;
   // nodes of each community
   const cOff = new Int32Array(count + 1);
   for (let i = 0; i < g.n; i++) cOff[memb[i]! + 1]!++;
@@ -277,38 +324,46 @@ export function aggregate(g: CGraph, memb: Int32Array, count: number): CGraph {
   for (let i = 0; i < g.n; i++) nodes[fill[memb[i]!]!++] = i;
   const loop = new Float64Array(count);
   const off = new Int32Array(count + 1);
-  const adjList: number[] = [];
-  const wList: number[] = [];
+  // at most one arc per arc of g and per ordered pair of communities: fill, then trim
+  const cap = Math.min(g.adj.length, count * (count - 1));
+  const adj = new Int32Array(cap);
+  const w = new Float64Array(cap);
+  let nnz = 0;
   const acc = new Float64Array(count).fill(-1);
-  const touched: number[] = [];
+  const touched = new Int32Array(count);
   for (let c = 0; c < count; c++) {
-    touched.length = 0;
+    let nt = 0;
     let l = 0;
     for (let p = cOff[c]!; p < cOff[c + 1]!; p++) {
       const i = nodes[p]!;
-      l += g.loop[i]!;
-      for (let j = g.off[i]!; j < g.off[i + 1]!; j++) {
-        const d = memb[g.adj[j]!]!;
+      l += gl[i]!;
+      const end = go[i + 1]!;
+      for (let j = go[i]!; j < end; j++) {
+        const d = memb[ga[j]!]!;
+        const x = unit ? 1 : gw[j]!;
         if (d === c) {
-          l += g.w[j]! / 2;
+          l += x / 2;
           continue;
         }
-        if (acc[d] === -1) {
-          acc[d] = 0;
-          touched.push(d);
+        const y = acc[d]!;
+        if (y === -1) {
+          acc[d] = x;
+          touched[nt++] = d;
+        } else {
+          acc[d] = y + x;
         }
-        acc[d] = acc[d]! + g.w[j]!;
       }
     }
     loop[c] = l;
-    for (const d of touched) {
-      adjList.push(d);
-      wList.push(acc[d]!);
+    for (let t = 0; t < nt; t++) {
+      const d = touched[t]!;
+      adj[nnz] = d;
+      w[nnz++] = acc[d]!;
       acc[d] = -1;
     }
-    off[c + 1] = adjList.length;
+    off[c + 1] = nnz;
   }
-  return withDegrees(count, off, Int32Array.from(adjList), Float64Array.from(wList), loop);
+  return withDegrees(count, off, adj.slice(0, nnz), w.slice(0, nnz), loop);
 }
 
 /** Splits every community of `memb` (on the original graph) into its connected components. */

@@ -29,6 +29,21 @@ export interface GraphLike {
  */
 export type EdgeWeight = string | null | ((attributes: Attributes, source: string, target: string) => number);
 
+/**
+ * Node key → index. A null-prototype object inside rather than a `Map`: on graphology's string
+ * keys its lookups are 1.5–2× faster, and compiling does two per edge.
+ */
+export class NodeIndex {
+  private readonly ids: Record<string, number>;
+  constructor(ids: Record<string, number>) {
+    this.ids = ids;
+  }
+  /** The index of node `key`, or undefined when `key` is not a node. */
+  get(key: string): number | undefined {
+    return this.ids[key];
+  }
+}
+
 /** A graph in CSR form. For undirected graphs the in-arrays are the out-arrays (symmetric). */
 export interface CompiledGraph {
   readonly n: number;
@@ -36,7 +51,7 @@ export interface CompiledGraph {
   /** Node keys by index (graphology's node order). */
   readonly keys: string[];
   /** Node key → index. */
-  readonly index: Map<string, number>;
+  readonly index: NodeIndex;
   /** Number of edges of the graphology graph (self-loops and parallel edges included). */
   readonly edgeCount: number;
   readonly outOffsets: Int32Array;
@@ -51,6 +66,8 @@ export interface CompiledGraph {
   readonly loops: number;
   /** Whether self-loops are kept in the adjacency arrays. */
   readonly keepLoops: boolean;
+  /** Every weight in the adjacency arrays is 1 (kernels may then skip reading them). */
+  readonly unitWeights: boolean;
 }
 
 export interface CompileOptions {
@@ -105,13 +122,14 @@ export function compile(fn: string, graphIn: unknown, opts: CompileOptions = {})
   const n = graph.order;
   if (opts.nonEmpty && n === 0) throw new InvalidInputError(fn, 'graph must have at least one node', 'an empty graph');
   const keys: string[] = new Array<string>(n);
-  const index = new Map<string, number>();
+  const ids: Record<string, number> = Object.create(null);
   let k = 0;
   graph.forEachNode((node) => {
     keys[k] = node;
-    index.set(node, k);
+    ids[node] = k;
     k++;
   });
+  const index = new NodeIndex(ids);
   const m = graph.size;
   const src = new Int32Array(m);
   const dst = new Int32Array(m);
@@ -119,30 +137,67 @@ export function compile(fn: string, graphIn: unknown, opts: CompileOptions = {})
   const loopWeight = new Float64Array(n);
   let loops = 0;
   let e = 0;
-  graph.forEachEdge((_edge, attr, source, target) => {
-    let w = 1;
-    if (typeof weight === 'string') {
-      const v = attr[weight];
-      w = v === undefined ? 1 : (v as number);
-    } else if (typeof weight === 'function') {
-      w = weight(attr, source, target);
-    }
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0 || (positive && w === 0)) {
-      const what = positive ? 'a finite number > 0 (it is used as a distance)' : 'a finite number >= 0';
-      throw new InvalidInputError(fn, `the weight of edge ${source} -> ${target} must be ${what}`, w);
-    }
-    const s = index.get(source)!;
-    const t = index.get(target)!;
-    if (s === t) {
-      loops++;
-      loopWeight[s] = loopWeight[s]! + w;
-    }
-    src[e] = s;
-    dst[e] = t;
-    wts[e] = w;
-    e++;
-  });
+  const bad = (w: unknown, source: string, target: string): never => {
+    const what = positive ? 'a finite number > 0 (it is used as a distance)' : 'a finite number >= 0';
+    throw new InvalidInputError(fn, `the weight of edge ${source} -> ${target} must be ${what}`, w);
+  };
+  // one callback per weight mode, so the unweighted pass reads no attributes and checks nothing
+  // Edge lists usually come grouped by source (graphology iterates edges in insertion order), so
+  // the source's index is reused while the source repeats: a string identity test instead of a lookup.
+  let lastSource = '';
+  let lastIndex = -1;
+  if (weight === null) {
+    graph.forEachEdge((_edge, _attr, source, target) => {
+      let s = lastIndex;
+      if (source !== lastSource) {
+        s = lastIndex = ids[source]!;
+        lastSource = source;
+      }
+      const t = ids[target]!;
+      if (s === t) {
+        loops++;
+        loopWeight[s] = loopWeight[s]! + 1;
+      }
+      src[e] = s;
+      dst[e] = t;
+      e++;
+    });
+    wts.fill(1);
+  } else {
+    const attrName = typeof weight === 'string' ? weight : null;
+    const read = typeof weight === 'function' ? weight : null;
+    graph.forEachEdge((_edge, attr, source, target) => {
+      let w: number;
+      if (attrName !== null) {
+        const v = attr[attrName] as number | undefined;
+        w = v === undefined ? 1 : v;
+      } else {
+        w = read!(attr, source, target);
+      }
+      if (typeof w !== 'number' || !(w >= 0) || w === Infinity || (positive && w === 0)) bad(w, source, target);
+      let s = lastIndex;
+      if (source !== lastSource) {
+        s = lastIndex = ids[source]!;
+        lastSource = source;
+      }
+      const t = ids[target]!;
+      if (s === t) {
+        loops++;
+        loopWeight[s] = loopWeight[s]! + w;
+      }
+      src[e] = s;
+      dst[e] = t;
+      wts[e] = w;
+      e++;
+    });
+  }
   const mergeNeeded = graph.multi || (directedGraph && !directed);
+  // unweighted and nothing merged: all ones without looking
+  const unitWeights = (w: Float64Array): boolean => {
+    if (weight === null && !mergeNeeded) return true;
+    for (let i = 0; i < w.length; i++) if (w[i] !== 1) return false;
+    return true;
+  };
   const build = (from: Int32Array, to: Int32Array, both: boolean): { off: Int32Array; adj: Int32Array; w: Float64Array } => {
     const off = new Int32Array(n + 1);
     for (let i = 0; i < m; i++) {
@@ -199,6 +254,7 @@ export function compile(fn: string, graphIn: unknown, opts: CompileOptions = {})
       loopWeight,
       loops,
       keepLoops,
+      unitWeights: unitWeights(out.w),
     };
   }
   const sym = build(src, dst, true);
@@ -217,6 +273,7 @@ export function compile(fn: string, graphIn: unknown, opts: CompileOptions = {})
     loopWeight,
     loops,
     keepLoops,
+    unitWeights: unitWeights(sym.w),
   };
 }
 
@@ -275,4 +332,97 @@ export function nodeIndex(fn: string, name: string, g: CompiledGraph, key: unkno
   const i = typeof k === 'string' ? g.index.get(k) : undefined;
   if (i === undefined) throw new InvalidOptionError(fn, `${name} must be a node of the graph`, key);
   return i;
+}
+
+/**
+ * The undirected weighted view that Louvain and Leiden work on, built straight from graphology in
+ * one pass over the edges: each node's row is sized from graphology's own degree counter, self-loop
+ * weights are kept apart (`loop`), and parallel or reciprocal edges stay separate arcs (the community
+ * kernels sum arcs by community anyway). Degrees k_i = Σ_j w_ij + 2·loop_i and m = Σ k / 2.
+ * Returns `null` when the graph has no `degreeWithoutSelfLoops` (then use {@link compile}).
+ */
+export function compileUndirectedView(
+  fn: string,
+  graphIn: unknown,
+  weight: EdgeWeight,
+): {
+  keys: string[];
+  n: number;
+  off: Int32Array;
+  adj: Int32Array;
+  w: Float64Array;
+  loop: Float64Array;
+  k: Float64Array;
+  m: number;
+  unit: boolean;
+} | null {
+  const graph = checkGraph(fn, graphIn) as GraphLike & { degreeWithoutSelfLoops?: (node: string) => number };
+  if (typeof graph.degreeWithoutSelfLoops !== 'function') return null;
+  if (graph.type === 'mixed' && graph.directedSize > 0 && graph.undirectedSize > 0) {
+    throw new InvalidInputError(
+      fn,
+      `graph must not mix directed and undirected edges (${graph.directedSize} directed, ${graph.undirectedSize} undirected); convert it first`,
+      graph.type,
+    );
+  }
+  const n = graph.order;
+  if (n === 0) throw new InvalidInputError(fn, 'graph must have at least one node', 'an empty graph');
+  const keys: string[] = new Array<string>(n);
+  const ids: Record<string, number> = Object.create(null);
+  const off = new Int32Array(n + 1);
+  let i = 0;
+  graph.forEachNode((node) => {
+    keys[i] = node;
+    ids[node] = i;
+    off[i + 1] = off[i]! + graph.degreeWithoutSelfLoops!(node);
+    i++;
+  });
+  const fill = off.slice(0, n);
+  const nnz = off[n]!;
+  const adj = new Int32Array(nnz);
+  const w = new Float64Array(nnz);
+  const loop = new Float64Array(n);
+  const k = new Float64Array(n);
+  const attrName = typeof weight === 'string' ? weight : null;
+  const read = typeof weight === 'function' ? weight : null;
+  let lastSource = '';
+  let lastIndex = -1;
+  let unit = true;
+  graph.forEachEdge((_edge, attr, source, target) => {
+    let x = 1;
+    // an absent weight attribute is 1 and needs no check; a weight function must return a number
+    const v: unknown = attrName !== null ? attr[attrName] : read !== null ? read(attr, source, target) : undefined;
+    if (v !== undefined || read !== null) {
+      if (typeof v !== 'number' || !(v >= 0) || v === Infinity) {
+        throw new InvalidInputError(fn, `the weight of edge ${source} -> ${target} must be a finite number >= 0`, v);
+      }
+      x = v;
+      if (x !== 1) unit = false;
+    }
+    let s = lastIndex;
+    if (source !== lastSource) {
+      s = lastIndex = ids[source]!;
+      lastSource = source;
+    }
+    const t = ids[target]!;
+    if (s === t) {
+      loop[s] = loop[s]! + x;
+      k[s] = k[s]! + 2 * x;
+      return;
+    }
+    let p = fill[s]!++;
+    adj[p] = t;
+    w[p] = x;
+    p = fill[t]!++;
+    adj[p] = s;
+    w[p] = x;
+    k[s] = k[s]! + x;
+    k[t] = k[t]! + x;
+  });
+  let total = 0;
+  for (let j = 0; j < n; j++) {
+    if (fill[j] !== off[j + 1]) return null; // degree counters disagree with the edges: not graphology
+    total += k[j]!;
+  }
+  return { keys, n, off, adj, w, loop, k, m: total / 2, unit };
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { numberInRange, options as checkOptions, seed as checkSeed } from '../core/validate.js';
-import { checkWeightOption, compile, type CompiledGraph, type EdgeWeight } from './_compile.js';
+import { checkWeightOption, compile, compileUndirectedView, type EdgeWeight } from './_compile.js';
 import { fromCompiled, type CGraph } from './_community.js';
 
 /** Result of a community detection. */
@@ -18,7 +18,7 @@ export interface CommunitiesResult {
   sizes: number[];
   /** Modularity of the partition (on the undirected view for directed graphs), at the given resolution. */
   modularity: number;
-  /** Levels (Louvain) or Leiden iterations run. */
+  /** Levels of the first run (Louvain) or Leiden iterations run. */
   iterations: number;
 }
 
@@ -43,7 +43,8 @@ export interface CommunityOptions {
 }
 
 export interface Prepared {
-  g: CompiledGraph;
+  /** Node keys by index. */
+  g: { readonly keys: string[]; readonly n: number };
   cg: CGraph;
   gamma: number;
   seed: number;
@@ -53,6 +54,11 @@ export function prepare(fn: string, graph: unknown, o: CommunityOptions): Prepar
   const gamma = o.resolution === undefined ? 1 : numberInRange(fn, 'options.resolution', o.resolution, { min: 0, minExclusive: true });
   const weight = o.weight === undefined ? 'weight' : checkWeightOption(fn, o.weight);
   const seed = checkSeed(fn, o.seed);
+  const view = compileUndirectedView(fn, graph, weight);
+  if (view !== null) {
+    const { keys, n, off, adj, w, loop, k, m, unit } = view;
+    return { g: { keys, n }, cg: { n, off, adj, w, loop, k, m, unit }, gamma, seed };
+  }
   const g = compile(fn, graph, { weight, keepLoops: true, undirected: true, nonEmpty: true });
   return { g, cg: fromCompiled(g), gamma, seed };
 }
@@ -60,19 +66,26 @@ export function prepare(fn: string, graph: unknown, o: CommunityOptions): Prepar
 export { checkOptions };
 
 /** Numbers communities by decreasing size (ties: smallest first node) and builds the result. */
-export function finish(g: CompiledGraph, memb: Int32Array, modularity: number, iterations: number): CommunitiesResult {
+export function finish(g: { readonly keys: string[]; readonly n: number }, memb: Int32Array, modularity: number, iterations: number): CommunitiesResult {
   const n = g.n;
-  const first = new Map<number, number>();
-  const size = new Map<number, number>();
+  // labels are integers in [0, n): count sizes and first nodes in typed arrays
+  let max = -1;
+  for (let i = 0; i < n; i++) if (memb[i]! > max) max = memb[i]!;
+  const size = new Int32Array(max + 1);
+  const first = new Int32Array(max + 1).fill(-1);
+  const labels: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = memb[i]!;
-    if (!first.has(c)) first.set(c, i);
-    size.set(c, (size.get(c) ?? 0) + 1);
+    if (first[c] === -1) {
+      first[c] = i;
+      labels.push(c);
+    }
+    size[c]!++;
   }
-  const labels = [...first.keys()].sort((a, b) => size.get(b)! - size.get(a)! || first.get(a)! - first.get(b)!);
-  const rank = new Map<number, number>();
-  labels.forEach((c, i) => rank.set(c, i));
+  labels.sort((a, b) => size[b]! - size[a]! || first[a]! - first[b]!);
+  const rank = new Int32Array(max + 1);
+  labels.forEach((c, i) => (rank[c] = i));
   const communities: Record<string, number> = Object.create(null);
-  for (let i = 0; i < n; i++) communities[g.keys[i]!] = rank.get(memb[i]!)!;
-  return { communities, count: labels.length, sizes: labels.map((c) => size.get(c)!), modularity, iterations };
+  for (let i = 0; i < n; i++) communities[g.keys[i]!] = rank[memb[i]!]!;
+  return { communities, count: labels.length, sizes: labels.map((c) => size[c]!), modularity, iterations };
 }

@@ -102,22 +102,22 @@ function run(fn: string, graph: unknown, options: EigenvectorCentralityOptions |
   const it = iterativeSettings(fn, o, { maxIterations: 100, tolerance: 1e-6 });
   const g = compile(fn, graph, { weight, keepLoops: true, nonEmpty: true });
   const n = g.n;
-  const { outOffsets: off, outTargets: adj, outWeights: w } = g;
+  // pull form over the in-arcs: y_i = x_i + Σ_{j→i} w_ji x_j (sequential writes, one pass that also
+  // sums the squares), then one pass to normalize and measure the change
+  const { inOffsets: off, inSources: src, inWeights: w, unitWeights } = g;
   let x = new Float64Array(n).fill(1 / n);
   let y = new Float64Array(n);
   const limit = n * it.tolerance;
   for (let iter = 1; iter <= it.maxIterations; iter++) {
-    y.set(x);
-    for (let i = 0; i < n; i++) {
-      const xi = x[i]!;
-      const end = off[i + 1]!;
-      for (let j = off[i]!; j < end; j++) {
-        const t = adj[j]!;
-        y[t] = y[t]! + xi * w[j]!;
-      }
-    }
     let ss = 0;
-    for (let i = 0; i < n; i++) ss += y[i]! * y[i]!;
+    for (let i = 0; i < n; i++) {
+      let acc = x[i]!;
+      const end = off[i + 1]!;
+      if (unitWeights) for (let j = off[i]!; j < end; j++) acc += x[src[j]!]!;
+      else for (let j = off[i]!; j < end; j++) acc += w[j]! * x[src[j]!]!;
+      y[i] = acc;
+      ss += acc * acc;
+    }
     const norm = Math.sqrt(ss) || 1;
     let err = 0;
     for (let i = 0; i < n; i++) {

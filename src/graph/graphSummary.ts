@@ -7,7 +7,7 @@ import type { AbstractGraph as Graph } from 'graphology-types';
 import { createRandom } from '../core/random.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { integerInRange, options as checkOptions, seed as checkSeed } from '../core/validate.js';
-import { compile } from './_compile.js';
+import { compile, type NodeIndex } from './_compile.js';
 import { directedClustering, undirectedClustering, undirectedTriangles } from './_clustering.js';
 import { largest, strongComponents, weakComponents } from './_components.js';
 import { distanceSums } from './_msbfs.js';
@@ -198,7 +198,7 @@ interface EdgeSource {
   forEachEdge(cb: (e: string, a: unknown, s: string, t: string) => void): void;
 }
 
-function assortativity(graph: EdgeSource, index: Map<string, number>, directed: boolean, n: number): number | undefined {
+function assortativity(graph: EdgeSource, index: NodeIndex, directed: boolean, n: number): number | undefined {
   const dOut = new Float64Array(n);
   const dIn = new Float64Array(n);
   const src: number[] = [];

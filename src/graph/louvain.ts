@@ -4,9 +4,9 @@
  * @module
  */
 import type { AbstractGraph as Graph } from 'graphology-types';
-import { createRandom } from '../core/random.js';
-import { numberInRange } from '../core/validate.js';
-import { aggregate, createScratch, leidenFastMove, modularityOf, relabel } from './_community.js';
+import { createRandom, type Random } from '../core/random.js';
+import { integerInRange, numberInRange } from '../core/validate.js';
+import { aggregate, createScratch, leidenFastMove, relabel, type CGraph, type Scratch } from './_community.js';
 import { checkOptions, finish, prepare, type CommunitiesResult, type CommunityOptions } from './_partition.js';
 
 /** Options of {@link louvain}. */
@@ -16,13 +16,21 @@ export interface LouvainOptions extends CommunityOptions {
    * @defaultValue 1e-7
    */
   threshold?: number;
+  /**
+   * Runs of the whole multilevel procedure, each starting from the previous run's partition on the
+   * original graph (1 = the classic single run, as networkx). Stops earlier when a run improves
+   * modularity by no more than `threshold`. Later runs never lower modularity.
+   * @defaultValue 2
+   */
+  maxIterations?: number;
 }
 
 const FN = 'graph/louvain';
 
 /**
  * Communities by the Louvain method: greedy local moving of nodes between communities, then
- * aggregation of each community into one node, repeated while modularity improves.
+ * aggregation of each community into one node, repeated while modularity improves; then the whole
+ * procedure once more from the partition found (`maxIterations`, default 2).
  *
  * @remarks
  * Maximizes Q = Σ_c [L_c/m − γ(K_c/2m)²]. Directed graphs are treated as undirected with the weights
@@ -30,7 +38,15 @@ const FN = 'graph/louvain';
  * that moves puts its neighbours in other communities back on the queue — the "fast local moving"
  * of Leiden and of graphology-communities-louvain; about 5× less CPU than full sweeps on
  * ego-Facebook, 130 → 25 ms, at equal modularity) until the queue is empty; a level that merges nothing ends the
- * run, and levels stop when Q improves by ≤ `threshold` (networkx's rule). Louvain can leave a community internally
+ * run, and levels stop when Q improves by ≤ `threshold` (networkx's rule).
+ *
+ * A single run leaves nodes that a higher level moved as part of a block in a community that is no
+ * longer their best one. The second iteration starts again on the original graph from the partition
+ * found (every node may move on its own, then communities may merge), which never lowers Q and gains
+ * 0.0003–0.004 on the benchmark graphs (median over seeds 1–10: ego-Facebook 0.8349 → 0.8353,
+ * lastfm-asia 0.8142 → 0.8161, github-social 0.4533 → 0.4571) for about a fifth more time. Iterating
+ * stops early when an iteration gains no more than `threshold`; `maxIterations: 1` is the classic
+ * single run (networkx's `louvain_communities`). Louvain can leave a community internally
  * disconnected; use {@link leiden} when that matters.
  *
  * Cost: O(m) per sweep, typically a few sweeps per level and O(log n) levels; O(n + m) memory.
@@ -53,31 +69,91 @@ const FN = 'graph/louvain';
  * @category Communities
  */
 export function louvain(graph: Graph, options?: LouvainOptions): CommunitiesResult {
-  const o = checkOptions(FN, options, ['resolution', 'weight', 'seed', 'threshold']);
+  const o = checkOptions(FN, options, ['resolution', 'weight', 'seed', 'threshold', 'maxIterations']);
   const threshold = o.threshold === undefined ? 1e-7 : numberInRange(FN, 'options.threshold', o.threshold, { min: 0 });
+  const maxIterations = o.maxIterations === undefined ? DEFAULT_ITERATIONS : integerInRange(FN, 'options.maxIterations', o.maxIterations, { min: 1 });
   const { g, cg, gamma, seed } = prepare(FN, graph, o);
   const rng = createRandom(seed);
   const n = g.n;
-  const node = new Int32Array(n);
-  for (let i = 0; i < n; i++) node[i] = i;
-  let level = cg;
   const scratch = createScratch(n);
-  let q = modularityOf(cg, node, n, gamma);
+  let part: Int32Array = new Int32Array(n);
+  for (let i = 0; i < n; i++) part[i] = i;
+  let q = singletonModularity(cg, gamma);
+  let levels = 0;
+  for (let it = 0; it < maxIterations; it++) {
+    const r = louvainIteration(cg, part, q, gamma, threshold, rng, scratch);
+    if (it === 0) levels = r.levels;
+    if (it > 0 && r.q - q <= threshold) {
+      if (r.q > q) {
+        part = r.part;
+        q = r.q;
+      }
+      break;
+    }
+    part = r.part;
+    q = r.q;
+    if (r.levels === 0) break;
+  }
+  relabel(part);
+  // q is the singletons' modularity plus every move's exact gain (tested against modularity() at 1e-9)
+  return finish(g, part, q, levels);
+}
+
+/** Default of `maxIterations`: the second run gains 0.0003–0.004 in modularity, a third rarely anything. */
+const DEFAULT_ITERATIONS = 2;
+
+/** Modularity of the all-singletons partition, O(n): only self-loops are internal. */
+function singletonModularity(g: CGraph, gamma: number): number {
+  if (g.m === 0) return 0;
+  const m2 = 2 * g.m;
+  let q = 0;
+  for (let i = 0; i < g.n; i++) q += g.loop[i]! / g.m - gamma * (g.k[i]! / m2) * (g.k[i]! / m2);
+  return q;
+}
+
+function totals(g: CGraph, memb: Int32Array, size: number): Float64Array {
+  const tot = new Float64Array(size);
+  for (let i = 0; i < g.n; i++) tot[memb[i]!] = tot[memb[i]!]! + g.k[i]!;
+  return tot;
+}
+
+/**
+ * One run of the multilevel procedure on `g0` starting from the partition `start` (modularity `q0`):
+ * local moving, aggregation, repeated while a level merges nodes and gains more than `threshold`.
+ */
+function louvainIteration(
+  g0: CGraph,
+  start: Int32Array,
+  q0: number,
+  gamma: number,
+  threshold: number,
+  rng: Random,
+  scratch: Scratch,
+): { part: Int32Array; q: number; levels: number } {
+  const n = g0.n;
+  const node = Int32Array.from(start);
+  let level = g0;
+  let memb = Int32Array.from(start);
+  let q = q0;
   let levels = 0;
   for (;;) {
-    const memb = new Int32Array(level.n);
-    for (let i = 0; i < level.n; i++) memb[i] = i;
-    const tot = Float64Array.from(level.k);
-    leidenFastMove(level, memb, tot, { value: level.n }, gamma, rng, scratch);
+    const tot = totals(level, memb, level.n);
+    // the moves' summed gains (modularity is invariant under aggregation, so no O(m) recount)
+    const newQ = q + leidenFastMove(level, memb, tot, { value: level.n }, gamma, rng, scratch);
     const count = relabel(memb);
+    if (level === g0) {
+      node.set(memb);
+    } else {
+      for (let i = 0; i < n; i++) node[i] = memb[node[i]!]!;
+    }
+    const gain = newQ - q;
+    q = newQ; // `node` holds this level's moves, merged or not
     if (count === level.n) break;
-    for (let i = 0; i < n; i++) node[i] = memb[node[i]!]!;
     levels++;
-    const newQ = modularityOf(level, memb, count, gamma);
-    if (newQ - q <= threshold) break;
-    q = newQ;
+    if (gain <= threshold) break;
     level = aggregate(level, memb, count);
+    memb = new Int32Array(count);
+    for (let c = 0; c < count; c++) memb[c] = c;
   }
-  const count = relabel(node);
-  return finish(g, node, modularityOf(cg, node, count, gamma), levels);
+  return { part: node, q, levels };
 }

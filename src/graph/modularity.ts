@@ -6,7 +6,7 @@
 import type { AbstractGraph as Graph } from 'graphology-types';
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { numberInRange, options as checkOptions } from '../core/validate.js';
-import { checkGraph, checkWeightOption, compile, type EdgeWeight } from './_compile.js';
+import { checkGraph, checkWeightOption, compile, type EdgeWeight, type NodeIndex } from './_compile.js';
 
 /** A partition: community label by node key (object or Map), or a list of communities (arrays of node keys). */
 export type Partition =
@@ -93,7 +93,7 @@ export function modularity(graph: Graph, partition: Partition, options?: Modular
 }
 
 /** Dense community ids from any accepted partition form; every node exactly once. */
-export function membership(keys: readonly string[], index: Map<string, number>, partition: unknown): Int32Array {
+export function membership(keys: readonly string[], index: NodeIndex, partition: unknown): Int32Array {
   const n = keys.length;
   const memb = new Int32Array(n).fill(-1);
   const ids = new Map<unknown, number>();

@@ -79,7 +79,8 @@ const KEYS = ['alpha', 'personalization', 'dangling', 'weight', 'maxIterations',
  * undirected edge is a link both ways; a self-loop is one link to itself. Parallel edges are merged
  * (weights summed). The scores sum to 1.
  *
- * Cost: O(m) per iteration on the compiled CSR arrays, two reused `Float64Array`s; O(n + m) memory.
+ * Cost: O(m) per iteration on the compiled CSR arrays (pull form over the in-arcs, three reused
+ * `Float64Array`s); O(n + m) memory.
  * @see networkx `pagerank(G, alpha, personalization, max_iter, tol, weight, dangling)`; L. Page et al.,
  * "The PageRank citation ranking", 1999.
  * @throws {@link InvalidInputError} when `graph` is not a graphology graph, is empty, mixes edge
@@ -144,36 +145,35 @@ function run(fn: string, graph: unknown, options: PagerankOptions | undefined, k
       ? new Float64Array(n).fill(1 / n)
       : normalizeVector(fn, 'options.personalization', nodeVector(fn, 'options.personalization', g, o.personalization, 0));
   const dw = o.dangling === undefined ? p : normalizeVector(fn, 'options.dangling', nodeVector(fn, 'options.dangling', g, o.dangling, 0));
-  const { outOffsets: off, outTargets: adj, outWeights: w } = g;
-  // transition probabilities per arc
-  const pw = new Float64Array(adj.length);
+  const { outOffsets: off, outWeights: w, inOffsets: inOff, inSources: inSrc, inWeights: inW, unitWeights } = g;
+  // 1 / out-strength of each node (0 for dangling nodes, whose mass goes to `dw` instead)
+  const inv = new Float64Array(n);
   const danglingNodes: number[] = [];
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let j = off[i]!; j < off[i + 1]!; j++) s += w[j]!;
     if (s === 0) danglingNodes.push(i);
-    else for (let j = off[i]!; j < off[i + 1]!; j++) pw[j] = w[j]! / s;
+    else inv[i] = 1 / s;
   }
   const dangling = Int32Array.from(danglingNodes);
   let x = new Float64Array(n).fill(1 / n);
   let y = new Float64Array(n);
+  const z = new Float64Array(n);
   const limit = n * it.tolerance;
+  const oneMinus = 1 - alpha;
   for (let iter = 1; iter <= it.maxIterations; iter++) {
-    y.fill(0);
-    for (let i = 0; i < n; i++) {
-      const xi = x[i]!;
-      const end = off[i + 1]!;
-      for (let j = off[i]!; j < end; j++) {
-        const t = adj[j]!;
-        y[t] = y[t]! + xi * pw[j]!;
-      }
-    }
+    // pull form: y_i = α (Σ_{j→i} w_ji x_j / s_j + dangling mass · d_i) + (1 − α) p_i, one pass
+    // over the in-arcs with sequential writes (no scatter into y, no per-arc probability array)
+    for (let i = 0; i < n; i++) z[i] = x[i]! * inv[i]!;
     let ds = 0;
     for (let k = 0; k < dangling.length; k++) ds += x[dangling[k]!]!;
     let err = 0;
-    const oneMinus = 1 - alpha;
     for (let i = 0; i < n; i++) {
-      const v = alpha * (y[i]! + ds * dw[i]!) + oneMinus * p[i]!;
+      let acc = 0;
+      const end = inOff[i + 1]!;
+      if (unitWeights) for (let j = inOff[i]!; j < end; j++) acc += z[inSrc[j]!]!;
+      else for (let j = inOff[i]!; j < end; j++) acc += inW[j]! * z[inSrc[j]!]!;
+      const v = alpha * (acc + ds * dw[i]!) + oneMinus * p[i]!;
       y[i] = v;
       err += Math.abs(v - x[i]!);
     }
