@@ -690,11 +690,26 @@ export function refineHartigan(X: Float64Array, n: number, d: number, k: number,
     wMin = Infinity;
     for (let j = 0; j < k; j++) if (W[j]! < wMin) wMin = W[j]!;
   };
+  // For rows of weight 1 (the usual case) the bound depends on the row only through r: the squared
+  // radius under which a row of cluster j cannot move, refreshed whenever the means or weights change.
+  const unitSkip2 = new Float64Array(k);
+  const refreshUnitSkip = (): void => {
+    for (let j = 0; j < k; j++) {
+      const Wj = W[j]!;
+      if (!(wMin > 0) || !(Wj > 1)) {
+        unitSkip2[j] = -1;
+        continue;
+      }
+      const r = near[j]! / ((1 + Math.sqrt(((Wj / (Wj - 1)) * (wMin + 1)) / wMin)) * (1 + 1e-9));
+      unitSkip2[j] = r * r * (1 - 1e-9);
+    }
+  };
   let converged = false;
   for (let pass = 0; pass < maxPasses; pass++) {
     let moves = 0;
     refreshNear();
     refreshWMin();
+    refreshUnitSkip();
     for (let i = 0; i < n; i++) {
       const wi = w[i]!;
       const a = labels[i]!;
@@ -702,8 +717,10 @@ export function refineHartigan(X: Float64Array, n: number, d: number, k: number,
       if (!(wi > 0) || !(Wa - wi > 0)) continue;
       const xo = i * d;
       const ra2 = sqDist(X, xo, mu, a * d, d);
+      if (wi === 1) {
+        if (ra2 <= unitSkip2[a]!) continue;
+      } else if (wMin > 0 && Math.sqrt(ra2) * (1 + Math.sqrt(((Wa / (Wa - wi)) * (wMin + wi)) / wMin)) * (1 + 1e-9) <= near[a]!) continue;
       const fa = Wa / (Wa - wi);
-      if (wMin > 0 && Math.sqrt(ra2) * (1 + Math.sqrt((fa * (wMin + wi)) / wMin)) * (1 + 1e-9) <= near[a]!) continue;
       const leave = wi * fa * ra2;
       let to = -1;
       let cost = leave * (1 - 1e-12);
@@ -736,12 +753,13 @@ export function refineHartigan(X: Float64Array, n: number, d: number, k: number,
       ccRow(to);
       nearFromCc();
       if (WaNew < wMin) wMin = WaNew;
+      refreshUnitSkip();
     }
-    rebuild();
     if (moves === 0) {
-      converged = true;
+      converged = true; // the means are those of the last rebuild: nothing moved since
       break;
     }
+    rebuild();
   }
   // rows of weight 0 never move (they do not change the inertia); give them their nearest centre so
   // that labels and predictions agree
