@@ -341,7 +341,7 @@ export function minimize(f: (x: Float64Array) => number, x0: ArrayLike<number>, 
     alphaMax = Math.max(alphaMax, 0);
     let alpha0 = count === 0 ? Math.min(1, 1 / Math.sqrt(dNorm2)) : 1;
     alpha0 = Math.min(alpha0, alphaMax);
-    const ls = alphaMax > 0 ? lineSearch(value, gradientAt, x, fx, g, d, gd, alpha0, alphaMax, lower, upper, xNew, gNew, xLo, gLo) : null;
+    const ls = alphaMax > 0 ? lineSearch(value, gradientAt, x, fx, d, gd, alpha0, alphaMax, lower, upper, xNew, gNew, xLo, gLo) : null;
     if (ls === null || ls === 'noise') {
       // The decrease the local model predicts for this step (or for the shortest step the line
       // search reached) is below the rounding level of f: no line search can resolve it, and x is
@@ -427,7 +427,6 @@ function lineSearch(
   gradientAt: (p: Float64Array, fp: number, out: Float64Array) => void,
   x: Float64Array,
   f0: number,
-  g0: Float64Array,
   d: Float64Array,
   dphi0: number,
   alpha0: number,

@@ -89,17 +89,6 @@ export function createScratch(n: number): Scratch {
   return { weight: new Float64Array(n).fill(-1), list: new Int32Array(n), size: 0 };
 }
 
-function gatherNeighbourCommunities(g: CGraph, i: number, memb: Int32Array, s: Scratch): void {
-  s.size = 0;
-  for (let j = g.off[i]!; j < g.off[i + 1]!; j++) {
-    const c = memb[g.adj[j]!]!;
-    if (s.weight[c] === -1) {
-      s.weight[c] = 0;
-      s.list[s.size++] = c;
-    }
-    s.weight[c] = s.weight[c]! + g.w[j]!;
-  }
-}
 function clearScratch(s: Scratch): void {
   for (let t = 0; t < s.size; t++) s.weight[s.list[t]!] = -1;
   s.size = 0;

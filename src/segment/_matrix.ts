@@ -6,7 +6,7 @@
  */
 import { DimensionMismatchError, InvalidInputError } from '../core/errors.js';
 import { matrix } from '../core/validate.js';
-import type { FlatMatrix, MatrixInput } from './types.js';
+import type { FlatMatrix } from './types.js';
 
 /** Whether `x` looks like a {@link FlatMatrix}. */
 export function isFlat(x: unknown): x is FlatMatrix {
