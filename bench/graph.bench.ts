@@ -42,6 +42,7 @@ import {
 import { compile } from '../src/graph/_compile.js';
 import { hasData, readDataCsv, readDataText } from '../scripts/lib/data.js';
 import { measure as measureWall, printTable, type Row } from './lib.js';
+import { mulberry32 } from '../scripts/lib/mulberry32.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.env.GRAPH_BENCH_QUICK === '1';
@@ -251,7 +252,7 @@ async function main(): Promise<void> {
     if (want('louvain')) {
       // timed at our default seed and at the peer's seeded rng (1); modularity also over seeds 1–10
       // the peer is timed without computing its modularity (ours computes and returns it)
-      const [ours, peer] = measurePair(() => (q = louvain(g).modularity), () => louvainPeer(g, { rng: seeded(1) }));
+      const [ours, peer] = measurePair(() => (q = louvain(g).modularity), () => louvainPeer(g, { rng: mulberry32(1) }));
       add('louvain', 'crmkit (default seed)', ours, `Q = ${q.toFixed(4)}`);
       add('louvain', 'graphology-communities-louvain (rng seed 1)', peer, `Q = ${peerLouvainQ(g, 1).toFixed(4)}; crmkit ${(peer.cpuMs / ours.cpuMs).toFixed(2)}× as fast`);
       const oursQ: number[] = [];
@@ -287,7 +288,7 @@ function order(c: string): number {
 
 /** Modularity of graphology-communities-louvain's partition at its defaults with a seeded rng. */
 function peerLouvainQ(g: Graph, seed: number): number {
-  const comm = louvainPeer(g, { rng: seeded(seed) });
+  const comm = louvainPeer(g, { rng: mulberry32(seed) });
   return modularityPeer(g, { getNodeCommunity: (n: string) => comm[n]! });
 }
 
@@ -298,16 +299,5 @@ function spread(qs: number[]): string {
   return `Q median ${med.toFixed(4)} (min ${s[0]!.toFixed(4)}, max ${s[s.length - 1]!.toFixed(4)})`;
 }
 
-/** Deterministic rng for the peer (mulberry32), so its run is repeatable too. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 await main();

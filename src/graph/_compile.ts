@@ -6,6 +6,7 @@
  */
 import type { Attributes } from 'graphology-types';
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
+import type { CGraph } from './_community.js';
 
 /** The structural part of a graphology graph the kernels read (so any conforming implementation works). */
 export interface GraphLike {
@@ -345,17 +346,7 @@ export function compileUndirectedView(
   fn: string,
   graphIn: unknown,
   weight: EdgeWeight,
-): {
-  keys: string[];
-  n: number;
-  off: Int32Array;
-  adj: Int32Array;
-  w: Float64Array;
-  loop: Float64Array;
-  k: Float64Array;
-  m: number;
-  unit: boolean;
-} | null {
+): (CGraph & { keys: string[]; unit: boolean }) | null {
   const graph = checkGraph(fn, graphIn) as GraphLike & { degreeWithoutSelfLoops?: (node: string) => number };
   if (typeof graph.degreeWithoutSelfLoops !== 'function') return null;
   if (graph.type === 'mixed' && graph.directedSize > 0 && graph.undirectedSize > 0) {

@@ -11,18 +11,8 @@ import modularityPeer from 'graphology-metrics/graph/modularity.js';
 import { beforeAll, expect, it } from 'vitest';
 import { louvain } from 'crmkit/graph';
 import { readDataCsv } from '../../scripts/lib/data.js';
+import { mulberry32 } from '../../scripts/lib/mulberry32.js';
 import { describeWithData } from '../helpers/data.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
