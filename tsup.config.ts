@@ -10,6 +10,7 @@ export const entries = {
   'classify/index': 'src/classify/index.ts',
   'experiment/index': 'src/experiment/index.ts',
   'connectors/index': 'src/connectors/index.ts',
+  'connectors/node/index': 'src/connectors/node/index.ts',
 };
 
 export default defineConfig({

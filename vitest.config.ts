@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests and doc examples import the public names, mapped to the sources (same as tsconfig paths).
     alias: [
       { find: /^crmkit$/, replacement: `${src}index.ts` },
+      { find: /^crmkit\/connectors\/node$/, replacement: `${src}connectors/node/index.ts` },
       { find: /^crmkit\/(value|text|graph|segment|classify|experiment|connectors)$/, replacement: `${src}$1/index.ts` },
     ],
   },

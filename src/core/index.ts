@@ -14,3 +14,4 @@ export * from './optimize.js';
 export * from './special/index.js';
 export * from './sparse.js';
 export * from './time.js';
+export * from './chart.js';

@@ -15,8 +15,8 @@ export const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) 
 /** Public subpaths other than './package.json', e.g. '.', './value'. */
 export const SUBPATHS = Object.keys(pkg.exports).filter((k) => k !== './package.json');
 
-/** Subpaths that must run in a browser (everything; the Node adapters of connectors live under a separate path). */
-export const BROWSER_SUBPATHS = SUBPATHS;
+/** Subpaths that must run in a browser: every one but the Node-only adapters (`…/node`). */
+export const BROWSER_SUBPATHS = SUBPATHS.filter((s) => !s.endsWith('/node'));
 
 /**
  * One callable smoke check per subpath, as source text evaluated against the imported module `m`.
@@ -32,4 +32,5 @@ export const SMOKE: Record<string, string> = {
   './classify': "[m.rocAucScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]), m.predictDecisionTree(m.fitDecisionTree([[1], [2], [8], [9]], ['no', 'no', 'yes', 'yes']), [[3], [7]])]",
   './experiment': "m.twoProportionZTest({ n: 21306, conversions: 122 }, { n: 21387, conversions: 189 }).statistic",
   './connectors': "new m.InvalidInputError('connectors/x', 'bad', 1).code",
+  './connectors/node': "new m.ConnectorError('connectors/x', 'bad', new Error('host')).code",
 };
