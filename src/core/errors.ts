@@ -18,6 +18,15 @@ export type CrmkitErrorCode =
   | 'CONNECTOR'
   | 'ABORTED';
 
+/** Instance brand: the error's code, under a registry-wide symbol shared by every copy of crmkit. */
+const BRAND = Symbol.for('crmkit.error.code');
+/** Class brand: which code a crmkit error class stands for (`'*'` for the base class). */
+const CLASS_BRAND = Symbol.for('crmkit.error.class');
+
+function brandClass(cls: object, code: CrmkitErrorCode | '*'): void {
+  Object.defineProperty(cls, CLASS_BRAND, { value: code });
+}
+
 /**
  * Base class of every error thrown by crmkit.
  *
@@ -45,6 +54,26 @@ export class CrmkitError extends Error {
     this.name = 'CrmkitError';
     this.code = code;
     this.fn = fn;
+    Object.defineProperty(this, BRAND, { value: code });
+  }
+
+  static {
+    brandClass(this, '*');
+  }
+
+  /**
+   * `instanceof` that works across copies of crmkit: the ESM and CommonJS builds (a dual-package
+   * app can load both) and two installed versions. An error is an instance of a crmkit error class
+   * when it carries crmkit's brand (a `Symbol.for` key) with that class's code; classes you derive
+   * from these fall back to the ordinary prototype check.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== 'object' || value === null) return false;
+    const code = (value as Record<symbol, unknown>)[BRAND];
+    if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(this, CLASS_BRAND)) return false;
+    const want = (this as unknown as Record<symbol, unknown>)[CLASS_BRAND];
+    return want === '*' || want === code;
   }
 }
 
@@ -66,6 +95,10 @@ function withReceived(problem: string, received: unknown, revealStrings: boolean
  * @category Errors
  */
 export class InvalidInputError extends CrmkitError {
+  static {
+    brandClass(this, 'INVALID_INPUT');
+  }
+
   /** The offending value, kept for programmatic inspection (never printed in full). */
   readonly received: unknown;
   constructor(fn: string, problem: string, received: unknown) {
@@ -87,6 +120,10 @@ export class InvalidInputError extends CrmkitError {
  * @category Errors
  */
 export class InvalidOptionError extends CrmkitError {
+  static {
+    brandClass(this, 'INVALID_OPTION');
+  }
+
   /** The offending option value. */
   readonly received: unknown;
   constructor(fn: string, problem: string, received: unknown) {
@@ -108,6 +145,10 @@ export class InvalidOptionError extends CrmkitError {
  * @category Errors
  */
 export class DimensionMismatchError extends CrmkitError {
+  static {
+    brandClass(this, 'DIMENSION_MISMATCH');
+  }
+
   readonly received: unknown;
   constructor(fn: string, problem: string, received: unknown) {
     super('DIMENSION_MISMATCH', fn, withReceived(problem, received, true));
@@ -128,6 +169,10 @@ export class DimensionMismatchError extends CrmkitError {
  * @category Errors
  */
 export class ModelFormatError extends CrmkitError {
+  static {
+    brandClass(this, 'MODEL_FORMAT');
+  }
+
   readonly received: unknown;
   constructor(fn: string, problem: string, received: unknown) {
     super('MODEL_FORMAT', fn, withReceived(problem, received, true));
@@ -149,6 +194,10 @@ export class ModelFormatError extends CrmkitError {
  * @category Errors
  */
 export class NotConvergedError extends CrmkitError {
+  static {
+    brandClass(this, 'NOT_CONVERGED');
+  }
+
   /** Iterations run before stopping. */
   readonly iterations: number;
   constructor(fn: string, problem: string, iterations: number) {
@@ -170,6 +219,10 @@ export class NotConvergedError extends CrmkitError {
  * @category Errors
  */
 export class ConnectorError extends CrmkitError {
+  static {
+    brandClass(this, 'CONNECTOR');
+  }
+
   constructor(fn: string, problem: string, cause: unknown) {
     super('CONNECTOR', fn, problem, { cause });
     this.name = 'ConnectorError';
@@ -188,6 +241,10 @@ export class ConnectorError extends CrmkitError {
  * @category Errors
  */
 export class AbortError extends CrmkitError {
+  static {
+    brandClass(this, 'ABORTED');
+  }
+
   constructor(fn: string, reason?: unknown) {
     super('ABORTED', fn, 'aborted', { cause: reason });
     this.name = 'AbortError';

@@ -32,6 +32,7 @@ describe('the packed tarball', () => {
       .split('\n');
     expect(files.every((f) => f.startsWith('package/dist/') || /^package\/(package\.json|README\.md|LICENSE|CHANGELOG\.md)$/.test(f))).toBe(true);
     expect(files).toContain('package/dist/index.js');
+    expect(files, 'the MIT licence text ships in the tarball').toContain('package/LICENSE');
   });
 
   it('every subpath can be imported (ESM) and gives the same smoke result as required (CJS)', () => {
@@ -49,6 +50,25 @@ describe('the packed tarball', () => {
     const cjs = run(process.execPath, ['-e', `const ms = ${JSON.stringify(subs)}.map((s) => require(s)); console.log(ms.every((m) => m.CrmkitError === ms[0].CrmkitError))`], consumer);
     expect(esm.trim()).toBe('true');
     expect(cjs.trim()).toBe('true');
+  });
+
+  it('instanceof works across the ESM and CommonJS builds (a dual-package app loads both)', () => {
+    const script = [
+      `import { createRequire } from 'node:module';`,
+      `import * as esm from '${spec('.')}';`,
+      `import * as esmText from '${spec('./text')}';`,
+      `const cjs = createRequire(import.meta.url)('${spec('.')}');`,
+      `const out = [esm.CrmkitError !== cjs.CrmkitError];`,
+      `const e1 = new cjs.InvalidInputError('x/y', 'bad', 1);`,
+      `const e2 = new esm.ModelFormatError('x/y', 'bad', 1);`,
+      `out.push(e1 instanceof esm.CrmkitError, e1 instanceof esm.InvalidInputError, e1 instanceof esm.ModelFormatError, e1 instanceof Error);`,
+      `out.push(e2 instanceof cjs.CrmkitError, e2 instanceof cjs.ModelFormatError, e2 instanceof esmText.ModelFormatError, e2 instanceof cjs.InvalidOptionError);`,
+      `class Mine extends esm.InvalidInputError {}`,
+      `out.push(e1 instanceof Mine, new Mine('x/y', 'bad', 1) instanceof cjs.InvalidInputError, ({ code: 'INVALID_INPUT' }) instanceof esm.CrmkitError);`,
+      `console.log(JSON.stringify(out));`,
+    ].join('\n');
+    const out = run(process.execPath, ['--input-type=module', '-e', script], consumer);
+    expect(JSON.parse(out)).toEqual([true, true, true, false, true, true, true, true, false, false, true, false]);
   });
 
   it('types resolve for every subpath under node16 ESM and CommonJS resolution', () => {
