@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { InvalidInputError } from './errors.js';
 import { finiteArray } from './validate.js';
 
 /**
@@ -10,7 +11,7 @@ import { finiteArray } from './validate.js';
  * addition is carried, so adding many numbers of mixed magnitude stays accurate.
  *
  * @remarks O(n). Error bound ≈ 2ε·Σ|xᵢ| independent of n (vs. n·ε for a naive loop).
- * @throws {@link InvalidInputError} on NaN, ±Infinity or holes
+ * @throws {@link InvalidInputError} on NaN, ±Infinity or holes, and when the total overflows the double range
  * @example
  * ```ts
  * import { sum } from 'crmkit';
@@ -21,7 +22,17 @@ import { finiteArray } from './validate.js';
  */
 export function sum(values: ArrayLike<number>): number {
   const x = finiteArray('core/sum', 'values', values);
-  return sumFloat64(x, 0, x.length);
+  let s = sumFloat64(x, 0, x.length);
+  if (!Number.isFinite(s)) {
+    // A partial sum overflowed: add again scaled by an exact power of two, then scale back.
+    let maxAbs = 0;
+    for (let i = 0; i < x.length; i++) maxAbs = Math.max(maxAbs, Math.abs(x[i]!));
+    const scale = 2 ** Math.min(1023, Math.ceil(Math.log2(maxAbs)));
+    for (let i = 0; i < x.length; i++) x[i] = x[i]! / scale;
+    s = sumFloat64(x, 0, x.length) * scale;
+  }
+  if (!Number.isFinite(s)) throw new InvalidInputError('core/sum', 'values must add up to a finite number (the total exceeds ±1.8e308)', s);
+  return s;
 }
 
 /** @internal Compensated sum of `x[from..to)` without validation (for kernels). */
@@ -35,7 +46,8 @@ export function sumFloat64(x: ArrayLike<number>, from: number, to: number): numb
     else c += v - t + s;
     s = t;
   }
-  return s + c;
+  // An overflowed partial sum is ±Infinity; the compensation would turn it into NaN.
+  return Number.isFinite(s) ? s + c : s;
 }
 
 /** Result of {@link meanVariance}. */

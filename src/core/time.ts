@@ -389,6 +389,16 @@ function rolling(fn: string, values: ArrayLike<number>, options: RollingOptions,
   const n = x.length;
   const out = new Float64Array(n);
   const counts = new Int32Array(n);
+  // Values so large that a window's running sum could overflow are summed scaled by an exact power
+  // of two (no rounding is added) and scaled back: means stay finite, and a sum that truly exceeds
+  // the double range is a typed error, never Infinity − Infinity = NaN.
+  let maxAbs = 0;
+  for (let i = 0; i < n; i++) maxAbs = Math.max(maxAbs, Math.abs(x[i]!));
+  let scale = 1;
+  if (maxAbs * Math.min(window, n) * 4 > Number.MAX_VALUE || !Number.isFinite(maxAbs * Math.min(window, n) * 4)) {
+    scale = 2 ** Math.min(1023, Math.ceil(Math.log2(maxAbs)));
+    for (let i = 0; i < n; i++) x[i] = x[i]! / scale;
+  }
   // Running Neumaier-compensated sum: add the entering value, subtract the leaving one.
   let s = 0;
   let c = 0;
@@ -402,7 +412,9 @@ function rolling(fn: string, values: ArrayLike<number>, options: RollingOptions,
     if (i >= window) add(-x[i - window]!);
     const k = i + 1 < window ? i + 1 : window;
     counts[i] = k;
-    out[i] = mean ? (s + c) / k : s + c;
+    const v = mean ? ((s + c) / k) * scale : (s + c) * scale;
+    if (!Number.isFinite(v)) throw new InvalidInputError(fn, `the sum of the window ending at values[${i}] exceeds the double range (±1.8e308)`, v);
+    out[i] = v;
   }
   return { values: out, counts, firstValid: Math.min(n, Math.max(0, minPeriods - 1)) };
 }

@@ -87,6 +87,7 @@ function betaCF(a: number, b: number, x: number, y: number): number {
     const del = step(aaO, oddOnePlus(m, aaO));
     h *= del;
     if (Math.abs(del - 1) < 1e-16) break;
+    if (!Number.isFinite(h)) break; // never spin 10⁷ steps on a non-finite term (shapes are capped at 1e15 by the callers)
   }
   return h;
 }

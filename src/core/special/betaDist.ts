@@ -3,13 +3,13 @@
  *
  * @module
  */
-import { notNaN, positive, probability } from './_check.js';
+import { notNaN, shapeParameter, probability } from './_check.js';
 import { betaInc, betaLogDensity } from './_incBetaKernels.js';
 import { betaInvK } from './incompleteBeta.js';
 
 function shapes(fn: string, a: number, b: number): void {
-  positive(fn, 'a', a);
-  positive(fn, 'b', b);
+  shapeParameter(fn, 'a', a);
+  shapeParameter(fn, 'b', b);
 }
 
 /**
@@ -17,7 +17,7 @@ function shapes(fn: string, a: number, b: number): void {
  *
  * @remarks See {@link regularizedBeta}. x ≤ 0 → 0, x ≥ 1 → 1.
  * @see scipy.stats.beta.cdf
- * @throws {@link InvalidInputError} if x is NaN or a, b are not finite and > 0
+ * @throws {@link InvalidInputError} if x is NaN or a, b are not finite and in (0, 1e15]
  * @example
  * ```ts
  * import { betaCdf } from 'crmkit';
@@ -39,7 +39,7 @@ export function betaCdf(x: number, a: number, b: number): number {
  *
  * @remarks See {@link regularizedBetaComplement}. x ≤ 0 → 1, x ≥ 1 → 0.
  * @see scipy.stats.beta.sf
- * @throws {@link InvalidInputError} if x is NaN or a, b are not finite and > 0
+ * @throws {@link InvalidInputError} if x is NaN or a, b are not finite and in (0, 1e15]
  * @example
  * ```ts
  * import { betaSf } from 'crmkit';
@@ -63,7 +63,7 @@ export function betaSf(x: number, a: number, b: number): number {
  * log x + log(1 − x). −Infinity outside [0, 1]; at the end points the limit (Infinity when the
  * shape there is < 1, log b at x = 0 when a = 1).
  * @see scipy.stats.beta.logpdf
- * @throws {@link InvalidInputError} if x is NaN or a, b are not finite and > 0
+ * @throws {@link InvalidInputError} if x is NaN or a, b are not finite and in (0, 1e15]
  * @example
  * ```ts
  * import { betaLogPdf } from 'crmkit';
@@ -84,7 +84,7 @@ export function betaLogPdf(x: number, a: number, b: number): number {
  *
  * @remarks exp of {@link betaLogPdf}. 0 outside [0, 1].
  * @see scipy.stats.beta.pdf
- * @throws {@link InvalidInputError} if x is NaN or a, b are not finite and > 0
+ * @throws {@link InvalidInputError} if x is NaN or a, b are not finite and in (0, 1e15]
  * @example
  * ```ts
  * import { betaPdf } from 'crmkit';

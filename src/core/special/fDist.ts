@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { notNaN, positive } from './_check.js';
+import { notNaN, shapeParameter } from './_check.js';
 import { betaInc } from './_incBetaKernels.js';
 
 function fTail(x: number, d1: number, d2: number, upper: boolean): number {
@@ -30,7 +30,7 @@ function fTail(x: number, d1: number, d2: number, upper: boolean): number {
  * @remarks I_(d1·x/(d1·x + d2))(d1/2, d2/2) with both beta arguments formed without cancellation.
  * x ≤ 0 → 0, Infinity → 1.
  * @see scipy.stats.f.cdf
- * @throws {@link InvalidInputError} if x is NaN or d1, d2 are not finite and > 0
+ * @throws {@link InvalidInputError} if x is NaN or d1, d2 are not finite and in (0, 1e15]
  * @example
  * ```ts
  * import { fCdf } from 'crmkit';
@@ -41,8 +41,8 @@ function fTail(x: number, d1: number, d2: number, upper: boolean): number {
 export function fCdf(x: number, d1: number, d2: number): number {
   const fn = 'core/fCdf';
   notNaN(fn, 'x', x);
-  positive(fn, 'd1', d1);
-  positive(fn, 'd2', d2);
+  shapeParameter(fn, 'd1', d1);
+  shapeParameter(fn, 'd2', d2);
   return fTail(x, d1, d2, false);
 }
 
@@ -51,7 +51,7 @@ export function fCdf(x: number, d1: number, d2: number): number {
  *
  * @remarks See {@link fCdf}.
  * @see scipy.stats.f.sf
- * @throws {@link InvalidInputError} if x is NaN or d1, d2 are not finite and > 0
+ * @throws {@link InvalidInputError} if x is NaN or d1, d2 are not finite and in (0, 1e15]
  * @example
  * ```ts
  * import { fSf } from 'crmkit';
@@ -62,7 +62,7 @@ export function fCdf(x: number, d1: number, d2: number): number {
 export function fSf(x: number, d1: number, d2: number): number {
   const fn = 'core/fSf';
   notNaN(fn, 'x', x);
-  positive(fn, 'd1', d1);
-  positive(fn, 'd2', d2);
+  shapeParameter(fn, 'd1', d1);
+  shapeParameter(fn, 'd2', d2);
   return fTail(x, d1, d2, true);
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { notNaN, positive, probability } from './_check.js';
+import { notNaN, shapeParameter, probability } from './_check.js';
 import { InvalidInputError } from '../errors.js';
 import { betaInc, betaLogDensity } from './_incBetaKernels.js';
 import { logBetaK } from './_gammaKernels.js';
@@ -36,8 +36,8 @@ function checkUnit(fn: string, x: number): number {
 export function regularizedBeta(x: number, a: number, b: number): number {
   const fn = 'core/regularizedBeta';
   checkUnit(fn, x);
-  positive(fn, 'a', a);
-  positive(fn, 'b', b);
+  shapeParameter(fn, 'a', a);
+  shapeParameter(fn, 'b', b);
   return betaInc(a, b, x, 1 - x, false);
 }
 
@@ -58,8 +58,8 @@ export function regularizedBeta(x: number, a: number, b: number): number {
 export function regularizedBetaComplement(x: number, a: number, b: number): number {
   const fn = 'core/regularizedBetaComplement';
   checkUnit(fn, x);
-  positive(fn, 'a', a);
-  positive(fn, 'b', b);
+  shapeParameter(fn, 'a', a);
+  shapeParameter(fn, 'b', b);
   return betaInc(a, b, x, 1 - x, true);
 }
 
@@ -118,8 +118,8 @@ export function betaInvK(p: number, a: number, b: number, upper: boolean): numbe
 export function betaInv(p: number, a: number, b: number): number {
   const fn = 'core/betaInv';
   probability(fn, 'p', p);
-  positive(fn, 'a', a);
-  positive(fn, 'b', b);
+  shapeParameter(fn, 'a', a);
+  shapeParameter(fn, 'b', b);
   if (p > 0.5) return betaInvK(1 - p, a, b, true);
   return betaInvK(p, a, b, false);
 }

@@ -10,6 +10,13 @@ import { logBetaK } from './_gammaKernels.js';
 import { normalLowerQuantileK, normalPdfK, normalSfK } from './_erfKernels.js';
 import { solveTail } from './_solve.js';
 
+/**
+ * Above this df the t distribution equals the normal to double precision (the leading correction
+ * to a quantile is z(z² + 1)/(4·df) relative, below 1e-22 here), so the normal kernels are used; the
+ * incomplete-beta route would only add rounding and time (df = 1e308 spun for 14 s).
+ */
+const NORMAL_DF = 1e25;
+
 function checkDf(fn: string, df: number): number {
   if (typeof df !== 'number' || !(df > 0)) throw new InvalidInputError(fn, 'df must be a number > 0 (Infinity allowed)', df);
   return df;
@@ -17,7 +24,7 @@ function checkDf(fn: string, df: number): number {
 
 /** P(T > t), computed directly. @internal */
 export function tSfK(t: number, df: number): number {
-  if (df === Infinity) return normalSfK(t);
+  if (df > NORMAL_DF) return normalSfK(t);
   if (t === Infinity) return 0;
   if (t === -Infinity) return 1;
   const at = Math.abs(t);
@@ -46,7 +53,7 @@ export function tSfK(t: number, df: number): number {
 
 /** Density of t. @internal */
 export function tPdfK(t: number, df: number): number {
-  if (df === Infinity) return normalPdfK(t);
+  if (df > NORMAL_DF) return normalPdfK(t);
   if (!Number.isFinite(t)) return 0;
   return Math.exp(-0.5 * (df + 1) * Math.log1p((t * t) / df) - 0.5 * Math.log(df) - logBetaK(0.5 * df, 0.5));
 }
@@ -56,7 +63,7 @@ export function tIsfK(q: number, df: number): number {
   if (q === 0.5) return 0;
   if (q === 0) return Infinity;
   const z = -normalLowerQuantileK(q);
-  if (df === Infinity) return z;
+  if (df > NORMAL_DF) return z;
   const cands: number[] = [];
   const z2 = z * z;
   const cf = z + (z * (z2 + 1)) / (4 * df) + (z * (5 * z2 * z2 + 16 * z2 + 3)) / (96 * df * df);
