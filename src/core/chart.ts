@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { InvalidOptionError } from './errors.js';
+import { InvalidInputError, InvalidOptionError } from './errors.js';
 import { finiteNumber, options as checkOptions, string as checkString } from './validate.js';
 
 /**
@@ -84,6 +84,7 @@ function size(fn: string, name: string, x: unknown): number | 'container' {
  * @param defaults - The chart's own title and size, used where `options` gives none.
  * @param options - The caller's {@link ChartOptions} (extra keys are the caller's own chart options,
  *   already validated by the chart function; pass `extraOptionNames` to allow them).
+ * @throws {@link InvalidInputError} (naming `core/chartSpec`) when `fn`, `body`, `defaults` or `extraOptionNames` is malformed
  * @throws {@link InvalidOptionError} for a non-string title or a width/height that is not a positive number or `'container'`
  * @example
  * ```ts
@@ -105,6 +106,11 @@ export function chartSpec(
   options: ChartOptions | undefined,
   extraOptionNames: readonly string[] = [],
 ): VegaLiteSpec {
+  const self = 'core/chartSpec';
+  if (typeof fn !== 'string' || !/^[A-Za-z0-9_-]{1,40}\/[A-Za-z0-9_]{1,60}$/.test(fn)) throw new InvalidInputError(self, "fn must name the calling function as 'module/function'", fn);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new InvalidInputError(self, 'body must be a Vega-Lite view object', body);
+  if (typeof defaults !== 'object' || defaults === null || Array.isArray(defaults)) throw new InvalidInputError(self, 'defaults must be a ChartOptions object', defaults);
+  if (!Array.isArray(extraOptionNames) || extraOptionNames.some((k) => typeof k !== 'string')) throw new InvalidInputError(self, 'extraOptionNames must be an array of strings', extraOptionNames);
   const o = checkOptions(fn, options, [...CHART_OPTION_NAMES, ...extraOptionNames]) as ChartOptions;
   const spec: VegaLiteSpec = { $schema: VEGA_LITE_SCHEMA };
   const title = o.title !== undefined ? checkString(fn, 'options.title', o.title) : defaults.title;

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { AbortError, InvalidOptionError } from './errors.js';
+import { AbortError, InvalidInputError, InvalidOptionError } from './errors.js';
 
 /** A progress report passed to `onProgress`. */
 export interface Progress {
@@ -51,6 +51,12 @@ export interface TaskControl {
  * @category Long work
  */
 export function taskControl(fn: string, options: LongRunOptions = {}, config: { intervalMs?: number } = {}): TaskControl {
+  if (typeof fn !== 'string' || fn.length === 0 || fn.length > 100) throw new InvalidInputError('core/taskControl', "fn must name the calling function as 'module/function'", fn);
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError(fn, 'options must be an object', options);
+  if (typeof config !== 'object' || config === null) throw new InvalidInputError('core/taskControl', 'config must be an object', config);
+  if (config.intervalMs !== undefined && !(typeof config.intervalMs === 'number' && config.intervalMs >= 0 && config.intervalMs <= 3.6e6)) {
+    throw new InvalidInputError('core/taskControl', 'config.intervalMs must be a number of milliseconds in [0, 3600000]', config.intervalMs);
+  }
   const { signal, onProgress } = options;
   if (signal !== undefined && !(typeof signal === 'object' && signal !== null && 'aborted' in signal)) {
     throw new InvalidOptionError(fn, 'options.signal must be an AbortSignal', signal);

@@ -4,7 +4,7 @@
  * @module
  */
 import { InvalidInputError } from './errors.js';
-import { finiteArray } from './validate.js';
+import { arrayLike, finiteArray } from './validate.js';
 
 /**
  * Compensated sum (Neumaier's improvement of Kahan summation): the rounding error of each
@@ -107,6 +107,7 @@ export function meanVariance(values: ArrayLike<number>): MeanVarianceResult {
  */
 export function logSumExp(values: ArrayLike<number>): number {
   const fn = 'core/logSumExp';
+  arrayLike(fn, 'values', values);
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];

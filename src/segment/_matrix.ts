@@ -64,3 +64,19 @@ export function countDistinctRows(m: FlatMatrix, atLeast: number): number {
   }
   return seen.size;
 }
+
+/**
+ * For scale-invariant scores (silhouette, Calinski–Harabasz, Davies–Bouldin): a copy of `m` divided
+ * by an exact power of two when its magnitudes are so large (above 1e150) that squared distances
+ * would overflow; otherwise `m` itself. The scores are unchanged by the scaling (ratios of
+ * distances), and no rounding is added.
+ */
+export function scaledForRatios(m: FlatMatrix): FlatMatrix {
+  let maxAbs = 0;
+  for (let i = 0; i < m.data.length; i++) maxAbs = Math.max(maxAbs, Math.abs(m.data[i]!));
+  if (!(maxAbs > 1e150)) return m;
+  const scale = 2 ** Math.min(1023, Math.ceil(Math.log2(maxAbs)));
+  const data = new Float64Array(m.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = m.data[i]! / scale;
+  return { data, rows: m.rows, cols: m.cols };
+}

@@ -54,3 +54,17 @@ export function oneOfModel<T extends string>(fn: string, name: string, x: unknow
   if (!(allowed as readonly unknown[]).includes(x)) throw new ModelFormatError(fn, `${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`, x);
   return x as T;
 }
+
+const checkedModels = new WeakMap<object, string>();
+
+/**
+ * Runs a model's structural check (the same one its `parse…Model` runs) under the calling
+ * function's name, once per model object: later calls with the same object skip it. Models are
+ * plain readonly data; an object edited after its first use is not re-checked.
+ */
+export function checkedModel<T>(fn: string, model: unknown, tag: string, check: (fn: string, json: unknown) => T): T {
+  if (typeof model === 'object' && model !== null && checkedModels.get(model) === tag) return model as T;
+  const m = check(fn, model);
+  checkedModels.set(model as object, tag);
+  return m;
+}

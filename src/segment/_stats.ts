@@ -12,15 +12,24 @@ export function columnMeanVar(data: Float64Array, rows: number, cols: number): {
   const variance = new Float64Array(cols);
   const col = new Float64Array(rows);
   for (let j = 0; j < cols; j++) {
-    for (let i = 0; i < rows; i++) col[i] = data[i * cols + j]!;
+    let maxAbs = 0;
+    for (let i = 0; i < rows; i++) {
+      col[i] = data[i * cols + j]!;
+      maxAbs = Math.max(maxAbs, Math.abs(col[i]!));
+    }
+    // Columns whose squares could overflow are summed scaled by an exact power of two (no rounding
+    // added) and scaled back; the variance of such a column may then exceed the double range and
+    // is returned as Infinity for the caller to report (never NaN).
+    const scale = maxAbs > 1e150 ? 2 ** Math.min(1023, Math.ceil(Math.log2(maxAbs))) : 1;
+    if (scale !== 1) for (let i = 0; i < rows; i++) col[i] = col[i]! / scale;
     const m = sumFloat64(col, 0, rows) / rows;
     // var = (Σ(x − m)² − (Σ(x − m))² / n) / n: the second term corrects the rounding of m
     for (let i = 0; i < rows; i++) col[i] = col[i]! - m;
     const correction = sumFloat64(col, 0, rows);
     for (let i = 0; i < rows; i++) col[i] = col[i]! * col[i]!;
     const ss = sumFloat64(col, 0, rows);
-    mean[j] = m;
-    variance[j] = (ss - (correction * correction) / rows) / rows;
+    mean[j] = m * scale;
+    variance[j] = ((ss - (correction * correction) / rows) / rows) * scale * scale;
   }
   return { mean, variance };
 }

@@ -1,5 +1,5 @@
 import { encodeLabels, type ClusterLabel } from './_labels.js';
-import { toFlat } from './_matrix.js';
+import { scaledForRatios, toFlat } from './_matrix.js';
 import type { MatrixInput } from './types.js';
 
 /**
@@ -21,7 +21,7 @@ import type { MatrixInput } from './types.js';
  */
 export function calinskiHarabaszScore(X: MatrixInput, labels: ArrayLike<ClusterLabel>): number {
   const fn = 'segment/calinskiHarabaszScore';
-  const m = toFlat(fn, 'X', X);
+  const m = scaledForRatios(toFlat(fn, 'X', X));
   const { rows: n, cols: d, data } = m;
   const { codes, count: L, sizes } = encodeLabels(fn, labels, n, 2, n - 1);
   const mean = new Float64Array(d);

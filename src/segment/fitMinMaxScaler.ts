@@ -77,7 +77,10 @@ export function fitMinMaxScaler(X: MatrixInput, options?: FitMinMaxScalerOptions
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
-    const s = (high - low) / handleZeroScale(hi - lo);
+    // A range beyond the double range (columns spanning ±1e308) is formed from halves instead of
+    // overflowing to Infinity (which would give scale 0 and map every value to `low`).
+    const range = hi - lo;
+    const s = Number.isFinite(range) ? (high - low) / handleZeroScale(range) : (0.5 * (high - low)) / (0.5 * hi - 0.5 * lo);
     dataMin.push(lo);
     dataMax.push(hi);
     scale.push(s);

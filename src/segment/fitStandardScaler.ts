@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../core/errors.js';
 import { boolean, options as checkOptions } from '../core/validate.js';
 import { toFlat } from './_matrix.js';
 import { columnMeanVar } from './_stats.js';
@@ -65,6 +66,7 @@ export function fitStandardScaler(X: MatrixInput, options?: FitStandardScalerOpt
   for (let j = 0; j < m.cols; j++) {
     const v = variance[j]!;
     const mu = mean[j]!;
+    if (!Number.isFinite(v)) throw new InvalidInputError(FN, `column ${j} of X has a variance beyond the double range (values near ±1e308); rescale it first`, v);
     const eps = Number.EPSILON;
     const constant = v <= n * eps * v + (n * mu * eps) ** 2;
     scale.push(!withStd || constant ? 1 : Math.sqrt(v));

@@ -2,6 +2,9 @@ import { DimensionMismatchError, InvalidInputError } from '../core/errors.js';
 import { arrayLike } from '../core/validate.js';
 import { INFREQUENT_LABEL, _outputCategories, type OneHotEncoderModel } from './fitOneHotEncoder.js';
 import type { Category } from './types.js';
+import { ModelFormatError } from '../core/errors.js';
+import { _checkEncoderModel } from './parseEncoderModel.js';
+import { checkedModel } from './_model.js';
 
 /**
  * Maps one-hot rows back to categories (the inverse of {@link transformOneHotEncoder}).
@@ -27,6 +30,8 @@ import type { Category } from './types.js';
  */
 export function inverseTransformOneHotEncoder(model: OneHotEncoderModel, X: readonly (readonly number[])[]): Category[][] {
   const fn = 'segment/inverseTransformOneHotEncoder';
+  checkedModel(fn, model, 'encoder', _checkEncoderModel);
+  if (model.kind !== 'oneHotEncoder') throw new ModelFormatError(fn, "model must be a fitted one-hot encoder (kind 'oneHotEncoder')", model.kind);
   const rows = arrayLike<unknown>(fn, 'X', X, 1);
   const width = model.featureNamesOut.length;
   const outCats = model.categories.map((_, j): Category[] => {

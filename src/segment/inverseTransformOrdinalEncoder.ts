@@ -2,6 +2,9 @@ import { DimensionMismatchError, InvalidInputError } from '../core/errors.js';
 import { arrayLike } from '../core/validate.js';
 import type { OrdinalEncoderModel } from './fitOrdinalEncoder.js';
 import type { Category } from './types.js';
+import { ModelFormatError } from '../core/errors.js';
+import { _checkEncoderModel } from './parseEncoderModel.js';
+import { checkedModel } from './_model.js';
 
 /**
  * Maps codes back to categories (the inverse of {@link transformOrdinalEncoder}).
@@ -20,6 +23,8 @@ import type { Category } from './types.js';
  */
 export function inverseTransformOrdinalEncoder(model: OrdinalEncoderModel, X: readonly (readonly number[])[]): Category[][] {
   const fn = 'segment/inverseTransformOrdinalEncoder';
+  checkedModel(fn, model, 'encoder', _checkEncoderModel);
+  if (model.kind !== 'ordinalEncoder') throw new ModelFormatError(fn, "model must be a fitted ordinal encoder (kind 'ordinalEncoder')", model.kind);
   const rows = arrayLike<unknown>(fn, 'X', X, 1);
   const d = model.categories.length;
   const out: Category[][] = [];

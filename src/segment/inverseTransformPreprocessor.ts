@@ -3,6 +3,8 @@ import type { PreprocessorModel } from './fitPreprocessor.js';
 import { inverseTransformOneHotEncoder } from './inverseTransformOneHotEncoder.js';
 import { _scaleFlat } from './transformScaler.js';
 import type { Category, MatrixInput } from './types.js';
+import { _checkPreprocessorModel } from './parsePreprocessorModel.js';
+import { checkedModel } from './_model.js';
 
 /**
  * Maps feature rows (for example k-means centroids) back to records in the original units: scaling
@@ -25,6 +27,7 @@ import type { Category, MatrixInput } from './types.js';
  */
 export function inverseTransformPreprocessor(model: PreprocessorModel, X: MatrixInput): Record<string, number | Category>[] {
   const fn = 'segment/inverseTransformPreprocessor';
+  checkedModel(fn, model, 'preprocessor', _checkPreprocessorModel);
   const m = toFlat(fn, 'X', X);
   expectCols(fn, 'X', m, model.featureNames.length);
   const out: Record<string, number | Category>[] = Array.from({ length: m.rows }, () => Object.create(null) as Record<string, number | Category>);

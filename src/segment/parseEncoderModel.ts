@@ -42,7 +42,11 @@ export function _checkCategories(fn: string, o: Record<string, unknown>): number
  * @category Preprocessing
  */
 export function parseEncoderModel(json: unknown): EncoderModel {
-  const fn = 'segment/parseEncoderModel';
+  return _checkEncoderModel('segment/parseEncoderModel', json);
+}
+
+/** @internal The structural check of {@link parseEncoderModel}, naming the caller `fn` in its errors. */
+export function _checkEncoderModel(fn: string, json: unknown): EncoderModel {
   const o = header(fn, json, ['oneHotEncoder', 'ordinalEncoder']);
   const p = obj(fn, 'params', o.params);
   const d = _checkCategories(fn, o);

@@ -19,7 +19,11 @@ import type { MiniBatchKMeansModel } from './fitMiniBatchKMeans.js';
  * @category Clustering
  */
 export function parseKMeansModel(json: unknown): KMeansModel | MiniBatchKMeansModel {
-  const fn = 'segment/parseKMeansModel';
+  return _checkKMeansModel('segment/parseKMeansModel', json);
+}
+
+/** @internal The structural check of {@link parseKMeansModel}, naming the caller `fn` in its errors. */
+export function _checkKMeansModel(fn: string, json: unknown): KMeansModel | MiniBatchKMeansModel {
   const o = header(fn, json, ['kmeans', 'miniBatchKMeans']);
   const p = obj(fn, 'params', o.params);
   const k = int(fn, 'params.k', p.k, 1);

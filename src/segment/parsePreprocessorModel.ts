@@ -1,8 +1,8 @@
 import { ModelFormatError } from '../core/errors.js';
 import { bool, header, obj } from './_model.js';
 import type { PreprocessorModel } from './fitPreprocessor.js';
-import { parseEncoderModel } from './parseEncoderModel.js';
-import { parseScalerModel } from './parseScalerModel.js';
+import { _checkEncoderModel } from './parseEncoderModel.js';
+import { _checkScalerModel } from './parseScalerModel.js';
 
 /**
  * Checks a JSON value and returns it typed as a preprocessor model (every step's scaler or encoder
@@ -18,7 +18,11 @@ import { parseScalerModel } from './parseScalerModel.js';
  * @category Preprocessing
  */
 export function parsePreprocessorModel(json: unknown): PreprocessorModel {
-  const fn = 'segment/parsePreprocessorModel';
+  return _checkPreprocessorModel('segment/parsePreprocessorModel', json);
+}
+
+/** @internal The structural check of {@link parsePreprocessorModel}, naming the caller `fn` in its errors. */
+export function _checkPreprocessorModel(fn: string, json: unknown): PreprocessorModel {
   const o = header(fn, json, ['preprocessor']);
   const p = obj(fn, 'params', o.params);
   if (!Array.isArray(p.columns)) throw new ModelFormatError(fn, 'params.columns must be an array', p.columns);
@@ -30,12 +34,12 @@ export function parsePreprocessorModel(json: unknown): PreprocessorModel {
     if (step.type === 'numeric') {
       bool(fn, `steps[${i}].log1p`, step.log1p);
       if (step.scaler !== null) {
-        const sc = parseScalerModel(step.scaler);
+        const sc = _checkScalerModel(fn, step.scaler);
         if (sc.nFeatures !== 1) throw new ModelFormatError(fn, `steps[${i}].scaler must have one feature`, sc.nFeatures);
       }
       names.push(step.name);
     } else if (step.type === 'categorical') {
-      const enc = parseEncoderModel(step.encoder);
+      const enc = _checkEncoderModel(fn, step.encoder);
       if (enc.kind !== 'oneHotEncoder' || enc.categories.length !== 1) throw new ModelFormatError(fn, `steps[${i}].encoder must be a one-column one-hot encoder`, enc.kind);
       names.push(...enc.featureNamesOut);
     } else throw new ModelFormatError(fn, `steps[${i}].type must be 'numeric' or 'categorical'`, step.type);

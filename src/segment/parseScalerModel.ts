@@ -17,7 +17,11 @@ import type { ScalerModel } from './transformScaler.js';
  * @category Preprocessing
  */
 export function parseScalerModel(json: unknown): ScalerModel {
-  const fn = 'segment/parseScalerModel';
+  return _checkScalerModel('segment/parseScalerModel', json);
+}
+
+/** @internal The structural check of {@link parseScalerModel}, naming the caller `fn` in its errors. */
+export function _checkScalerModel(fn: string, json: unknown): ScalerModel {
   const o = header(fn, json, ['standardScaler', 'minMaxScaler', 'robustScaler']);
   const p = obj(fn, 'params', o.params);
   const d = int(fn, 'nFeatures', o.nFeatures, 1);

@@ -1,9 +1,10 @@
-import { InvalidInputError } from '../core/errors.js';
 import { assignLabels } from './_kmeans.js';
 import { expectCols, toFlat } from './_matrix.js';
 import type { KMeansModel } from './fitKMeans.js';
 import type { MiniBatchKMeansModel } from './fitMiniBatchKMeans.js';
 import type { MatrixInput } from './types.js';
+import { _checkKMeansModel } from './parseKMeansModel.js';
+import { checkedModel } from './_model.js';
 
 /**
  * Assigns each row to its nearest centroid (squared Euclidean distance; the lower index on ties).
@@ -11,7 +12,8 @@ import type { MatrixInput } from './types.js';
  *
  * @remarks O(n·k·d).
  * @see scikit-learn `KMeans.predict`
- * @throws {@link InvalidInputError} on NaN, ±Infinity, holes, an empty X, or a model without centroids
+ * @throws {@link InvalidInputError} on NaN, ±Infinity, holes or an empty X
+ * @throws {@link ModelFormatError} on a malformed model (the checks of {@link parseKMeansModel}, run once per model object)
  * @throws {@link DimensionMismatchError} on ragged rows or a column count other than the model's
  * @example
  * ```ts
@@ -23,9 +25,7 @@ import type { MatrixInput } from './types.js';
  */
 export function predictKMeans(model: KMeansModel | MiniBatchKMeansModel, X: MatrixInput): number[] {
   const fn = 'segment/predictKMeans';
-  if (typeof model !== 'object' || model === null || !Array.isArray(model.centroids) || model.centroids.length === 0) {
-    throw new InvalidInputError(fn, 'model must be a k-means model (load JSON with parseKMeansModel)', model);
-  }
+  checkedModel(fn, model, 'kmeans', _checkKMeansModel);
   const m = toFlat(fn, 'X', X);
   expectCols(fn, 'X', m, model.nFeatures);
   const k = model.centroids.length;

@@ -1,5 +1,5 @@
 import { encodeLabels, type ClusterLabel } from './_labels.js';
-import { toFlat } from './_matrix.js';
+import { scaledForRatios, toFlat } from './_matrix.js';
 import type { MatrixInput } from './types.js';
 
 /**
@@ -85,7 +85,7 @@ export function _silhouette(X: Float64Array, n: number, d: number, codes: Int32A
  */
 export function silhouetteSamples(X: MatrixInput, labels: ArrayLike<ClusterLabel>): number[] {
   const fn = 'segment/silhouetteSamples';
-  const m = toFlat(fn, 'X', X);
+  const m = scaledForRatios(toFlat(fn, 'X', X));
   const enc = encodeLabels(fn, labels, m.rows, 2, m.rows - 1);
   return Array.from(_silhouette(m.data, m.rows, m.cols, enc.codes, enc.count, enc.sizes));
 }

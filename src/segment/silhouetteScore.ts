@@ -2,7 +2,7 @@ import { InvalidOptionError } from '../core/errors.js';
 import { createRandom } from '../core/random.js';
 import { integerInRange, options as checkOptions, seed as checkSeed } from '../core/validate.js';
 import { encodeLabels, type ClusterLabel } from './_labels.js';
-import { toFlat } from './_matrix.js';
+import { scaledForRatios, toFlat } from './_matrix.js';
 import { _silhouette } from './silhouetteSamples.js';
 import type { MatrixInput } from './types.js';
 
@@ -44,7 +44,7 @@ export interface SilhouetteScoreOptions {
 export function silhouetteScore(X: MatrixInput, labels: ArrayLike<ClusterLabel>, options?: SilhouetteScoreOptions): number {
   const fn = 'segment/silhouetteScore';
   const o = checkOptions(fn, options, ['sampleSize', 'seed']);
-  const m = toFlat(fn, 'X', X);
+  const m = scaledForRatios(toFlat(fn, 'X', X));
   let data = m.data;
   let n = m.rows;
   const d = m.cols;

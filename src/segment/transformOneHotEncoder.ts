@@ -2,6 +2,9 @@ import { InvalidInputError } from '../core/errors.js';
 import { catKey, categoryColumns } from './_categories.js';
 import { _outputCategories, type OneHotEncoderModel } from './fitOneHotEncoder.js';
 import type { Category } from './types.js';
+import { ModelFormatError } from '../core/errors.js';
+import { _checkEncoderModel } from './parseEncoderModel.js';
+import { checkedModel } from './_model.js';
 
 /**
  * One-hot encodes rows of categories with a fitted encoder. Pure.
@@ -24,6 +27,8 @@ import type { Category } from './types.js';
  */
 export function transformOneHotEncoder(model: OneHotEncoderModel, X: readonly (readonly Category[])[]): number[][] {
   const fn = 'segment/transformOneHotEncoder';
+  checkedModel(fn, model, 'encoder', _checkEncoderModel);
+  if (model.kind !== 'oneHotEncoder') throw new ModelFormatError(fn, "model must be a fitted one-hot encoder (kind 'oneHotEncoder')", model.kind);
   const cols = categoryColumns(fn, X, model.categories.length);
   const n = cols[0]!.length;
   const width = model.featureNamesOut.length;

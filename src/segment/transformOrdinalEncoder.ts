@@ -2,6 +2,9 @@ import { InvalidInputError } from '../core/errors.js';
 import { catKey, categoryColumns, indexMaps } from './_categories.js';
 import type { OrdinalEncoderModel } from './fitOrdinalEncoder.js';
 import type { Category } from './types.js';
+import { ModelFormatError } from '../core/errors.js';
+import { _checkEncoderModel } from './parseEncoderModel.js';
+import { checkedModel } from './_model.js';
 
 /**
  * Codes rows of categories with a fitted ordinal encoder. Pure.
@@ -21,6 +24,8 @@ import type { Category } from './types.js';
  */
 export function transformOrdinalEncoder(model: OrdinalEncoderModel, X: readonly (readonly Category[])[]): number[][] {
   const fn = 'segment/transformOrdinalEncoder';
+  checkedModel(fn, model, 'encoder', _checkEncoderModel);
+  if (model.kind !== 'ordinalEncoder') throw new ModelFormatError(fn, "model must be a fitted ordinal encoder (kind 'ordinalEncoder')", model.kind);
   const cols = categoryColumns(fn, X, model.categories.length);
   const maps = indexMaps(model.categories);
   const n = cols[0]!.length;

@@ -1,5 +1,7 @@
 import { arrayLike } from '../core/validate.js';
 import { _transformRecords, type DataRecord, type PreprocessorModel } from './fitPreprocessor.js';
+import { _checkPreprocessorModel } from './parsePreprocessorModel.js';
+import { checkedModel } from './_model.js';
 
 /**
  * Turns new records into feature rows with a fitted preprocessor (same columns, same scaling, same
@@ -18,6 +20,7 @@ import { _transformRecords, type DataRecord, type PreprocessorModel } from './fi
  */
 export function transformPreprocessor(model: PreprocessorModel, records: readonly DataRecord[]): number[][] {
   const fn = 'segment/transformPreprocessor';
+  checkedModel(fn, model, 'preprocessor', _checkPreprocessorModel);
   const recs = arrayLike<DataRecord>(fn, 'records', records, 1);
   return _transformRecords(fn, model.steps, model.featureNames.length, recs);
 }

@@ -4,6 +4,8 @@ import type { MinMaxScalerModel } from './fitMinMaxScaler.js';
 import type { RobustScalerModel } from './fitRobustScaler.js';
 import type { StandardScalerModel } from './fitStandardScaler.js';
 import type { MatrixInput } from './types.js';
+import { checkedModel } from './_model.js';
+import { _checkScalerModel } from './parseScalerModel.js';
 
 /** Any fitted scaler. */
 export type ScalerModel = StandardScalerModel | MinMaxScalerModel | RobustScalerModel;
@@ -43,12 +45,13 @@ export function _scaleFlat(model: ScalerModel, data: Float64Array, rows: number,
   return out;
 }
 
-/** @internal Throws unless `model` is a scaler (a cheap check for already-typed callers). */
+/** @internal Throws unless `model` is a well-formed scaler (full structural check, once per model object). */
 export function _assertScaler(fn: string, model: unknown): asserts model is ScalerModel {
   const kind = (model as { kind?: unknown } | null)?.kind;
   if (kind !== 'standardScaler' && kind !== 'minMaxScaler' && kind !== 'robustScaler') {
     throw new InvalidInputError(fn, "model must be a scaler model (kind 'standardScaler', 'minMaxScaler' or 'robustScaler'); load JSON with parseScalerModel", kind);
   }
+  checkedModel(fn, model, 'scaler', _checkScalerModel);
 }
 
 /**
