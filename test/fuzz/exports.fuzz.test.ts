@@ -20,6 +20,17 @@ const HARDENED: Record<string, string> = {
   '.': 'core',
   './segment': 'segment',
 };
+/** Every subpath, for an exploratory run of the not-yet-hardened ones: CRMKIT_FUZZ_ALL=1 npx vitest run test/fuzz */
+const ALL: Record<string, string> = {
+  ...HARDENED,
+  './value': 'value',
+  './text': 'text',
+  './graph': 'graph',
+  './classify': 'classify',
+  './experiment': 'experiment',
+  './connectors': 'connectors',
+};
+const TARGETS = process.env.CRMKIT_FUZZ_ALL === '1' ? ALL : HARDENED;
 /** A call slower than this is a failure (the bugs found were 2–60 s; correct calls take microseconds). */
 const CALL_BOUND_MS = Number(process.env.CRMKIT_FUZZ_BOUND_MS ?? 2000);
 const RANDOM_PER_FUNCTION = Number(process.env.CRMKIT_FUZZ_RUNS ?? 40);
@@ -33,7 +44,7 @@ interface Failure {
 
 async function fuzz(sub: string): Promise<{ calls: number; typed: number; ok: number; failures: Failure[] }> {
   const entry = pathToFileURL(join(ROOT, 'dist', sub === '.' ? 'index.js' : `${sub.slice(2)}/index.js`)).href;
-  const module = HARDENED[sub]!;
+  const module = TARGETS[sub]!;
   const failures: Failure[] = [];
   let calls = 0;
   let typed = 0;
@@ -41,7 +52,7 @@ async function fuzz(sub: string): Promise<{ calls: number; typed: number; ok: nu
   let start = 0;
   for (;;) {
     const result = await new Promise<{ done: boolean; next: number }>((resolve, reject) => {
-      const w = new Worker(join(ROOT, 'test', 'fuzz', 'worker.mjs'), { workerData: { entry, start, randomPerFunction: RANDOM_PER_FUNCTION, seed: SEED } });
+      const w = new Worker(join(ROOT, 'test', 'fuzz', 'worker.mjs'), { workerData: { entry, rootEntry: pathToFileURL(join(ROOT, 'dist', 'index.js')).href, start, randomPerFunction: RANDOM_PER_FUNCTION, seed: SEED } });
       let current: { index: number; name: string; at: number } | undefined;
       const timer = setInterval(() => {
         if (current && performance.now() - current.at > CALL_BOUND_MS) {
@@ -51,7 +62,7 @@ async function fuzz(sub: string): Promise<{ calls: number; typed: number; ok: nu
           void w.terminate().then(() => resolve({ done: false, next }));
         }
       }, 100);
-      w.on('message', (msg: { type: string; index: number; name: string; kind?: string; fn?: string; detail?: string; argsShape?: string }) => {
+      w.on('message', (msg: { type: string; index: number; name: string; kind?: string; fn?: string; detail?: string; argsShape?: string; fromCore?: boolean }) => {
         if (msg.type === 'start') current = { index: msg.index, name: msg.name, at: performance.now() };
         else if (msg.type === 'end') {
           calls++;
@@ -60,7 +71,8 @@ async function fuzz(sub: string): Promise<{ calls: number; typed: number; ok: nu
           if (elapsed > CALL_BOUND_MS) failures.push({ name: msg.name, kind: 'slow', detail: `${Math.round(elapsed)} ms on (${msg.argsShape})` });
           if (msg.kind === 'typed') {
             typed++;
-            if (msg.fn !== `${module}/${msg.name}`) failures.push({ name: msg.name, kind: 'wrong-fn', detail: `error names ${msg.fn} on (${msg.argsShape})` });
+            // a core function re-exported by a domain subpath names itself core/…
+            if (msg.fn !== `${msg.fromCore ? 'core' : module}/${msg.name}`) failures.push({ name: msg.name, kind: 'wrong-fn', detail: `error names ${msg.fn} on (${msg.argsShape})` });
           } else if (msg.kind === 'ok') ok++;
           else failures.push({ name: msg.name, kind: msg.kind ?? '?', detail: `${msg.detail} on (${msg.argsShape})` });
         } else if (msg.type === 'done') {
@@ -80,7 +92,7 @@ async function fuzz(sub: string): Promise<{ calls: number; typed: number; ok: nu
 }
 
 describe('hostile-input fuzz of every exported function (built package)', () => {
-  for (const sub of Object.keys(HARDENED)) {
+  for (const sub of Object.keys(TARGETS)) {
     it(`${sub}: typed errors naming the function, or NaN-free results, within ${CALL_BOUND_MS} ms`, async () => {
       const r = await fuzz(sub);
       const byName = new Map<string, Failure[]>();

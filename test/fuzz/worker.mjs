@@ -3,8 +3,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
 
-const { entry, start, randomPerFunction, seed } = workerData;
+const { entry, rootEntry, start, randomPerFunction, seed } = workerData;
 const m = await import(entry);
+const root = await import(rootEntry);
 
 function holes() {
   const a = [1, 2, 3];
@@ -96,7 +97,7 @@ for (const name of names) {
           outcome = { kind: 'untyped', detail: `${e?.name ?? typeof e}: ${String(e?.message ?? e).slice(0, 160)}` };
         }
       }
-      parentPort.postMessage({ type: 'end', index, name, arity: args.length, argsShape: args.map(shape).join(', '), ...outcome });
+      parentPort.postMessage({ type: 'end', index, name, fromCore: root[name] === fn, arity: args.length, argsShape: args.map(shape).join(', '), ...outcome });
     }
     index++;
   }
