@@ -113,11 +113,11 @@ export function chartSpec(
   if (!Array.isArray(extraOptionNames) || extraOptionNames.some((k) => typeof k !== 'string')) throw new InvalidInputError(self, 'extraOptionNames must be an array of strings', extraOptionNames);
   const o = checkOptions(fn, options, [...CHART_OPTION_NAMES, ...extraOptionNames]) as ChartOptions;
   const spec: VegaLiteSpec = { $schema: VEGA_LITE_SCHEMA };
-  const title = o.title !== undefined ? checkString(fn, 'options.title', o.title) : defaults.title;
+  const title = o.title !== undefined ? checkString(fn, 'options.title', o.title) : defaults.title === undefined ? undefined : checkString(self, 'defaults.title', defaults.title);
   if (title !== undefined) spec.title = title;
-  const width = o.width !== undefined ? size(fn, 'width', o.width) : defaults.width;
+  const width = o.width !== undefined ? size(fn, 'width', o.width) : defaults.width === undefined ? undefined : size(self, 'width', defaults.width);
   if (width !== undefined) spec.width = width;
-  const height = o.height !== undefined ? size(fn, 'height', o.height) : defaults.height;
+  const height = o.height !== undefined ? size(fn, 'height', o.height) : defaults.height === undefined ? undefined : size(self, 'height', defaults.height);
   if (height !== undefined) spec.height = height;
   // A JSON round trip: the spec is plain data and shares no object with the caller's result.
   const copy = JSON.parse(JSON.stringify(body)) as Record<string, unknown>;

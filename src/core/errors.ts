@@ -276,6 +276,7 @@ export interface DescribeValueOptions {
  * @category Errors
  */
 export function describeValue(value: unknown, options: DescribeValueOptions = {}): string {
+  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('core/describeValue', 'options must be an object', options);
   return describe(value, options.revealStrings === true, 0);
 }
 

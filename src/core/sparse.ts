@@ -51,7 +51,7 @@ function checkCsr(fn: string, m: unknown): CsrMatrix {
     (m as CsrMatrix).data instanceof Float64Array;
   if (!ok) throw new InvalidInputError(fn, 'm must be a CsrMatrix { rows, cols, indptr: Int32Array, indices: Int32Array, data: Float64Array }', m);
   const c = m as CsrMatrix;
-  if (c.rows < 0 || c.cols < 0 || c.indptr.length !== c.rows + 1 || c.indices.length !== c.data.length || c.indptr[c.rows] !== c.data.length || c.indptr[0] !== 0) {
+  if (c.rows < 0 || c.cols < 0 || c.rows >= MAX_INT32 || c.cols >= MAX_INT32 || c.indptr.length !== c.rows + 1 || c.indices.length !== c.data.length || c.indptr[c.rows] !== c.data.length || c.indptr[0] !== 0) {
     throw new InvalidInputError(fn, `m is not a consistent CsrMatrix (indptr.length must be rows + 1 = ${c.rows + 1} and indptr[rows] = nnz = ${c.data.length})`, c.indptr.length);
   }
   return c;
@@ -336,6 +336,7 @@ export function csrMultiplyVector(m: CsrMatrix, x: ArrayLike<number>, out?: Floa
  */
 export function csrToDense(m: CsrMatrix): number[][] {
   const c = checkCsr('core/csrToDense', m);
+  if (c.rows * c.cols > 1e8) throw new InvalidInputError('core/csrToDense', 'm is too large to densify (rows × cols above 1e8 cells)', c.rows * c.cols);
   const out: number[][] = [];
   for (let i = 0; i < c.rows; i++) {
     const row = new Array<number>(c.cols).fill(0);

@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { DimensionMismatchError, InvalidInputError, InvalidOptionError } from './errors.js';
+import { CrmkitError, DimensionMismatchError, InvalidInputError, InvalidOptionError } from './errors.js';
 
 type ErrorCtor = typeof InvalidInputError | typeof InvalidOptionError;
 
@@ -246,4 +246,18 @@ export function timestamp(fn: string, name: string, x: unknown): number {
 export function seed(fn: string, x: unknown, defaultSeed = 0): number {
   if (x === undefined) return defaultSeed;
   return integerInRange(fn, 'options.seed', x, { min: 0, max: 0xffffffff });
+}
+
+/**
+ * Re-labels a crmkit error thrown by an inner public function (for example `fitKMeans` called by
+ * `elbow`) as the caller's, so the user reads the name of the function they called; other errors
+ * pass through unchanged. Use as `try { … } catch (e) { rethrowAs(fn, e); }`.
+ */
+export function rethrowAs(fn: string, e: unknown): never {
+  if (e instanceof CrmkitError && e.fn !== fn) {
+    const inner = e.fn;
+    Object.defineProperty(e, 'fn', { value: fn, enumerable: true });
+    e.message = `${fn}: ${e.message.startsWith(`${inner}: `) ? e.message.slice(inner.length + 2) : e.message}`;
+  }
+  throw e;
 }

@@ -1,5 +1,5 @@
 import { taskControl, type LongRunOptions } from '../core/progress.js';
-import { integerInRange, oneOf, options as checkOptions, seed as checkSeed } from '../core/validate.js';
+import { integerInRange, oneOf, options as checkOptions, rethrowAs, seed as checkSeed } from '../core/validate.js';
 import { toFlat } from './_matrix.js';
 import { calinskiHarabaszScore } from './calinskiHarabaszScore.js';
 import { daviesBouldinScore } from './daviesBouldinScore.js';
@@ -87,15 +87,19 @@ export function chooseK(X: MatrixInput, options?: ChooseKOptions): ChooseKResult
   const table: ChooseKRow[] = [];
   for (let k = kMin; k <= kMax; k++) {
     task.checkpoint(k - kMin, kMax - kMin + 1, `k = ${k}`);
-    const model = fitKMeans(m, { k, seed, nInit, algorithm, ...(o.signal ? { signal: o.signal } : {}) });
-    const silhouette = m.rows > sampleSize ? silhouetteScore(m, model.labels, { sampleSize, seed }) : silhouetteScore(m, model.labels);
-    table.push({
-      k,
-      inertia: model.inertia,
-      silhouette,
-      calinskiHarabasz: calinskiHarabaszScore(m, model.labels),
-      daviesBouldin: daviesBouldinScore(m, model.labels),
-    });
+    try {
+      const model = fitKMeans(m, { k, seed, nInit, algorithm, ...(o.signal ? { signal: o.signal } : {}) });
+      const silhouette = m.rows > sampleSize ? silhouetteScore(m, model.labels, { sampleSize, seed }) : silhouetteScore(m, model.labels);
+      table.push({
+        k,
+        inertia: model.inertia,
+        silhouette,
+        calinskiHarabasz: calinskiHarabaszScore(m, model.labels),
+        daviesBouldin: daviesBouldinScore(m, model.labels),
+      });
+    } catch (e) {
+      rethrowAs(fn, e);
+    }
   }
   task.checkpoint(kMax - kMin + 1, kMax - kMin + 1);
   let k: number;

@@ -1,6 +1,6 @@
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { InvalidOptionError } from '../core/errors.js';
-import { arrayLike, integerInRange, oneOf, options as checkOptions, seed as checkSeed } from '../core/validate.js';
+import { arrayLike, integerInRange, oneOf, options as checkOptions, rethrowAs, seed as checkSeed } from '../core/validate.js';
 import { toFlat } from './_matrix.js';
 import { fitKMeans } from './fitKMeans.js';
 import { findKnee } from './findKnee.js';
@@ -58,7 +58,13 @@ export function elbow(X: MatrixInput, options?: ElbowOptions): ElbowResult {
   const table: { k: number; inertia: number }[] = [];
   for (let k = kMin; k <= kMax; k++) {
     task.checkpoint(k - kMin, kMax - kMin + 1, `k = ${k}`);
-    table.push({ k, inertia: fitKMeans(m, { k, nInit, seed, algorithm, ...(o.signal ? { signal: o.signal } : {}) }).inertia });
+    let inertia: number;
+    try {
+      inertia = fitKMeans(m, { k, nInit, seed, algorithm, ...(o.signal ? { signal: o.signal } : {}) }).inertia;
+    } catch (e) {
+      rethrowAs(fn, e);
+    }
+    table.push({ k, inertia });
   }
   task.checkpoint(kMax - kMin + 1, kMax - kMin + 1);
   const knee = findKnee(table.map((r) => r.k), table.map((r) => r.inertia));

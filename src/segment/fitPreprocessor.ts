@@ -1,5 +1,5 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
-import { arrayLike, boolean, oneOf, options as checkOptions, string } from '../core/validate.js';
+import { arrayLike, boolean, oneOf, options as checkOptions, rethrowAs, string } from '../core/validate.js';
 import { checkCategory } from './_categories.js';
 import { fitMinMaxScaler } from './fitMinMaxScaler.js';
 import { _infrequentOptions, fitOneHotEncoder, type OneHotEncoderModel, type OneHotHandleUnknown } from './fitOneHotEncoder.js';
@@ -207,18 +207,27 @@ export function fitPreprocessor(records: readonly DataRecord[], options: FitPrep
     if (spec.type === 'numeric') {
       const col = _numericColumn(FN, recs, spec.name, spec.log1p === true);
       const flat = { data: col, rows: n, cols: 1 };
-      const scaler: ScalerModel | null =
-        spec.scaler === 'standard' ? fitStandardScaler(flat) : spec.scaler === 'minMax' ? fitMinMaxScaler(flat) : spec.scaler === 'robust' ? fitRobustScaler(flat) : null;
+      let scaler: ScalerModel | null;
+      try {
+        scaler = spec.scaler === 'standard' ? fitStandardScaler(flat) : spec.scaler === 'minMax' ? fitMinMaxScaler(flat) : spec.scaler === 'robust' ? fitRobustScaler(flat) : null;
+      } catch (e) {
+        rethrowAs(FN, e);
+      }
       steps.push({ name: spec.name, type: 'numeric', log1p: spec.log1p === true, scaler });
       featureNames.push(spec.name);
     } else {
-      const encoder = fitOneHotEncoder(_categoryColumn(FN, recs, spec.name), {
-        handleUnknown: spec.handleUnknown ?? 'error',
-        drop: spec.drop ?? 'none',
-        featureNames: [spec.name],
-        ...(spec.minFrequency === undefined ? {} : { minFrequency: spec.minFrequency }),
-        ...(spec.maxCategories === undefined ? {} : { maxCategories: spec.maxCategories }),
-      });
+      let encoder: OneHotEncoderModel;
+      try {
+        encoder = fitOneHotEncoder(_categoryColumn(FN, recs, spec.name), {
+          handleUnknown: spec.handleUnknown ?? 'error',
+          drop: spec.drop ?? 'none',
+          featureNames: [spec.name],
+          ...(spec.minFrequency === undefined ? {} : { minFrequency: spec.minFrequency }),
+          ...(spec.maxCategories === undefined ? {} : { maxCategories: spec.maxCategories }),
+        });
+      } catch (e) {
+        rethrowAs(FN, e);
+      }
       steps.push({ name: spec.name, type: 'categorical', encoder });
       featureNames.push(...encoder.featureNamesOut);
     }

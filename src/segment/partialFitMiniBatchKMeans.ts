@@ -6,6 +6,8 @@ import { expectCols, toFlat, toRows } from './_matrix.js';
 import { _checkK, _weights } from './fitKMeans.js';
 import { _miniBatchStep, type MiniBatchKMeansModel } from './fitMiniBatchKMeans.js';
 import type { MatrixInput } from './types.js';
+import { checkedModel } from './_model.js';
+import { _checkKMeansModel } from './parseKMeansModel.js';
 
 /** Options of {@link partialFitMiniBatchKMeans}. */
 export interface PartialFitMiniBatchKMeansOptions {
@@ -72,6 +74,7 @@ export function partialFitMiniBatchKMeans(model: MiniBatchKMeansModel | undefine
     if (typeof model !== 'object' || model === null || model.kind !== 'miniBatchKMeans') {
       throw new InvalidInputError(FN, "model must be a mini-batch k-means model (kind 'miniBatchKMeans') or undefined", (model as { kind?: unknown } | null)?.kind);
     }
+    checkedModel(FN, model, 'kmeans', _checkKMeansModel);
     for (const key of ['k', 'seed', 'reassignmentRatio'] as const) {
       if (o[key] !== undefined) throw new InvalidOptionError(FN, `options.${key} is taken from the model; pass it only on the first call`, o[key]);
     }

@@ -11,9 +11,9 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/package.js';
+import { failureReport, runFuzzWorker } from './_run.js';
 
 /** Subpath → the module name its errors carry. */
 const HARDENED: Record<string, string> = {
@@ -36,68 +36,14 @@ const CALL_BOUND_MS = Number(process.env.CRMKIT_FUZZ_BOUND_MS ?? 2000);
 const RANDOM_PER_FUNCTION = Number(process.env.CRMKIT_FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.CRMKIT_FUZZ_SEED ?? 20261207);
 
-interface Failure {
-  name: string;
-  kind: string;
-  detail: string;
-}
-
-async function fuzz(sub: string): Promise<{ calls: number; typed: number; ok: number; failures: Failure[] }> {
-  const entry = pathToFileURL(join(ROOT, 'dist', sub === '.' ? 'index.js' : `${sub.slice(2)}/index.js`)).href;
-  const module = TARGETS[sub]!;
-  const failures: Failure[] = [];
-  let calls = 0;
-  let typed = 0;
-  let ok = 0;
-  let start = 0;
-  for (;;) {
-    const result = await new Promise<{ done: boolean; next: number }>((resolve, reject) => {
-      const w = new Worker(join(ROOT, 'test', 'fuzz', 'worker.mjs'), { workerData: { entry, rootEntry: pathToFileURL(join(ROOT, 'dist', 'index.js')).href, start, randomPerFunction: RANDOM_PER_FUNCTION, seed: SEED } });
-      let current: { index: number; name: string; at: number } | undefined;
-      const timer = setInterval(() => {
-        if (current && performance.now() - current.at > CALL_BOUND_MS) {
-          clearInterval(timer);
-          failures.push({ name: current.name, kind: 'hang', detail: `call #${current.index} still running after ${CALL_BOUND_MS} ms` });
-          const next = current.index + 1;
-          void w.terminate().then(() => resolve({ done: false, next }));
-        }
-      }, 100);
-      w.on('message', (msg: { type: string; index: number; name: string; kind?: string; fn?: string; detail?: string; argsShape?: string; fromCore?: boolean }) => {
-        if (msg.type === 'start') current = { index: msg.index, name: msg.name, at: performance.now() };
-        else if (msg.type === 'end') {
-          calls++;
-          const elapsed = current ? performance.now() - current.at : 0;
-          current = undefined;
-          if (elapsed > CALL_BOUND_MS) failures.push({ name: msg.name, kind: 'slow', detail: `${Math.round(elapsed)} ms on (${msg.argsShape})` });
-          if (msg.kind === 'typed') {
-            typed++;
-            // a core function re-exported by a domain subpath names itself core/…
-            if (msg.fn !== `${msg.fromCore ? 'core' : module}/${msg.name}`) failures.push({ name: msg.name, kind: 'wrong-fn', detail: `error names ${msg.fn} on (${msg.argsShape})` });
-          } else if (msg.kind === 'ok') ok++;
-          else failures.push({ name: msg.name, kind: msg.kind ?? '?', detail: `${msg.detail} on (${msg.argsShape})` });
-        } else if (msg.type === 'done') {
-          clearInterval(timer);
-          void w.terminate().then(() => resolve({ done: true, next: 0 }));
-        }
-      });
-      w.on('error', (e) => {
-        clearInterval(timer);
-        reject(e);
-      });
-    });
-    if (result.done) break;
-    start = result.next;
-  }
-  return { calls, typed, ok, failures };
-}
-
 describe('hostile-input fuzz of every exported function (built package)', () => {
   for (const sub of Object.keys(TARGETS)) {
     it(`${sub}: typed errors naming the function, or NaN-free results, within ${CALL_BOUND_MS} ms`, async () => {
-      const r = await fuzz(sub);
-      const byName = new Map<string, Failure[]>();
-      for (const f of r.failures) byName.set(f.name, [...(byName.get(f.name) ?? []), f]);
-      const report = [...byName].map(([n, fs]) => `${n}: ${fs.length} × ${[...new Set(fs.map((f) => f.kind))].join('/')}; e.g. ${fs[0]!.detail}`);
+      const entry = pathToFileURL(join(ROOT, 'dist', sub === '.' ? 'index.js' : `${sub.slice(2)}/index.js`)).href;
+      const rootEntry = pathToFileURL(join(ROOT, 'dist', 'index.js')).href;
+      const workerData = { entry, rootEntry, randomPerFunction: RANDOM_PER_FUNCTION, seed: SEED };
+      const r = await runFuzzWorker(join(ROOT, 'test', 'fuzz', 'worker.mjs'), workerData, TARGETS[sub]!, CALL_BOUND_MS);
+      const report = failureReport(r.failures);
       console.log(`${sub}: ${r.calls} calls, ${r.typed} typed errors, ${r.ok} valid results, ${r.failures.length} failures`);
       expect(r.calls).toBeGreaterThan(100);
       expect(report).toEqual([]);

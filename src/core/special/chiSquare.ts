@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { notNaN, positive, probability } from './_check.js';
+import { notNaN, positive, probability, shapeParameter } from './_check.js';
 import { incGamma } from './_incGammaKernels.js';
 import { gammaInvK } from './incompleteGamma.js';
 
@@ -24,7 +24,7 @@ import { gammaInvK } from './incompleteGamma.js';
 export function chiSquareCdf(x: number, df: number): number {
   const fn = 'core/chiSquareCdf';
   notNaN(fn, 'x', x);
-  positive(fn, 'df', df);
+  shapeParameter(fn, 'df', df);
   return x <= 0 ? 0 : incGamma(0.5 * df, 0.5 * x, false);
 }
 
@@ -44,7 +44,7 @@ export function chiSquareCdf(x: number, df: number): number {
 export function chiSquareSf(x: number, df: number): number {
   const fn = 'core/chiSquareSf';
   notNaN(fn, 'x', x);
-  positive(fn, 'df', df);
+  shapeParameter(fn, 'df', df);
   return x <= 0 ? 1 : incGamma(0.5 * df, 0.5 * x, true);
 }
 
@@ -64,7 +64,7 @@ export function chiSquareSf(x: number, df: number): number {
 export function chiSquareQuantile(p: number, df: number): number {
   const fn = 'core/chiSquareQuantile';
   probability(fn, 'p', p);
-  positive(fn, 'df', df);
+  shapeParameter(fn, 'df', df);
   return 2 * (p > 0.5 ? gammaInvK(0.5 * df, 1 - p, true) : gammaInvK(0.5 * df, p, false));
 }
 
@@ -84,7 +84,7 @@ export function chiSquareQuantile(p: number, df: number): number {
 export function chiSquareIsf(q: number, df: number): number {
   const fn = 'core/chiSquareIsf';
   probability(fn, 'q', q);
-  positive(fn, 'df', df);
+  shapeParameter(fn, 'df', df);
   return 2 * (q > 0.5 ? gammaInvK(0.5 * df, 1 - q, false) : gammaInvK(0.5 * df, q, true));
 }
 
@@ -104,7 +104,7 @@ export function chiSquareIsf(q: number, df: number): number {
 export function gammaCdf(x: number, shape: number, scale: number): number {
   const fn = 'core/gammaCdf';
   notNaN(fn, 'x', x);
-  positive(fn, 'shape', shape);
+  shapeParameter(fn, 'shape', shape);
   positive(fn, 'scale', scale);
   return x <= 0 ? 0 : incGamma(shape, x / scale, false);
 }
@@ -125,7 +125,7 @@ export function gammaCdf(x: number, shape: number, scale: number): number {
 export function gammaSf(x: number, shape: number, scale: number): number {
   const fn = 'core/gammaSf';
   notNaN(fn, 'x', x);
-  positive(fn, 'shape', shape);
+  shapeParameter(fn, 'shape', shape);
   positive(fn, 'scale', scale);
   return x <= 0 ? 1 : incGamma(shape, x / scale, true);
 }

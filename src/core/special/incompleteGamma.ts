@@ -4,7 +4,7 @@
  * @module
  */
 import { InvalidInputError } from '../errors.js';
-import { notNaN, positive, probability } from './_check.js';
+import { notNaN, probability, shapeParameter } from './_check.js';
 import { lgamma1p, lgammaPos } from './_gammaKernels.js';
 import { gammaDensity, incGamma } from './_incGammaKernels.js';
 import { normalLowerQuantileK } from './_erfKernels.js';
@@ -35,7 +35,7 @@ function checkX(fn: string, x: number): number {
  */
 export function regularizedGammaP(a: number, x: number): number {
   const fn = 'core/regularizedGammaP';
-  positive(fn, 'a', a);
+  shapeParameter(fn, 'a', a);
   return incGamma(a, checkX(fn, x), false);
 }
 
@@ -56,7 +56,7 @@ export function regularizedGammaP(a: number, x: number): number {
  */
 export function regularizedGammaQ(a: number, x: number): number {
   const fn = 'core/regularizedGammaQ';
-  positive(fn, 'a', a);
+  shapeParameter(fn, 'a', a);
   return incGamma(a, checkX(fn, x), true);
 }
 
@@ -111,7 +111,7 @@ export function gammaInvK(a: number, p: number, upper: boolean): number {
  */
 export function gammaPInv(a: number, p: number): number {
   const fn = 'core/gammaPInv';
-  positive(fn, 'a', a);
+  shapeParameter(fn, 'a', a);
   probability(fn, 'p', p);
   if (p > 0.5) return gammaInvK(a, 1 - p, true);
   return gammaInvK(a, p, false);

@@ -1,0 +1,58 @@
+/**
+ * Example-seeded mutation fuzz over the built package. The `@example` code of each hardened
+ * subpath runs against the built files while a proxy records the arguments of every call to the
+ * subpath's exports: valid calls, by construction. Each recorded call is then replayed with one
+ * argument replaced by a hostile value, one option or model field replaced or deleted (one level
+ * deeper too), an unknown option added, the first row or cell of an array made hostile (NaN,
+ * ±1e308, strings, null, `'__proto__'`), a ragged row or a trailing hole. Every call must throw a
+ * CrmkitError naming the called function or return a NaN-free result within the bound. This reaches
+ * past the first argument check, where the plain battery in exports.fuzz.test.ts stops.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { transformSync } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { extractExamples } from '../helpers/examples.js';
+import { ROOT, SUBPATHS } from '../helpers/package.js';
+import { failureReport, runFuzzWorker } from './_run.js';
+
+/** Subpath → the module name its errors carry (and its source folder). */
+const HARDENED: Record<string, string> = {
+  '.': 'core',
+  './segment': 'segment',
+};
+const ALL: Record<string, string> = { ...HARDENED, './value': 'value', './text': 'text', './graph': 'graph', './classify': 'classify', './experiment': 'experiment', './connectors': 'connectors' };
+const TARGETS = process.env.CRMKIT_FUZZ_ALL === '1' ? ALL : HARDENED;
+const CALL_BOUND_MS = Number(process.env.CRMKIT_FUZZ_BOUND_MS ?? 2000);
+/** Distinct recorded calls replayed per function. */
+const PER_FUNCTION = Number(process.env.CRMKIT_FUZZ_PER_FUNCTION ?? 2);
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+const distUrl = (sub: string): string => pathToFileURL(join(ROOT, 'dist', sub === '.' ? 'index.js' : `${sub.slice(2)}/index.js`)).href;
+const specOf = (sub: string): string => (sub === '.' ? 'crmkit' : `crmkit/${sub.slice(2)}`);
+
+describe('example-seeded mutation fuzz of every exported function (built package)', () => {
+  for (const sub of Object.keys(TARGETS)) {
+    const module = TARGETS[sub]!;
+    it(`${sub}: mutated valid calls give typed errors naming the function, or NaN-free results`, async () => {
+      const dir = join(ROOT, 'src', module);
+      const examples = walk(dir)
+        .flatMap((f) => extractExamples(f, readFileSync(f, 'utf8')))
+        .map((ex) => transformSync(ex.code, { loader: 'ts', format: 'cjs', target: 'es2022' }).code);
+      expect(examples.length).toBeGreaterThan(5);
+      const specs = Object.fromEntries(SUBPATHS.filter((s) => !s.endsWith('/node')).map((s) => [specOf(s), distUrl(s)]));
+      const workerData = { entry: distUrl(sub), specs, target: specOf(sub), examples, perFunction: PER_FUNCTION };
+      const r = await runFuzzWorker(join(ROOT, 'test', 'fuzz', 'mutate-worker.mjs'), workerData, module, CALL_BOUND_MS);
+      console.log(`${sub}: ${r.calls} mutated calls, ${r.typed} typed errors, ${r.ok} valid results, ${r.failures.length} failures`);
+      expect(r.calls).toBeGreaterThan(500);
+      expect(failureReport(r.failures)).toEqual([]);
+    }, 900_000);
+  }
+});
