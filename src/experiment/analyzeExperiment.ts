@@ -145,13 +145,47 @@ interface ArmAcc {
   conversions: number[];
 }
 
+/**
+ * Whether `s` is a decimal number: [+-] digits [. digits] [e [+-] digits], at least one digit before
+ * the exponent (so no '0x10', '0b1', 'Infinity', '1_000' or ''). One linear scan, no regex.
+ */
+export function isDecimal(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  if (c === 43 || c === 45) c = s.charCodeAt(++i);
+  let digits = 0;
+  while (c >= 48 && c <= 57) {
+    digits++;
+    c = s.charCodeAt(++i);
+  }
+  if (c === 46) {
+    c = s.charCodeAt(++i);
+    while (c >= 48 && c <= 57) {
+      digits++;
+      c = s.charCodeAt(++i);
+    }
+  }
+  if (digits === 0) return false;
+  if (c === 101 || c === 69) {
+    c = s.charCodeAt(++i);
+    if (c === 43 || c === 45) c = s.charCodeAt(++i);
+    let e = 0;
+    while (c >= 48 && c <= 57) {
+      e++;
+      c = s.charCodeAt(++i);
+    }
+    if (e === 0) return false;
+  }
+  return i === n;
+}
+
 function toNumber(v: unknown, r: number, column: string): number {
   if (typeof v === 'string' && v.length > 0) {
-    // fast path for plain decimal strings (CSV cells): starts with a digit, '-' or '.'
-    const c = v.charCodeAt(0);
-    if ((c >= 48 && c <= 57) || c === 45 || c === 46) {
+    // fast path for plain decimal strings (CSV cells)
+    if (isDecimal(v)) {
       const x = +v;
-      if (x === x && x !== Infinity && x !== -Infinity) return x;
+      if (x !== Infinity && x !== -Infinity) return x;
     }
   }
   if (typeof v === 'number') {
@@ -163,12 +197,12 @@ function toNumber(v: unknown, r: number, column: string): number {
     const low = s.toLowerCase();
     if (low === 'true') return 1;
     if (low === 'false') return 0;
-    if (s !== '') {
+    if (isDecimal(s)) {
       const x = Number(s);
       if (Number.isFinite(x)) return x;
     }
   }
-  throw new InvalidInputError(FN, `input.rows[${r}].${column} must be a finite number, a boolean, or a numeric / 'true' / 'false' string`, v);
+  throw new InvalidInputError(FN, `input.rows[${r}].${column} must be a finite number, a boolean, or a decimal-notation / 'true' / 'false' string`, v);
 }
 
 function fromRows(rows: unknown, armColumn: string, metrics: readonly ExperimentMetric[]): ArmAcc[] {

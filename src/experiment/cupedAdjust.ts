@@ -127,7 +127,7 @@ export function cupedAdjust(control: CupedArm, treatment: CupedArm, options?: Cu
     unadjustedStandardError,
     statistic,
     df,
-    pValue: pFromT(statistic, df, alternative),
+    pValue: pFromT(statistic, df, alternative, difference === 0 && se === 0),
     confidenceInterval,
     varianceReduction: syy > 0 ? (sxy * sxy) / (sxx * syy) : 0,
     alternative,

@@ -1,7 +1,7 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { numberInRange, oneOf, openUnitInterval, options as checkOptions } from '../core/validate.js';
 import { checkAlpha, checkAlternative, isObject } from './_common.js';
-import { normalPower, solveSampleSize, tPower } from './_power.js';
+import { normalPower, rounded, solveSampleSize, tIsf, tPower } from './_power.js';
 import type { Alternative } from './types.js';
 
 /** What to plan for in {@link sampleSizeForMeans}. @category Experiment */
@@ -90,11 +90,26 @@ export function sampleSizeForMeans(plan: MeanPlan, options?: SampleSizeForMeansO
     throw new InvalidOptionError(FN, `options.alternative '${o.alternative}' contradicts the sign of plan.mde`, o.alternative);
   }
   const d = o.alternative === 'less' ? -mde / sd : mde / sd;
-  const f = (n: number): number => meanPower(o.distribution, d, n, o.ratio, o.alpha, o.alternative) - o.power;
-  // the t test needs df = n(1 + ratio) − 2 > 0
-  const nMin = o.distribution === 't' ? 3 / (1 + o.ratio) : 1e-9; // t: at least 1 degree of freedom
+  const fz = (n: number): number => meanPower('z', d, n, o.ratio, o.alpha, o.alternative) - o.power;
+  const z = solveSampleSize(FN, fz, 1e-9, 4, o.ratio);
+  let solved = z;
+  if (o.distribution === 't') {
+    // the t answer is the z answer plus a correction that tends to z_crit²/(2(1 + ratio)) (Guenther 1981);
+    // past 1e10 degrees of freedom the rest of it is below 1e-9 users, so it is added in closed form
+    const df = z.nControlRaw * (1 + o.ratio);
+    if (df > 1e10) {
+      const zc = tIsf(o.alternative === 'two-sided' ? o.alpha / 2 : o.alpha, Infinity);
+      const nControlRaw = z.nControlRaw + (zc * zc) / (2 * (1 + o.ratio));
+      solved = rounded(nControlRaw, o.ratio);
+    } else {
+      const f = (n: number): number => meanPower('t', d, n, o.ratio, o.alpha, o.alternative) - o.power;
+      // the t test needs df = n(1 + ratio) − 2 ≥ 1; its power is below the z test's, so its n is above z's
+      const nMin = Math.max(3 / (1 + o.ratio), z.nControlRaw);
+      solved = solveSampleSize(FN, f, nMin, 2 * nMin, o.ratio);
+    }
+  }
   return {
-    ...solveSampleSize(f, nMin, Math.max(4, 2 * nMin), o.ratio),
+    ...solved,
     effectSize: mde / sd,
     distribution: o.distribution,
     alpha: o.alpha,

@@ -121,7 +121,7 @@ export function sampleSizeForProportions(plan: ProportionPlan, options?: Proport
   const r = resolvePlan(FN, plan, options);
   const f = (n: number): number => proportionPower(r.variant, r.p1, r.p2, n, r.ratio, r.alpha, r.alternative) - r.power;
   return {
-    ...solveSampleSize(f, 1e-9, 2, r.ratio),
+    ...solveSampleSize(FN, f, 1e-9, 2, r.ratio),
     baseline: r.p1,
     treatmentRate: r.p2,
     variant: r.variant,
