@@ -102,7 +102,7 @@ export function marginStatistic(d: number, b: number, se: number): number {
  * import { equivalenceTest } from 'crmkit/experiment';
  * const r = equivalenceTest({ n: 5000, conversions: 500 }, { n: 5000, conversions: 510 }, { margin: 0.02 });
  * r.equivalent; // => true
- * r.pValue.toFixed(6); // => '0.000324'
+ * r.pValue.toFixed(6); // => '0.001410'
  * ```
  * @category Experiment
  */
