@@ -34,3 +34,4 @@ export { groupSequentialBoundaries, type GroupSequentialBoundariesOptions, type 
 export { analyzeExperiment, type ExperimentMetric, type ArmSummaryInput, type ExperimentInput, type AnalyzeExperimentOptions, type ExperimentComparison, type ExperimentVerdict, type ExperimentChanceToBeBest, type AnalyzeExperimentResult } from './analyzeExperiment.js';
 export { equivalenceTest, type EquivalenceTestOptions, type OneSidedTest, type EquivalenceTestResult } from './equivalenceTest.js';
 export { nonInferiorityTest, type NonInferiorityTestOptions, type NonInferiorityTestResult } from './nonInferiorityTest.js';
+export { sequentialSrmTest, type SequentialSrmTestOptions, type SequentialSrmTestResult } from './sequentialSrmTest.js';
