@@ -8,6 +8,7 @@
 import { oneOf } from '../core/validate.js';
 import { checkBinaryInput, checkMeanInput, isObject, magnitudeScale } from './_common.js';
 import type { ArmMoments } from './types.js';
+import { tTestFromMoments } from './welchTTest.js';
 
 /** Difference, its SE and degrees of freedom (Infinity: normal), and the moments of each arm. */
 export interface MarginEstimate {
@@ -59,18 +60,7 @@ export function marginEstimate(fn: string, control: unknown, treatment: unknown,
   const s = magnitudeScale(control, treatment);
   const c = checkMeanInput(fn, 'control', control, 2, warnings, s);
   const t = checkMeanInput(fn, 'treatment', treatment, 2, warnings, s);
-  let se: number;
-  let df: number;
-  if (equalVariance) {
-    df = c.n + t.n - 2;
-    se = Math.sqrt((((c.n - 1) * c.variance + (t.n - 1) * t.variance) / df) * (1 / c.n + 1 / t.n));
-  } else {
-    const vc = c.variance / c.n;
-    const vt = t.variance / t.n;
-    se = Math.sqrt(vc + vt);
-    const den = (vc * vc) / (c.n - 1) + (vt * vt) / (t.n - 1);
-    df = den > 0 ? ((vc + vt) * (vc + vt)) / den : c.n + t.n - 2;
-  }
+  const { standardError: se, df } = tTestFromMoments(c, t, 'two-sided', 0.05, equalVariance);
   const back = (m: ArmMoments): ArmMoments => ({ n: m.n, mean: m.mean * s, variance: m.variance * s * s });
   return {
     kind: 'means',
