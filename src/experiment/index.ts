@@ -26,7 +26,7 @@ export { minimumDetectableEffect, type MdeInput, type MinimumDetectableEffectOpt
 export { estimateDuration, type DurationInput, type EstimateDurationOptions, type EstimateDurationResult } from './estimateDuration.js';
 export { relativeLift, type RelativeLiftOptions, type RelativeLiftResult } from './relativeLift.js';
 export { deltaMethodRatio, type RatioRaw, type RatioSums, type DeltaMethodRatioOptions, type RatioArm, type DeltaMethodRatioResult } from './deltaMethodRatio.js';
-export { cupedAdjust, type CupedArm, type CupedAdjustOptions, type CupedAdjustResult } from './cupedAdjust.js';
+export { cupedAdjust, type CupedArm, type CupedArmSums, type CupedAdjustOptions, type CupedAdjustResult } from './cupedAdjust.js';
 export { mannWhitneyUTest, type MannWhitneyUTestOptions, type MannWhitneyUTestResult } from './mannWhitneyUTest.js';
 export { bootstrapDifference, type BootstrapDifferenceOptions, type BootstrapDifferenceResult } from './bootstrapDifference.js';
 export { sequentialTest, type SequentialTestOptions, type SequentialTestResult } from './sequentialTest.js';

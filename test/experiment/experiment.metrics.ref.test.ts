@@ -4,7 +4,7 @@
  * SQL-style sums of the same rows. Tolerances: 1e-9 relative (closed forms).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeExperiment, deltaMethodRatio, InvalidInputError, type ArmSummaryInput } from 'crmkit/experiment';
+import { analyzeExperiment, cupedAdjust, deltaMethodRatio, InvalidInputError, type ArmSummaryInput } from 'crmkit/experiment';
 import { expectClose } from '../helpers/close.js';
 import { loadFixture } from '../helpers/fixtures.js';
 
@@ -111,4 +111,32 @@ describe('CUPED with θ pooled across arms (gbstats), from rows and from the SQL
     expect(a.comparisons[0]!.outcome).toBe('better');
     expect(a).toEqual(b);
   });
+});
+
+describe('cupedAdjust from SQL sums, θ within arms (ANCOVA) or pooled across arms (gbstats)', () => {
+  const toSums = (a: { y: number[]; x: number[] }) => ({
+    n: a.y.length,
+    sum: sum(a.y),
+    sumSquares: dot(a.y, a.y),
+    covariateSum: sum(a.x),
+    covariateSumSquares: dot(a.x, a.x),
+    sumProducts: dot(a.y, a.x),
+  });
+  for (const c of fx.cuped.filter((k: { arms: unknown[] }) => k.arms.length === 2)) {
+    it(`seed ${c.seed}: pooled θ from sums = the reference figures; within θ from sums = from rows`, () => {
+      const [a0, a1] = c.arms;
+      const p = cupedAdjust(toSums(a0), toSums(a1), { theta: 'pooled' });
+      const e = c.comparisons[0];
+      expectClose(p.theta, c.theta, CLOSED, 'pooled theta');
+      expectClose(p.difference, e.difference, CLOSED, 'difference');
+      expectClose(p.statistic, e.statistic, CLOSED, 't');
+      expectClose(p.pValue, e.pValue, { rel: 1e-8 }, 'p');
+      expectClose(p.varianceReduction, e.varianceReduction, CLOSED, 'variance reduction');
+      const w = cupedAdjust(toSums(a0), toSums(a1));
+      const raw = cupedAdjust({ y: a0.y, x: a0.x }, { y: a1.y, x: a1.x });
+      expectClose(w.theta, c.thetaWithin, CLOSED, 'within theta');
+      expectClose(w.difference, raw.difference, { rel: 1e-9 }, 'within difference: sums vs rows');
+      expectClose(w.standardError, raw.standardError, { rel: 1e-9 }, 'within SE: sums vs rows');
+    });
+  }
 });
