@@ -19,6 +19,8 @@ export interface MetricSpec {
   /** Rows: the covariate column for CUPED; summaries: CUPED on (the summaries carry the covariate sums). */
   covariate: string | undefined;
   cuped: boolean;
+  /** Guardrail: must not get significantly worse; outside the correction family of the goal metrics. */
+  guardrail: boolean;
   /** Rows, ratio metrics: the numerator and denominator columns. */
   numerator: string;
   denominator: string;
@@ -60,7 +62,7 @@ export function readMetrics(fn: string, list: unknown): MetricSpec[] {
     const m = mlist[i];
     const at = `options.metrics[${i}]`;
     if (!isObject(m)) throw new InvalidOptionError(fn, `${at} must be an object { name, type }`, m);
-    checkOptions(fn, m as object, ['name', 'type', 'column', 'higherIsBetter', 'inverse', 'covariate', 'cuped', 'numerator', 'denominator']);
+    checkOptions(fn, m as object, ['name', 'type', 'column', 'higherIsBetter', 'inverse', 'covariate', 'cuped', 'numerator', 'denominator', 'guardrail']);
     const name = checkString(fn, `${at}.name`, m.name);
     if (names.has(name)) throw new InvalidOptionError(fn, `options.metrics has '${name}' twice`, name);
     names.add(name);
@@ -78,9 +80,12 @@ export function readMetrics(fn: string, list: unknown): MetricSpec[] {
     if (type === 'ratio' && (cuped || covariate !== undefined)) {
       throw new InvalidOptionError(fn, `${at}: CUPED is available for mean and binomial metrics only`, name);
     }
+    const guardrail = m.guardrail === undefined ? false : checkBoolean(fn, `${at}.guardrail`, m.guardrail);
+    if (guardrail && i === 0) throw new InvalidOptionError(fn, 'options.metrics[0] is the primary metric and cannot be a guardrail', name);
     metrics.push({
       name,
       type,
+      guardrail,
       column: m.column === undefined ? name : checkString(fn, `${at}.column`, m.column),
       higherIsBetter,
       covariate,

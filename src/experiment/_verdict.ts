@@ -72,6 +72,12 @@ export function buildVerdict(
     status = 'winner';
     recommendedArm = w.arm;
     headline = `${w.arm} beats ${controlName}. ${describe(w)}.`;
+    const failed = comparisons.filter((c) => c.arm === w.arm && c.outcome === 'worse' && metrics.some((m) => m.guardrail && m.name === c.metric));
+    if (failed.length > 0) {
+      status = 'inconclusive';
+      recommendedArm = controlName;
+      headline = `${w.arm} wins on ${primary.name} but fails the guardrail ${failed.map((c) => c.metric).join(', ')}: keep ${controlName} until the trade-off is decided. ${describe(w)}.`;
+    }
     if (winners.length > 1) caveats.push(`Other arms also beat control on ${primary.name}: ${winners.slice(1).map((x) => x.arm).join(', ')}; ${w.arm} has the largest lift, but compare them directly before choosing.`);
   } else if (losers.length > 0 && losers.length === prim.length) {
     status = 'loser';

@@ -40,6 +40,13 @@ export interface ExperimentMetric {
   covariate?: string;
   /** Summaries, mean / binomial metrics: CUPED from `{ sum, sumSquares, covariateSum, covariateSumSquares, sumProducts }`. @defaultValue true when `covariate` is given */
   cuped?: boolean;
+  /**
+   * A guardrail (latency, unsubscribes, refunds): tested at `alpha` without the multiple-comparison
+   * correction of the goal metrics (a safety check should not be diluted); when the winning arm is
+   * significantly worse on it the verdict becomes 'inconclusive' and recommends the control.
+   * Not allowed on the first (primary) metric. @defaultValue false
+   */
+  guardrail?: boolean;
   /** Raw rows, ratio metrics: numerator column. @defaultValue `${name}_numerator` */
   numerator?: string;
   /** Raw rows, ratio metrics: denominator column. @defaultValue `${name}_denominator` */
@@ -257,7 +264,12 @@ export function analyzeExperiment(input: ExperimentInput, options: AnalyzeExperi
     }
   }
   const chanceToBeBest: ExperimentChanceToBeBest[] = metrics.map((m, j) => chanceBest(m, j, arms, perMetricMoments[j]!, prior));
-  const adjusted = correction === 'none' ? comparisons.map((x) => x.pValue) : adjustPValues(comparisons.map((x) => x.pValue), { method: correction, alpha }).adjusted;
+  // guardrails stay outside the correction family of the goal metrics
+  const isGuard = comparisons.map((x) => metrics.find((m) => m.name === x.metric)!.guardrail);
+  const family = comparisons.filter((_, i) => !isGuard[i]).map((x) => x.pValue);
+  const famAdj = correction === 'none' ? family : adjustPValues(family, { method: correction, alpha }).adjusted;
+  let fi = 0;
+  const adjusted = comparisons.map((x, i) => (isGuard[i] ? x.pValue : famAdj[fi++]!));
   for (let i = 0; i < comparisons.length; i++) {
     const cmp = comparisons[i]!;
     const m = metrics.find((x) => x.name === cmp.metric)!;

@@ -140,3 +140,31 @@ describe('cupedAdjust from SQL sums, θ within arms (ANCOVA) or pooled across ar
     });
   }
 });
+
+describe('guardrail metrics', () => {
+  const s = (unsub: number) => [
+    { arm: 'control', users: 20000, metrics: { conversion: { conversions: 400 }, unsubscribes: { conversions: 100 } } },
+    { arm: 'new', users: 20000, metrics: { conversion: { conversions: 520 }, unsubscribes: { conversions: unsub } } },
+  ];
+  const metrics = [
+    { name: 'conversion', type: 'binomial' as const },
+    { name: 'unsubscribes', type: 'binomial' as const, inverse: true, guardrail: true },
+  ];
+  it('a winner failing a guardrail is not recommended; a passing one is', () => {
+    const bad = analyzeExperiment({ summaries: s(160) }, { metrics });
+    expect(bad.verdict.status).toBe('inconclusive');
+    expect(bad.verdict.recommendedArm).toBe('control');
+    expect(bad.verdict.headline).toMatch(/fails the guardrail unsubscribes/);
+    const ok = analyzeExperiment({ summaries: s(105) }, { metrics });
+    expect(ok.verdict.status).toBe('winner');
+    expect(ok.verdict.recommendedArm).toBe('new');
+  });
+  it('guardrails are outside the correction family: their adjusted p is the raw p, and the goal metric is adjusted alone', () => {
+    const r = analyzeExperiment({ summaries: s(160) }, { metrics });
+    const g = r.comparisons.find((c) => c.metric === 'unsubscribes')!;
+    expect(g.adjustedPValue).toBe(g.pValue);
+    const p = r.comparisons.find((c) => c.metric === 'conversion')!;
+    expect(p.adjustedPValue).toBe(p.pValue); // a family of one
+    expect(() => analyzeExperiment({ summaries: s(160) }, { metrics: [{ name: 'conversion', type: 'binomial', guardrail: true }] })).toThrow(/primary/);
+  });
+});
