@@ -1,5 +1,5 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
-import { numberInRange, oneOf, openUnitInterval, options as checkOptions } from '../core/validate.js';
+import { integerInRange, numberInRange, oneOf, openUnitInterval, options as checkOptions } from '../core/validate.js';
 import { checkAlpha, checkAlternative, isObject } from './_common.js';
 import { normalPower, rounded, solveSampleSize, tIsf, tPower } from './_power.js';
 import type { Alternative } from './types.js';
@@ -16,6 +16,8 @@ export interface MeanPlan {
 export interface SampleSizeForMeansOptions {
   /** @defaultValue 0.05 */
   alpha?: number;
+  /** Number of tests the result will be corrected over (treatment arms × metrics): each runs at alpha / comparisons (Bonferroni); the result's `alpha` is that per-test level. @defaultValue 1 */
+  comparisons?: number;
   /** @defaultValue 0.8 */
   power?: number;
   /** nTreatment / nControl. @defaultValue 1 */
@@ -47,7 +49,8 @@ const FN = 'experiment/sampleSizeForMeans';
 /** @internal */
 export function resolveMeanOptions(fn: string, o: Partial<SampleSizeForMeansOptions>) {
   return {
-    alpha: checkAlpha(fn, o.alpha),
+    // Bonferroni across `comparisons` tests (arms × metrics): each test runs at alpha / comparisons
+    alpha: checkAlpha(fn, o.alpha) / (o.comparisons === undefined ? 1 : integerInRange(fn, 'options.comparisons', o.comparisons, { min: 1, max: 1e6 })),
     power: o.power === undefined ? 0.8 : openUnitInterval(fn, 'options.power', o.power),
     ratio: o.ratio === undefined ? 1 : numberInRange(fn, 'options.ratio', o.ratio, { min: 0, minExclusive: true }),
     alternative: checkAlternative(fn, o.alternative),
@@ -81,7 +84,7 @@ export function meanPower(distribution: 'z' | 't', d: number, n: number, ratio: 
  * @category Experiment
  */
 export function sampleSizeForMeans(plan: MeanPlan, options?: SampleSizeForMeansOptions): SampleSizeForMeansResult {
-  const o = resolveMeanOptions(FN, checkOptions(FN, options, ['alpha', 'power', 'ratio', 'alternative', 'distribution']));
+  const o = resolveMeanOptions(FN, checkOptions(FN, options, ['alpha', 'power', 'ratio', 'alternative', 'distribution', 'comparisons']));
   if (!isObject(plan)) throw new InvalidInputError(FN, 'plan must be an object { sd, mde }', plan);
   const sd = numberInRange(FN, 'plan.sd', plan.sd, { min: 0, minExclusive: true });
   const mde = numberInRange(FN, 'plan.mde', plan.mde, {});

@@ -192,3 +192,15 @@ describe('negative baselines: relative lift follows the sign of the difference (
     expect(r.confidenceInterval.lower).toBeCloseTo(-p.confidenceInterval.upper, 12);
   });
 });
+
+describe('planning for several arms and metrics (Bonferroni-corrected α)', () => {
+  it('comparisons: k is the same as alpha / k, for proportions, means and power', () => {
+    const a = sampleSizeForProportions({ baseline: 0.1, mde: 0.02 }, { comparisons: 6 });
+    const b = sampleSizeForProportions({ baseline: 0.1, mde: 0.02 }, { alpha: 0.05 / 6 });
+    expect(a.nControlRaw).toBe(b.nControlRaw);
+    expect(a.alpha).toBe(0.05 / 6);
+    expect(a.nControl).toBeGreaterThan(sampleSizeForProportions({ baseline: 0.1, mde: 0.02 }).nControl);
+    expect(sampleSizeForMeans({ sd: 2, mde: 0.5 }, { comparisons: 3 }).nControlRaw).toBe(sampleSizeForMeans({ sd: 2, mde: 0.5 }, { alpha: 0.05 / 3 }).nControlRaw);
+    expect(() => sampleSizeForMeans({ sd: 2, mde: 0.5 }, { comparisons: 0 })).toThrow(/options\.comparisons/);
+  });
+});
