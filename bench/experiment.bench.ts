@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { analyzeExperiment, probabilityBetaGreater } from '../src/experiment/index.js';
+import { analyzeExperiment, fisherExactTest, probabilityBetaGreater, sampleSizeForMeans } from '../src/experiment/index.js';
 import { hasData, readDataCsv } from '../scripts/lib/data.js';
 import { measure, printTable, type Row } from './lib.js';
 
@@ -97,6 +97,67 @@ if (hasData('hillstrom-email', 'hillstrom.csv.gz')) {
   } else {
     rows.push({ case: 'hillstrom: 64,000 raw rows, 3 arms, 3 metrics', impl: '@stdlib peers', ms: null, note: 'not installed' });
   }
+  // issue 19: ratio metric (spend per visit, users as the unit) + CUPED (spend with pre-period history) from raw rows and from SQL sums
+  const ratioCuped = [
+    { name: 'spendPerVisit', type: 'ratio' as const, numerator: 'spend', denominator: 'visit' },
+    { name: 'spend', type: 'mean' as const, covariate: 'history' },
+    { name: 'conversion', type: 'binomial' as const },
+  ];
+  const typed2 = data.map((r) => ({ segment: r.segment!, conversion: Number(r.conversion), visit: Number(r.visit), spend: Number(r.spend), history: Number(r.history) }));
+  const rc = await measure(() => analyzeExperiment({ rows: typed2, armColumn: 'segment' }, { control: 'No E-Mail', metrics: ratioCuped }), { minRuns: 10, minMs: 1000 });
+  rows.push({ case: 'hillstrom: ratio + CUPED + binomial, 3 arms', impl: 'crmkit analyzeExperiment from 64,000 raw rows', ms: rc.ms, heapMB: rc.heapMB, note: 'target < 100 ms' });
+  const sums = new Map<string, number[]>();
+  for (const r of typed2) {
+    let v = sums.get(r.segment);
+    if (!v) sums.set(r.segment, (v = new Array<number>(11).fill(0)));
+    v[0]! += 1;
+    v[1]! += r.spend;
+    v[2]! += r.spend * r.spend;
+    v[3]! += r.visit;
+    v[4]! += r.visit * r.visit;
+    v[5]! += r.spend * r.visit;
+    v[6]! += r.history;
+    v[7]! += r.history * r.history;
+    v[8]! += r.spend * r.history;
+    v[9]! += r.conversion;
+  }
+  const summaries = [...sums].map(([arm, v]) => ({
+    arm,
+    users: v[0]!,
+    metrics: {
+      spendPerVisit: { sumNumerator: v[1]!, sumDenominator: v[3]!, sumNumeratorSquares: v[2]!, sumDenominatorSquares: v[4]!, sumProducts: v[5]! },
+      spend: { sum: v[1]!, sumSquares: v[2]!, covariateSum: v[6]!, covariateSumSquares: v[7]!, sumProducts: v[8]! },
+      conversion: { conversions: v[9]! },
+    },
+  }));
+  const summaryMetrics = ratioCuped.map((m) => (m.name === 'spend' ? { name: 'spend', type: 'mean' as const, cuped: true } : m));
+  const rs = await measure(() => analyzeExperiment({ summaries }, { control: 'No E-Mail', metrics: summaryMetrics }), { minRuns: 50, minMs: 1000 });
+  rows.push({ case: 'hillstrom: ratio + CUPED + binomial, 3 arms', impl: 'crmkit analyzeExperiment from SQL sums (3 arms × 3 metrics)', ms: rs.ms, heapMB: rs.heapMB, note: 'target < 5 ms; no dimension breakdown yet' });
+  try {
+    const py = `
+import time, pandas as pd, numpy as np, json
+df = pd.read_csv('${'${DATA}'}/hillstrom-email/hillstrom.csv.gz')
+t0 = time.perf_counter()
+out = []
+g = {k: v for k, v in df.groupby('segment')}
+c = g['No E-Mail']
+allx = df['history'].to_numpy(); ally = df['spend'].to_numpy()
+cv = np.cov(ally, allx); theta = cv[0, 1] / cv[1, 1]
+def arm(d):
+    x, y = d['spend'].to_numpy(), d['visit'].to_numpy(); r = x.sum() / y.sum(); cc = np.cov(x, y)
+    h = d['history'].to_numpy(); c2 = np.cov(x, h)
+    return r, (cc[0,0] - 2*r*cc[0,1] + r*r*cc[1,1]) / (len(x) * y.mean()**2), x.mean() - theta * (h.mean() - allx.mean()), (c2[0,0] - 2*theta*c2[0,1] + theta**2*c2[1,1]) / len(x)
+a0 = arm(c)
+for k, d in g.items():
+    if k != 'No E-Mail':
+        a1 = arm(d); out.append(((a1[0]-a0[0]) / np.sqrt(a1[1]+a0[1]), (a1[2]-a0[2]) / np.sqrt(a1[3]+a0[3])))
+print(json.dumps({'ms': (time.perf_counter() - t0) * 1000}))
+`.replace('\${DATA}', process.env.CRMKIT_DATA_DIR ?? '../shared/data');
+    const res = JSON.parse(execFileSync('/usr/bin/python3', ['-c', py], { encoding: 'utf8' })) as { ms: number };
+    rows.push({ case: 'hillstrom: ratio + CUPED + binomial, 3 arms', impl: 'Python pandas/numpy groupby + the same formulas (one run, load excluded)', ms: res.ms, note: 'no tests, Bayes or verdict' });
+  } catch {
+    rows.push({ case: 'hillstrom: ratio + CUPED', impl: 'Python', ms: null, note: '/usr/bin/python3 with pandas not available' });
+  }
   try {
     const out = execFileSync('/usr/bin/python3', ['scripts/reference/experiment.py', '--bench'], { encoding: 'utf8' });
     const py = JSON.parse(out) as { analysisMs: number };
@@ -137,6 +198,21 @@ if (betaRand) {
 } else {
   rows.push({ case: 'P(B > A), Beta params ≈ 1e6', impl: '@stdlib/random-base-beta', ms: null, note: 'not installed' });
 }
+
+// Fisher's exact test on a 23-million-user table (was 59 s / 90 MB before issue 19)
+const bigTable = [[50000, 11450000], [52000, 11448000]];
+const fi = await measure(() => fisherExactTest(bigTable), { minRuns: 5, minMs: 500 });
+rows.push({ case: "Fisher's exact, 23M users", impl: 'crmkit fisherExactTest (p, conditional OR and exact CI)', ms: fi.ms, heapMB: fi.heapMB, note: 'target < 100 ms' });
+try {
+  const py = `import time, json\nfrom scipy.stats import fisher_exact\nt0 = time.perf_counter(); fisher_exact(${JSON.stringify(bigTable)}); print(json.dumps({'ms': (time.perf_counter() - t0) * 1000}))`;
+  const res = JSON.parse(execFileSync('/usr/bin/python3', ['-c', py], { encoding: 'utf8' })) as { ms: number };
+  rows.push({ case: "Fisher's exact, 23M users", impl: 'scipy 1.10 fisher_exact (p-value only, one run)', ms: res.ms });
+} catch {
+  rows.push({ case: "Fisher's exact, 23M users", impl: 'scipy', ms: null, note: 'not available' });
+}
+// t-test planning at huge n (was 4–7 s)
+const ss = await measure(() => sampleSizeForMeans({ sd: 1, mde: 0.002 }), { minRuns: 50, minMs: 500 });
+rows.push({ case: 'sampleSizeForMeans t, 3.9M per arm', impl: 'crmkit (large-df expansion)', ms: ss.ms, note: 'target < 1 ms; statsmodels solve_power: see scripts/reference/experiment_fixes.py' });
 
 printTable('crmkit/experiment', rows);
 const load = (await import('node:os')).loadavg();

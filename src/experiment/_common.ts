@@ -67,19 +67,49 @@ export function checkBinaryInput(fn: string, name: string, x: unknown, minN = 1)
 }
 
 /**
- * Resolves raw values, `{ n, mean, sd }` or `{ n, sum, sumSquares }` to n, mean and sample variance.
- * Raw values use Welford's algorithm; sums use the textbook identity (documented cancellation risk
- * for huge means; prefer mean/sd summaries there).
+ * Relative rounding noise allowed in sums from a warehouse (Σx, Σx² accumulated in doubles over up
+ * to ~1e7 rows): a centred sum of squares below −NOISE·Σx² is impossible data; one within ±NOISE·Σx²
+ * has lost the variance to cancellation (the mean is huge next to the spread).
  */
-export function checkMeanInput(fn: string, name: string, x: unknown, minN = 2): ArmMoments {
+export const SUMS_NOISE = 1e-9;
+
+/**
+ * Σ(x − x̄)² from n, Σx and Σx², checked: a clearly negative value is impossible data (typed error);
+ * one within the rounding noise of the sums is `lost` (the true value lies in [0, bound]).
+ */
+export function centredSquares(fn: string, name: string, n: number, sum: number, sumSquares: number): { ss: number; lost: boolean; bound: number } {
+  const ss = sumSquares - sum * (sum / n);
+  const bound = SUMS_NOISE * sumSquares;
+  if (ss < -bound) {
+    throw new InvalidInputError(fn, `${name}: sumSquares is smaller than sum²/n (Σ(x − x̄)² = ${ss}), which no data can produce`, sumSquares);
+  }
+  return { ss: Math.max(ss, 0), lost: bound > 0 && ss < bound, bound };
+}
+
+/** The warning put in a result when a variance from sums is lost to cancellation. */
+export function cancellationWarning(name: string, bound: number): string {
+  return (
+    `${name}: the variance from the sums is within their rounding noise (|Σ(x − x̄)²| < ${bound.toPrecision(3)}; the mean is huge next to the spread), ` +
+    'so it is lost to cancellation; its upper bound is used and the p-value is conservative. Pass { n, mean, sd } or sums of centred values.'
+  );
+}
+
+/**
+ * Resolves raw values, `{ n, mean, sd }` or `{ n, sum, sumSquares }` to n, mean and sample variance.
+ * Raw values use Welford's algorithm (divided by `scale` first when given); sums use the textbook
+ * identity, with impossible sums rejected and a variance lost to cancellation replaced by its upper
+ * bound and reported in `warnings` (never SE 0 and p 0 from rounding noise).
+ */
+export function checkMeanInput(fn: string, name: string, x: unknown, minN = 2, warnings?: string[], scale = 1): ArmMoments {
   if (Array.isArray(x) || ArrayBuffer.isView(x)) {
     const v = finiteArray(fn, name, x, minN);
     let mean = 0;
     let m2 = 0;
     for (let i = 0; i < v.length; i++) {
-      const d = v[i]! - mean;
+      const xi = v[i]! / scale;
+      const d = xi - mean;
       mean += d / (i + 1);
-      m2 += d * (v[i]! - mean);
+      m2 += d * (xi - mean);
     }
     return { n: v.length, mean, variance: v.length > 1 ? m2 / (v.length - 1) : 0 };
   }
@@ -88,22 +118,47 @@ export function checkMeanInput(fn: string, name: string, x: unknown, minN = 2): 
   }
   const n = integerInRange(fn, `${name}.n`, x.n, { min: minN, max: Number.MAX_SAFE_INTEGER });
   if ('mean' in x || 'sd' in x) {
-    const mean = numberInRange(fn, `${name}.mean`, x.mean, {});
-    const sd = numberInRange(fn, `${name}.sd`, x.sd, { min: 0 });
+    const mean = numberInRange(fn, `${name}.mean`, x.mean, {}) / scale;
+    const sd = numberInRange(fn, `${name}.sd`, x.sd, { min: 0 }) / scale;
     return { n, mean, variance: sd * sd };
   }
   if ('sum' in x || 'sumSquares' in x) {
     const sum = numberInRange(fn, `${name}.sum`, x.sum, {});
     const sumSquares = numberInRange(fn, `${name}.sumSquares`, x.sumSquares, { min: 0 });
-    const mean = sum / n;
-    const ss = sumSquares - sum * mean;
-    // tiny negative values are rounding of a zero variance; clearly negative ones are impossible data
-    if (ss < -1e-9 * Math.max(sumSquares, 1)) {
-      throw new InvalidInputError(fn, `${name}.sumSquares is smaller than sum²/n, which no data can produce`, sumSquares);
+    const c = centredSquares(fn, name, n, sum, sumSquares);
+    let ss = c.ss;
+    if (c.lost && n > 1) {
+      ss = c.bound;
+      warnings?.push(cancellationWarning(name, c.bound));
     }
-    return { n, mean, variance: n > 1 ? Math.max(ss, 0) / (n - 1) : 0 };
+    return { n, mean: sum / n, variance: n > 1 ? ss / (n - 1) : 0 };
   }
   throw new InvalidInputError(fn, `${name} must be an array of values, { n, mean, sd } or { n, sum, sumSquares }`, x);
+}
+
+/**
+ * A power of two to divide the values of mean inputs by so that squares and sums of squares neither
+ * overflow nor underflow (values beyond ~1e135 or below ~1e-135); 1 for ordinary data. Invalid
+ * entries are skipped here and rejected by the validation that follows.
+ */
+export function magnitudeScale(...xs: unknown[]): number {
+  let m = 0;
+  for (const x of xs) {
+    if (Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView))) {
+      const a = x as ArrayLike<unknown>;
+      for (let i = 0; i < a.length; i++) {
+        const v = a[i];
+        if (typeof v === 'number' && Number.isFinite(v)) m = Math.max(m, Math.abs(v));
+      }
+    } else if (isObject(x)) {
+      for (const k of ['mean', 'sd'] as const) {
+        const v = x[k];
+        if (typeof v === 'number' && Number.isFinite(v)) m = Math.max(m, Math.abs(v));
+      }
+    }
+  }
+  if (m === 0 || (m < 2 ** 450 && m > 2 ** -450)) return 1;
+  return 2 ** Math.round(Math.log2(m));
 }
 
 /** The input as a validated Float64Array of raw values (for rank and resampling methods). */
@@ -111,15 +166,22 @@ export function checkRaw(fn: string, name: string, x: unknown, minN = 1): Float6
   return finiteArray(fn, name, x, minN);
 }
 
-/** p-value of a z statistic (treatment − control) for the alternative; 0/±∞ statistics handled. */
-export function pFromZ(z: number, alternative: Alternative): number {
+/**
+ * p-value of a z statistic (treatment − control) for the alternative; ±∞ statistics handled.
+ * `degenerate` (the estimate and its standard error are both 0: e.g. both arms at 0% or at 100%)
+ * gives p = 1 for every alternative: the data carry no information about the direction, so no
+ * alternative gets any evidence (the two-sided p = 1 and the one-sided ones agree).
+ */
+export function pFromZ(z: number, alternative: Alternative, degenerate = false): number {
+  if (degenerate) return 1;
   if (alternative === 'greater') return normalSf(z);
   if (alternative === 'less') return normalCdf(z);
   return Math.min(1, 2 * normalSf(Math.abs(z)));
 }
 
-/** p-value of a t statistic with `df` degrees of freedom. */
-export function pFromT(t: number, df: number, alternative: Alternative): number {
+/** p-value of a t statistic with `df` degrees of freedom (`degenerate`: p = 1, as {@link pFromZ}). */
+export function pFromT(t: number, df: number, alternative: Alternative, degenerate = false): number {
+  if (degenerate) return 1;
   if (t === Infinity || t === -Infinity) return pFromZ(t, alternative);
   if (alternative === 'greater') return studentTSf(t, df);
   if (alternative === 'less') return studentTCdf(t, df);
@@ -133,9 +195,14 @@ export function safeRatio(estimate: number, se: number): number {
   return estimate > 0 ? Infinity : -Infinity;
 }
 
-/** Relative lift (treatment / control − 1), or null… never: ±Infinity when control is 0 and treatment is not, 0 when both are 0. */
+/**
+ * Relative lift (treatment − control) / |control| (= treatment / control − 1 for a positive control,
+ * as gbstats' `frequentist_diff`): its sign is always the sign of the difference, so −10 → −5 is
+ * +50%. ±Infinity when control is 0 and treatment is not, 0 when both are 0.
+ */
 export function relative(control: number, treatment: number): number {
-  if (control !== 0) return treatment / control - 1;
+  if (control > 0) return treatment / control - 1;
+  if (control < 0) return (treatment - control) / -control;
   if (treatment === 0) return 0;
   return treatment > 0 ? Infinity : -Infinity;
 }

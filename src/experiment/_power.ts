@@ -5,7 +5,8 @@
  * @internal
  * @module
  */
-import { logGamma, normalCdf, normalIsf, normalSf, studentTIsf } from './_dist.js';
+import { logGamma, normalCdf, normalIsf, normalPdf, normalSf, studentTIsf } from './_dist.js';
+import { InvalidInputError } from '../core/errors.js';
 import { integrate, logConcaveRange } from './_quadrature.js';
 import type { Alternative } from './types.js';
 
@@ -65,12 +66,61 @@ export function noncentralTSf(c: number, df: number, delta: number): number {
   return Math.min(1, Math.max(0, r.value));
 }
 
+/** Degrees of freedom from which {@link tPower} uses the large-df expansion instead of quadrature. */
+export const T_EXPANSION_DF = 5000;
+
+/**
+ * E[Φ(x − y·W)] with W = √(χ²_ν/ν), expanded around m = E[W] to the fourth central moment of W
+ * (error O(ν⁻³)): the noncentral-t tail P(T' > c) = E[Φ(δ − cW)] for large ν, in O(1). The
+ * moments come from the series of m = √(2/ν)Γ((ν+1)/2)/Γ(ν/2) = 1 − a, written so nothing cancels:
+ * μ₂ = 2a − a², μ₃ = m(1/ν − 2μ₂), μ₄ = 4μ₂/ν − 2/ν + 4μ₂ − 3μ₂².
+ */
+export function phiOfScaledChi(x: number, y: number, nu: number): number {
+  const i1 = 1 / nu;
+  const i2 = i1 * i1;
+  const i3 = i2 * i1;
+  const i4 = i2 * i2;
+  const a = i1 / 4 - i2 / 32 - (5 * i3) / 128 + (21 * i4) / 2048;
+  const m = 1 - a;
+  const mu2 = 2 * a - a * a;
+  const mu3 = m * (i2 / 8 + (5 * i3) / 32 - (21 * i4) / 512 + 2 * a * a);
+  const mu4 = -i2 / 4 - (5 * i3) / 16 + (21 * i4) / 256 - 4 * a * a + 4 * mu2 * i1 - 3 * mu2 * mu2;
+  const z = x - y * m;
+  const f = normalPdf(z);
+  // Φ⁽ᵏ⁾(z)·(−y)ᵏ·μₖ/k!, Φ'' = −zφ, Φ''' = (z² − 1)φ, Φ'''' = (3z − z³)φ
+  const y2 = y * y;
+  return normalCdf(z) + f * ((-z * y2 * mu2) / 2 - ((z * z - 1) * y2 * y * mu3) / 6 + ((3 * z - z * z * z) * y2 * y2 * mu4) / 24);
+}
+
+/**
+ * Student-t inverse survival function: core's `studentTIsf` below {@link T_EXPANSION_DF} degrees of
+ * freedom, the Cornish–Fisher series in 1/ν to ν⁻⁴ above (Abramowitz & Stegun 26.7.5; error
+ * O(ν⁻⁵) < 1e-18 there), which is O(1) where the exact inversion takes milliseconds to seconds.
+ */
+export function tIsf(q: number, df: number): number {
+  if (df < T_EXPANSION_DF) return studentTIsf(q, df);
+  const z = normalIsf(q);
+  const z2 = z * z;
+  const g1 = (z * (z2 + 1)) / 4;
+  const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96;
+  const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
+  const g4 = (z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945)) / 92160;
+  const i = 1 / df;
+  return z + i * (g1 + i * (g2 + i * (g3 + i * g4)));
+}
+
 /** statsmodels `TTestIndPower.power`: df = n1 + n2 − 2, noncentrality d·√(1/(1/n1 + 1/n2)). */
 export function tPower(d: number, n1: number, ratio: number, alpha: number, twoSided: boolean): number {
   const n2 = n1 * ratio;
   const df = n1 + n2 - 2;
   const nc = d * Math.sqrt(1 / (1 / n1 + 1 / n2));
-  const crit = studentTIsf(twoSided ? alpha / 2 : alpha, df);
+  const crit = tIsf(twoSided ? alpha / 2 : alpha, df);
+  if (df >= T_EXPANSION_DF) {
+    // quadrature over the χ² law loses accuracy (and takes seconds) at huge df; the expansion is exact to O(df⁻³)
+    let p = phiOfScaledChi(nc, crit, df);
+    if (twoSided) p += phiOfScaledChi(-nc, crit, df);
+    return Math.min(1, p);
+  }
   let p = noncentralTSf(crit, df, nc);
   if (twoSided) p += 1 - noncentralTSf(-crit, df, nc);
   return p;
@@ -101,10 +151,24 @@ export interface SolvedSampleSize {
  * bisection), the treatment arm at `ratio` × n, each ceiled (a 1e-9 relative slack keeps an exact
  * integer solution from rounding up).
  */
-export function solveSampleSize(f: (n: number) => number, nMin: number, start: number, ratio: number): SolvedSampleSize {
-  let hi = start;
-  while (f(hi) < 0 && hi < 1e15) hi *= 2;
-  const nControlRaw = f(nMin) >= 0 ? nMin : bisectIncreasing(f, nMin, hi);
+export function solveSampleSize(fn: string, f: (n: number) => number, nMin: number, start: number, ratio: number): SolvedSampleSize {
+  let nControlRaw = nMin;
+  if (f(nMin) < 0) {
+    // bracket [lo, hi] by doubling (no cap short of the largest doubles), then bisect inside it
+    let lo = nMin;
+    let hi = Math.max(start, nMin);
+    while (f(hi) < 0) {
+      if (hi > 1e300) throw new InvalidInputError(fn, 'no sample size reaches the requested power (the effect is too small for double precision)', hi);
+      lo = hi;
+      hi *= 2;
+    }
+    nControlRaw = bisectIncreasing(f, lo, hi);
+  }
+  return rounded(nControlRaw, ratio);
+}
+
+/** Per-arm sizes from the real control size: ceiled, with a 1e-9 relative slack so an exact integer solution does not round up. */
+export function rounded(nControlRaw: number, ratio: number): SolvedSampleSize {
   const nTreatmentRaw = nControlRaw * ratio;
   const nControl = Math.ceil(nControlRaw - 1e-9 * nControlRaw);
   const nTreatment = Math.ceil(nTreatmentRaw - 1e-9 * nTreatmentRaw);

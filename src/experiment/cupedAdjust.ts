@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../core/errors.js';
-import { finiteArray, options as checkOptions, sameLength } from '../core/validate.js';
-import { checkAlpha, checkAlternative, isObject, pFromT, safeRatio, tInterval } from './_common.js';
+import { finiteArray, integerInRange, numberInRange, oneOf, options as checkOptions, sameLength } from '../core/validate.js';
+import { centredSquares, checkAlpha, checkAlternative, isObject, pFromT, safeRatio, SUMS_NOISE, tInterval } from './_common.js';
+import { tTestFromMoments } from './welchTTest.js';
 import type { Alternative, Interval } from './types.js';
 
 /** One arm for {@link cupedAdjust}: the metric `y` and its pre-period covariate `x` per user. @category Experiment */
@@ -9,17 +10,39 @@ export interface CupedArm {
   x: readonly number[] | Float64Array;
 }
 
+/**
+ * One arm for {@link cupedAdjust} as SQL sums, with exactly the field names the warehouse query
+ * produces: COUNT, SUM(y), SUM(y*y), SUM(x), SUM(x*x), SUM(y*x).
+ * @category Experiment
+ */
+export interface CupedArmSums {
+  n: number;
+  sum: number;
+  sumSquares: number;
+  covariateSum: number;
+  covariateSumSquares: number;
+  /** Σ metric·covariate. */
+  sumProducts: number;
+}
+
 /** Options of {@link cupedAdjust}. @category Experiment */
 export interface CupedAdjustOptions {
   /** @defaultValue 'two-sided' */
   alternative?: Alternative;
   /** @defaultValue 0.05 */
   alpha?: number;
+  /**
+   * 'within': θ from within-arm sums (the ANCOVA slope; OLS SE, df n − 3). 'pooled': θ = cov/var over
+   * both arms taken as one sample, as gbstats (Welch SE and df on the adjusted arm variances, as
+   * analyzeExperiment).
+   * @defaultValue 'within'
+   */
+  theta?: 'within' | 'pooled';
 }
 
 /** Result of {@link cupedAdjust}. @category Experiment */
 export interface CupedAdjustResult {
-  /** θ = pooled within-arm cov(y, x) / var(x): the ANCOVA slope. */
+  /** 'within': pooled within-arm cov(y, x) / var(x), the ANCOVA slope; 'pooled': cov/var over both arms as one sample (gbstats). */
   theta: number;
   /** Adjusted means ȳ − θ(x̄ − x̄_all) per arm. */
   adjustedMeans: { control: number; treatment: number };
@@ -32,11 +55,11 @@ export interface CupedAdjustResult {
   /** Unadjusted (Student) standard error, for comparison. */
   unadjustedStandardError: number;
   statistic: number;
-  /** n − 3. */
+  /** n − 3 ('within'); Welch–Satterthwaite df ('pooled'). */
   df: number;
   pValue: number;
   confidenceInterval: Interval;
-  /** Share of the metric's within-arm variance removed: ρ² of y and x within arms. */
+  /** 'within': share of the metric's within-arm variance removed, ρ² of y and x within arms; 'pooled': 1 − SE²_adjusted / SE²_unadjusted (Welch). */
   varianceReduction: number;
   alternative: Alternative;
   alpha: number;
@@ -44,8 +67,37 @@ export interface CupedAdjustResult {
 
 const FN = 'experiment/cupedAdjust';
 
+interface CupedMoments {
+  n: number;
+  my: number;
+  mx: number;
+  syy: number;
+  sxx: number;
+  sxy: number;
+}
+
+/** Centred moments from raw `{ y, x }` or from {@link CupedArmSums} (impossible sums rejected). */
+function armMoments(name: string, a: unknown): CupedMoments {
+  if (isObject(a) && !('y' in a) && 'sum' in a) {
+    const n = integerInRange(FN, `${name}.n`, a.n, { min: 2, max: Number.MAX_SAFE_INTEGER });
+    const sy = numberInRange(FN, `${name}.sum`, a.sum, {});
+    const syy = numberInRange(FN, `${name}.sumSquares`, a.sumSquares, { min: 0 });
+    const sx = numberInRange(FN, `${name}.covariateSum`, a.covariateSum, {});
+    const sxx = numberInRange(FN, `${name}.covariateSumSquares`, a.covariateSumSquares, { min: 0 });
+    const sp = numberInRange(FN, `${name}.sumProducts`, a.sumProducts, {});
+    const cy = centredSquares(FN, name, n, sy, syy);
+    const cx = centredSquares(FN, `${name} covariate`, n, sx, sxx);
+    const cxy = sp - sy * (sx / n);
+    if (cxy * cxy > cy.ss * cx.ss * (1 + 1e-9) + SUMS_NOISE * syy * sxx) {
+      throw new InvalidInputError(FN, `${name}.sumProducts implies a correlation above 1 between the metric and its covariate, which no data can produce`, sp);
+    }
+    return { n, my: sy / n, mx: sx / n, syy: cy.ss, sxx: cx.ss, sxy: cxy };
+  }
+  return moments(arm(name, a));
+}
+
 function arm(name: string, a: unknown): { y: Float64Array; x: Float64Array } {
-  if (!isObject(a)) throw new InvalidInputError(FN, `${name} must be an object { y, x }`, a);
+  if (!isObject(a)) throw new InvalidInputError(FN, `${name} must be an object { y, x } or CUPED sums { n, sum, sumSquares, covariateSum, covariateSumSquares, sumProducts }`, a);
   const y = finiteArray(FN, `${name}.y`, a.y, 2);
   const x = finiteArray(FN, `${name}.x`, a.x, 2);
   sameLength(FN, `${name}.y`, y, `${name}.x`, x);
@@ -95,12 +147,14 @@ function moments(v: { y: Float64Array; x: Float64Array }) {
  * ```
  * @category Experiment
  */
-export function cupedAdjust(control: CupedArm, treatment: CupedArm, options?: CupedAdjustOptions): CupedAdjustResult {
-  const o = checkOptions(FN, options, ['alternative', 'alpha']);
+export function cupedAdjust(control: CupedArm | CupedArmSums, treatment: CupedArm | CupedArmSums, options?: CupedAdjustOptions): CupedAdjustResult {
+  const o = checkOptions(FN, options, ['alternative', 'alpha', 'theta']);
   const alternative = checkAlternative(FN, o.alternative);
   const alpha = checkAlpha(FN, o.alpha);
-  const c = moments(arm('control', control));
-  const t = moments(arm('treatment', treatment));
+  const mode = o.theta === undefined ? 'within' : oneOf(FN, 'options.theta', o.theta, ['within', 'pooled'] as const);
+  const c = armMoments('control', control);
+  const t = armMoments('treatment', treatment);
+  if (mode === 'pooled') return pooled(c, t, alternative, alpha);
   const sxx = c.sxx + t.sxx;
   if (!(sxx > 0)) throw new InvalidInputError(FN, 'the covariate x must vary within the arms', sxx);
   const sxy = c.sxy + t.sxy;
@@ -127,9 +181,38 @@ export function cupedAdjust(control: CupedArm, treatment: CupedArm, options?: Cu
     unadjustedStandardError,
     statistic,
     df,
-    pValue: pFromT(statistic, df, alternative),
+    pValue: pFromT(statistic, df, alternative, difference === 0 && se === 0),
     confidenceInterval,
     varianceReduction: syy > 0 ? (sxy * sxy) / (sxx * syy) : 0,
+    alternative,
+    alpha,
+  };
+}
+
+/** θ pooled over both arms as one sample (gbstats), Welch's t on the adjusted arm moments. */
+function pooled(c: CupedMoments, t: CupedMoments, alternative: Alternative, alpha: number): CupedAdjustResult {
+  const n = c.n + t.n;
+  const mxAll = (c.n * c.mx + t.n * t.mx) / n;
+  const myAll = (c.n * c.my + t.n * t.my) / n;
+  const sxx = c.sxx + t.sxx + c.n * (c.mx - mxAll) ** 2 + t.n * (t.mx - mxAll) ** 2;
+  if (!(sxx > 0)) throw new InvalidInputError(FN, 'the covariate x must vary', sxx);
+  const sxy = c.sxy + t.sxy + c.n * (c.mx - mxAll) * (c.my - myAll) + t.n * (t.mx - mxAll) * (t.my - myAll);
+  const theta = sxy / sxx;
+  const adj = (a: CupedMoments) => ({ n: a.n, mean: a.my - theta * (a.mx - mxAll), variance: Math.max(0, a.syy - 2 * theta * a.sxy + theta * theta * a.sxx) / (a.n - 1) });
+  const r = tTestFromMoments(adj(c), adj(t), alternative, alpha, false);
+  const raw = Math.sqrt(c.syy / (c.n - 1) / c.n + t.syy / (t.n - 1) / t.n);
+  return {
+    theta,
+    adjustedMeans: { control: r.control.mean, treatment: r.treatment.mean },
+    means: { control: c.my, treatment: t.my },
+    difference: r.difference,
+    standardError: r.standardError,
+    unadjustedStandardError: raw,
+    statistic: r.statistic,
+    df: r.df,
+    pValue: r.pValue,
+    confidenceInterval: r.confidenceInterval,
+    varianceReduction: raw > 0 ? 1 - (r.standardError * r.standardError) / (raw * raw) : 0,
     alternative,
     alpha,
   };

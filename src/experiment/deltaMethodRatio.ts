@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../core/errors.js';
 import { finiteArray, integerInRange, numberInRange, options as checkOptions, sameLength } from '../core/validate.js';
-import { checkAlpha, checkAlternative, isObject, pFromZ, relative, safeRatio } from './_common.js';
+import { cancellationWarning, centredSquares, checkAlpha, checkAlternative, isObject, pFromZ, relative, safeRatio, SUMS_NOISE } from './_common.js';
 import { normalIsf } from './_dist.js';
 import type { Alternative, Interval } from './types.js';
 
@@ -51,22 +51,23 @@ export interface DeltaMethodRatioResult {
   relativeLift: { lift: number; standardError: number; confidenceInterval: Interval };
   alternative: Alternative;
   alpha: number;
+  /** Problems that did not stop the test, e.g. a ratio variance from sums lost to cancellation (its upper bound is then used). Empty when none. */
+  warnings: string[];
 }
 
 const FN = 'experiment/deltaMethodRatio';
 
-function armStats(name: string, x: unknown): RatioArm {
-  if (!isObject(x)) throw new InvalidInputError(FN, `${name} must be { numerator, denominator } arrays or sums`, x);
+/** @internal Per-arm ratio statistics from raw values or sums (shared with analyzeExperiment). */
+export function ratioArm(fn: string, name: string, x: unknown, warnings: string[]): RatioArm & { meanDenominator: number } {
+  if (!isObject(x)) throw new InvalidInputError(fn, `${name} must be { numerator, denominator } arrays or sums`, x);
   let n: number;
   let mx: number;
   let my: number;
-  let vx: number;
-  let vy: number;
-  let cxy: number;
+  let residual: number; // Σ(xᵢ − R·yᵢ)², R = X̄/Ȳ: (n − 1)(s²_X − 2R·s_XY + R²·s²_Y)
   if ('numerator' in x || 'denominator' in x) {
-    const num = finiteArray(FN, `${name}.numerator`, x.numerator, 2);
-    const den = finiteArray(FN, `${name}.denominator`, x.denominator, 2);
-    sameLength(FN, `${name}.numerator`, num, `${name}.denominator`, den);
+    const num = finiteArray(fn, `${name}.numerator`, x.numerator, 2);
+    const den = finiteArray(fn, `${name}.denominator`, x.denominator, 2);
+    sameLength(fn, `${name}.numerator`, num, `${name}.denominator`, den);
     n = num.length;
     mx = 0;
     my = 0;
@@ -76,36 +77,43 @@ function armStats(name: string, x: unknown): RatioArm {
     }
     mx /= n;
     my /= n;
-    vx = 0;
-    vy = 0;
-    cxy = 0;
+    if (my === 0) throw new InvalidInputError(fn, `${name} denominators sum to 0; the ratio is undefined`, my);
+    const r = mx / my;
+    residual = 0;
     for (let i = 0; i < n; i++) {
-      const dx = num[i]! - mx;
-      const dy = den[i]! - my;
-      vx += dx * dx;
-      vy += dy * dy;
-      cxy += dx * dy;
+      const e = num[i]! - mx - r * (den[i]! - my);
+      residual += e * e;
     }
-    vx /= n - 1;
-    vy /= n - 1;
-    cxy /= n - 1;
   } else {
-    n = integerInRange(FN, `${name}.n`, x.n, { min: 2 });
-    const sx = numberInRange(FN, `${name}.sumNumerator`, x.sumNumerator, {});
-    const sy = numberInRange(FN, `${name}.sumDenominator`, x.sumDenominator, {});
-    const sxx = numberInRange(FN, `${name}.sumNumeratorSquares`, x.sumNumeratorSquares, { min: 0 });
-    const syy = numberInRange(FN, `${name}.sumDenominatorSquares`, x.sumDenominatorSquares, { min: 0 });
-    const sxy = numberInRange(FN, `${name}.sumProducts`, x.sumProducts, {});
+    n = integerInRange(fn, `${name}.n`, x.n, { min: 2, max: Number.MAX_SAFE_INTEGER });
+    const sx = numberInRange(fn, `${name}.sumNumerator`, x.sumNumerator, {});
+    const sy = numberInRange(fn, `${name}.sumDenominator`, x.sumDenominator, {});
+    const sxx = numberInRange(fn, `${name}.sumNumeratorSquares`, x.sumNumeratorSquares, { min: 0 });
+    const syy = numberInRange(fn, `${name}.sumDenominatorSquares`, x.sumDenominatorSquares, { min: 0 });
+    const sxy = numberInRange(fn, `${name}.sumProducts`, x.sumProducts, {});
+    centredSquares(fn, `${name} numerator`, n, sx, sxx); // throws on impossible sums
+    centredSquares(fn, `${name} denominator`, n, sy, syy);
     mx = sx / n;
     my = sy / n;
-    vx = Math.max(0, sxx - sx * mx) / (n - 1);
-    vy = Math.max(0, syy - sy * my) / (n - 1);
-    cxy = (sxy - sx * my) / (n - 1);
+    if (my === 0) throw new InvalidInputError(fn, `${name} denominators sum to 0; the ratio is undefined`, my);
+    const r = mx / my;
+    // Σ(x − R y)² needs no centring: the mean of x − R·y is 0 exactly when R = X̄/Ȳ
+    residual = sxx - 2 * r * sxy + r * r * syy;
+    const bound = SUMS_NOISE * (sxx + 2 * Math.abs(r * sxy) + r * r * syy);
+    if (residual < -bound) {
+      throw new InvalidInputError(
+        fn,
+        `${name}: the sums imply a negative variance of the ratio (Σ(x − R·y)² = ${residual}; sumProducts breaks Cauchy–Schwarz or the squares are too small), which no data can produce`,
+        x,
+      );
+    }
+    if (bound > 0 && residual < bound) {
+      warnings.push(cancellationWarning(`${name} ratio`, bound));
+      residual = bound;
+    }
   }
-  if (my === 0) throw new InvalidInputError(FN, `${name} denominators sum to 0; the ratio is undefined`, my);
   const r = mx / my;
-  const variance = Math.max(0, (vx - 2 * r * cxy + r * r * vy) / (my * my * n));
-  return { n, ratio: r, variance };
+  return { n, ratio: r, variance: Math.max(0, residual) / ((n - 1) * my * my * n), meanDenominator: my };
 }
 
 /**
@@ -117,9 +125,13 @@ function armStats(name: string, x: unknown): RatioArm {
  * Var(R) ≈ (s²_X − 2R·s_XY + R²·s²_Y) / (n·Ȳ²) — the sessions of one user are correlated, so the
  * naive per-session variance is wrong; this one is not. A control ratio of 0 gives a relative lift of
  * ±Infinity (0 when both are 0) with SE Infinity and interval (−∞, ∞). Difference z test with
- * SE = √(Var_C + Var_T). Relative lift variance Var_T/R_C² + R_T²Var_C/R_C⁴. O(n).
+ * SE = √(Var_C + Var_T). Relative lift (R_T − R_C)/|R_C|, variance Var_T/R_C² + R_T²Var_C/R_C⁴. O(n).
+ * From sums the variance is Σ(x − R·y)²/((n − 1)·n·Ȳ²) with Σ(x − R·y)² = Σx² − 2RΣxy + R²Σy²
+ * (no centring needed). Sums that imply a negative variance (beyond 1e-9 of their scale, e.g. a
+ * sumProducts breaking Cauchy–Schwarz) are rejected; a variance within that rounding noise is lost
+ * to cancellation: its upper bound is used (conservative p-value) and `warnings` says so.
  * @see Deng, Knoblich & Lu, "Applying the Delta Method in Metric Analytics" (KDD 2018); GrowthBook `RatioStatistic`
- * @throws {@link InvalidInputError} on non-finite values, arrays of different lengths or shorter than 2, or a zero denominator sum
+ * @throws {@link InvalidInputError} on non-finite values, arrays of different lengths or shorter than 2, a zero denominator sum, or impossible sums (negative variance)
  * @throws {@link InvalidOptionError} on invalid alpha / alternative
  * @example
  * ```ts
@@ -136,8 +148,9 @@ export function deltaMethodRatio(control: RatioRaw | RatioSums, treatment: Ratio
   const o = checkOptions(FN, options, ['alternative', 'alpha']);
   const alternative = checkAlternative(FN, o.alternative);
   const alpha = checkAlpha(FN, o.alpha);
-  const c = armStats('control', control);
-  const t = armStats('treatment', treatment);
+  const warnings: string[] = [];
+  const { meanDenominator: _c, ...c } = ratioArm(FN, 'control', control, warnings);
+  const { meanDenominator: _t, ...t } = ratioArm(FN, 'treatment', treatment, warnings);
   const difference = t.ratio - c.ratio;
   const se = Math.sqrt(c.variance + t.variance);
   const statistic = safeRatio(difference, se);
@@ -161,10 +174,11 @@ export function deltaMethodRatio(control: RatioRaw | RatioSums, treatment: Ratio
     difference,
     standardError: se,
     statistic,
-    pValue: pFromZ(statistic, alternative),
+    pValue: pFromZ(statistic, alternative, difference === 0 && se === 0),
     confidenceInterval: interval(difference, se),
     relativeLift: { lift, standardError: liftSe, confidenceInterval: interval(lift, liftSe) },
     alternative,
     alpha,
+    warnings,
   };
 }

@@ -26,9 +26,12 @@ export { minimumDetectableEffect, type MdeInput, type MinimumDetectableEffectOpt
 export { estimateDuration, type DurationInput, type EstimateDurationOptions, type EstimateDurationResult } from './estimateDuration.js';
 export { relativeLift, type RelativeLiftOptions, type RelativeLiftResult } from './relativeLift.js';
 export { deltaMethodRatio, type RatioRaw, type RatioSums, type DeltaMethodRatioOptions, type RatioArm, type DeltaMethodRatioResult } from './deltaMethodRatio.js';
-export { cupedAdjust, type CupedArm, type CupedAdjustOptions, type CupedAdjustResult } from './cupedAdjust.js';
+export { cupedAdjust, type CupedArm, type CupedArmSums, type CupedAdjustOptions, type CupedAdjustResult } from './cupedAdjust.js';
 export { mannWhitneyUTest, type MannWhitneyUTestOptions, type MannWhitneyUTestResult } from './mannWhitneyUTest.js';
 export { bootstrapDifference, type BootstrapDifferenceOptions, type BootstrapDifferenceResult } from './bootstrapDifference.js';
 export { sequentialTest, type SequentialTestOptions, type SequentialTestResult } from './sequentialTest.js';
 export { groupSequentialBoundaries, type GroupSequentialBoundariesOptions, type GroupSequentialBoundariesResult } from './groupSequentialBoundaries.js';
 export { analyzeExperiment, type ExperimentMetric, type ArmSummaryInput, type ExperimentInput, type AnalyzeExperimentOptions, type ExperimentComparison, type ExperimentVerdict, type ExperimentChanceToBeBest, type AnalyzeExperimentResult } from './analyzeExperiment.js';
+export { equivalenceTest, type EquivalenceTestOptions, type OneSidedTest, type EquivalenceTestResult } from './equivalenceTest.js';
+export { nonInferiorityTest, type NonInferiorityTestOptions, type NonInferiorityTestResult } from './nonInferiorityTest.js';
+export { sequentialSrmTest, type SequentialSrmTestOptions, type SequentialSrmTestResult } from './sequentialSrmTest.js';

@@ -43,7 +43,7 @@ const FN = 'experiment/minimumDetectableEffect';
  * searched upwards from the baseline (downwards for 'less'); if even a rate of 1 (0) is not
  * detectable an error says so.
  * @see statsmodels `NormalIndPower().solve_power(effect_size=None, …)`
- * @throws {@link InvalidInputError} when nControl ≤ 0, baseline outside (0, 1), sd ≤ 0, or no effect reaches the power
+ * @throws {@link InvalidInputError} when nControl ≤ 0 (or leaves the t test without a degree of freedom), baseline outside (0, 1), sd ≤ 0, or no effect reaches the power
  * @throws {@link InvalidOptionError} on invalid alpha / power / ratio / variant / distribution
  * @example
  * ```ts
@@ -75,6 +75,13 @@ export function minimumDetectableEffect(input: MdeInput, options?: MinimumDetect
   }
   const m = resolveMeanOptions(FN, o);
   const sd = numberInRange(FN, 'input.sd', (input as { sd: unknown }).sd, { min: 0, minExclusive: true });
+  if (m.distribution === 't' && n * (1 + m.ratio) - 2 < 1) {
+    throw new InvalidInputError(
+      FN,
+      `input.nControl is too small for the t test: nControl·(1 + ratio) − 2 = ${n * (1 + m.ratio) - 2} degrees of freedom, at least 1 needed (or use distribution 'z')`,
+      n,
+    );
+  }
   const f = (d: number): number => meanPower(m.distribution, d, n, m.ratio, m.alpha, m.alternative === 'less' ? 'greater' : m.alternative) - m.power;
   let hi = 1;
   while (f(hi) < 0 && hi < 1e12) hi *= 2;

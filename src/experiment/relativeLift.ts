@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../core/errors.js';
 import { options as checkOptions } from '../core/validate.js';
-import { checkAlpha, checkAlternative, checkMeanInput, checkProportion, isObject, pFromZ, safeRatio } from './_common.js';
+import { checkAlpha, checkAlternative, checkMeanInput, checkProportion, isObject, pFromZ, relative, safeRatio } from './_common.js';
 import { normalIsf } from './_dist.js';
 import type { Alternative, ArmMoments, Interval, MeanInput, ProportionSummary } from './types.js';
 
@@ -14,7 +14,7 @@ export interface RelativeLiftOptions {
 
 /** Result of {@link relativeLift}. @category Experiment */
 export interface RelativeLiftResult {
-  /** treatment mean / control mean − 1. */
+  /** (treatment − control) / |control|: treatment / control − 1 for a positive control; for a negative one the sign follows the difference (−10 → −5 is +0.5, as gbstats). */
   lift: number;
   /** Delta-method standard error of the lift. */
   standardError: number;
@@ -42,7 +42,7 @@ export function armMoments(fn: string, name: string, x: unknown): ArmMoments {
 /** @internal Delta-method lift on resolved moments. */
 export function liftFromMoments(c: ArmMoments, t: ArmMoments, alternative: Alternative, alpha: number): RelativeLiftResult {
   if (c.mean === 0) throw new InvalidInputError(FN, 'control mean must not be 0 for a relative lift', c.mean);
-  const lift = t.mean / c.mean - 1;
+  const lift = relative(c.mean, t.mean); // (t − c)/|c|: the sign of the difference (gbstats)
   const vC = c.variance / c.n;
   const vT = t.variance / t.n;
   const m2 = c.mean * c.mean;
@@ -56,11 +56,11 @@ export function liftFromMoments(c: ArmMoments, t: ArmMoments, alternative: Alter
     const z = normalIsf(alpha);
     confidenceInterval = alternative === 'greater' ? { lower: lift - z * se, upper: Infinity } : { lower: -Infinity, upper: lift + z * se };
   }
-  return { lift, standardError: se, statistic, pValue: pFromZ(statistic, alternative), confidenceInterval, alternative, alpha };
+  return { lift, standardError: se, statistic, pValue: pFromZ(statistic, alternative, lift === 0 && se === 0), confidenceInterval, alternative, alpha };
 }
 
 /**
- * Relative lift (treatment / control − 1) with its delta-method standard error, interval and
+ * Relative lift ((treatment − control) / |control|, i.e. treatment / control − 1 for positive metrics) with its delta-method standard error, interval and
  * p-value, for conversion (`{ n, conversions }`) or continuous metrics (raw values or summaries).
  *
  * @remarks Var(μ̂_T/μ̂_C) ≈ Var(μ̂_T)/μ_C² + μ_T²·Var(μ̂_C)/μ_C⁴ (first-order Taylor expansion,

@@ -1,7 +1,7 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
-import { numberInRange, oneOf, openUnitInterval, options as checkOptions } from '../core/validate.js';
+import { integerInRange, numberInRange, oneOf, openUnitInterval, options as checkOptions } from '../core/validate.js';
 import { checkAlpha, checkAlternative, isObject } from './_common.js';
-import { normalPower, solveSampleSize, tPower } from './_power.js';
+import { normalPower, rounded, solveSampleSize, tIsf, tPower } from './_power.js';
 import type { Alternative } from './types.js';
 
 /** What to plan for in {@link sampleSizeForMeans}. @category Experiment */
@@ -16,6 +16,8 @@ export interface MeanPlan {
 export interface SampleSizeForMeansOptions {
   /** @defaultValue 0.05 */
   alpha?: number;
+  /** Number of tests the result will be corrected over (treatment arms × metrics): each runs at alpha / comparisons (Bonferroni); the result's `alpha` is that per-test level. @defaultValue 1 */
+  comparisons?: number;
   /** @defaultValue 0.8 */
   power?: number;
   /** nTreatment / nControl. @defaultValue 1 */
@@ -47,7 +49,8 @@ const FN = 'experiment/sampleSizeForMeans';
 /** @internal */
 export function resolveMeanOptions(fn: string, o: Partial<SampleSizeForMeansOptions>) {
   return {
-    alpha: checkAlpha(fn, o.alpha),
+    // Bonferroni across `comparisons` tests (arms × metrics): each test runs at alpha / comparisons
+    alpha: checkAlpha(fn, o.alpha) / (o.comparisons === undefined ? 1 : integerInRange(fn, 'options.comparisons', o.comparisons, { min: 1, max: 1e6 })),
     power: o.power === undefined ? 0.8 : openUnitInterval(fn, 'options.power', o.power),
     ratio: o.ratio === undefined ? 1 : numberInRange(fn, 'options.ratio', o.ratio, { min: 0, minExclusive: true }),
     alternative: checkAlternative(fn, o.alternative),
@@ -81,7 +84,7 @@ export function meanPower(distribution: 'z' | 't', d: number, n: number, ratio: 
  * @category Experiment
  */
 export function sampleSizeForMeans(plan: MeanPlan, options?: SampleSizeForMeansOptions): SampleSizeForMeansResult {
-  const o = resolveMeanOptions(FN, checkOptions(FN, options, ['alpha', 'power', 'ratio', 'alternative', 'distribution']));
+  const o = resolveMeanOptions(FN, checkOptions(FN, options, ['alpha', 'power', 'ratio', 'alternative', 'distribution', 'comparisons']));
   if (!isObject(plan)) throw new InvalidInputError(FN, 'plan must be an object { sd, mde }', plan);
   const sd = numberInRange(FN, 'plan.sd', plan.sd, { min: 0, minExclusive: true });
   const mde = numberInRange(FN, 'plan.mde', plan.mde, {});
@@ -90,11 +93,26 @@ export function sampleSizeForMeans(plan: MeanPlan, options?: SampleSizeForMeansO
     throw new InvalidOptionError(FN, `options.alternative '${o.alternative}' contradicts the sign of plan.mde`, o.alternative);
   }
   const d = o.alternative === 'less' ? -mde / sd : mde / sd;
-  const f = (n: number): number => meanPower(o.distribution, d, n, o.ratio, o.alpha, o.alternative) - o.power;
-  // the t test needs df = n(1 + ratio) − 2 > 0
-  const nMin = o.distribution === 't' ? 3 / (1 + o.ratio) : 1e-9; // t: at least 1 degree of freedom
+  const fz = (n: number): number => meanPower('z', d, n, o.ratio, o.alpha, o.alternative) - o.power;
+  const z = solveSampleSize(FN, fz, 1e-9, 4, o.ratio);
+  let solved = z;
+  if (o.distribution === 't') {
+    // the t answer is the z answer plus a correction that tends to z_crit²/(2(1 + ratio)) (Guenther 1981);
+    // past 1e10 degrees of freedom the rest of it is below 1e-9 users, so it is added in closed form
+    const df = z.nControlRaw * (1 + o.ratio);
+    if (df > 1e10) {
+      const zc = tIsf(o.alternative === 'two-sided' ? o.alpha / 2 : o.alpha, Infinity);
+      const nControlRaw = z.nControlRaw + (zc * zc) / (2 * (1 + o.ratio));
+      solved = rounded(nControlRaw, o.ratio);
+    } else {
+      const f = (n: number): number => meanPower('t', d, n, o.ratio, o.alpha, o.alternative) - o.power;
+      // the t test needs df = n(1 + ratio) − 2 ≥ 1; its power is below the z test's, so its n is above z's
+      const nMin = Math.max(3 / (1 + o.ratio), z.nControlRaw);
+      solved = solveSampleSize(FN, f, nMin, 2 * nMin, o.ratio);
+    }
+  }
   return {
-    ...solveSampleSize(f, nMin, Math.max(4, 2 * nMin), o.ratio),
+    ...solved,
     effectSize: mde / sd,
     distribution: o.distribution,
     alpha: o.alpha,

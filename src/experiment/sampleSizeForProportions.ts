@@ -1,5 +1,5 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
-import { numberInRange, oneOf, openUnitInterval, options as checkOptions } from '../core/validate.js';
+import { integerInRange, numberInRange, oneOf, openUnitInterval, options as checkOptions } from '../core/validate.js';
 import { checkAlpha, checkAlternative, isObject } from './_common.js';
 import { proportionPower, solveSampleSize, type ProportionPowerVariant } from './_power.js';
 import type { Alternative } from './types.js';
@@ -18,8 +18,10 @@ export interface ProportionPlan {
 export interface ProportionPlanOptions {
   /** Whether `mde` is absolute (rate points) or relative (fraction of the baseline). @defaultValue 'absolute' */
   mdeType?: 'absolute' | 'relative';
-  /** Significance level. @defaultValue 0.05 */
+  /** Significance level (of the whole family when `comparisons` > 1). @defaultValue 0.05 */
   alpha?: number;
+  /** Number of tests the result will be corrected over (treatment arms × metrics): each runs at alpha / comparisons (Bonferroni). The result's `alpha` is that per-test level. @defaultValue 1 */
+  comparisons?: number;
   /** Target power, in (0, 1). @defaultValue 0.8 */
   power?: number;
   /** Allocation ratio nTreatment / nControl (> 0). @defaultValue 1 */
@@ -52,7 +54,7 @@ export interface SampleSizeForProportionsResult {
 }
 
 const FN = 'experiment/sampleSizeForProportions';
-export const PLAN_KEYS = ['mdeType', 'alpha', 'power', 'ratio', 'alternative', 'variant'] as const;
+export const PLAN_KEYS = ['mdeType', 'alpha', 'power', 'ratio', 'alternative', 'variant', 'comparisons'] as const;
 export const VARIANTS = ['pooled', 'unpooled', 'cohen-h'] as const;
 
 /** @internal Resolved proportion-plan options. */
@@ -70,7 +72,8 @@ export interface ResolvedPlan {
 export function resolvePlanOptions(fn: string, o: Partial<ProportionPlanOptions>): Omit<ResolvedPlan, 'p1' | 'p2'> & { mdeType: 'absolute' | 'relative' } {
   return {
     mdeType: o.mdeType === undefined ? 'absolute' : oneOf(fn, 'options.mdeType', o.mdeType, ['absolute', 'relative'] as const),
-    alpha: checkAlpha(fn, o.alpha),
+    // Bonferroni across `comparisons` tests (arms × metrics): each test runs at alpha / comparisons
+    alpha: checkAlpha(fn, o.alpha) / (o.comparisons === undefined ? 1 : integerInRange(fn, 'options.comparisons', o.comparisons, { min: 1, max: 1e6 })),
     power: o.power === undefined ? 0.8 : openUnitInterval(fn, 'options.power', o.power),
     ratio: o.ratio === undefined ? 1 : numberInRange(fn, 'options.ratio', o.ratio, { min: 0, minExclusive: true }),
     alternative: checkAlternative(fn, o.alternative),
@@ -121,7 +124,7 @@ export function sampleSizeForProportions(plan: ProportionPlan, options?: Proport
   const r = resolvePlan(FN, plan, options);
   const f = (n: number): number => proportionPower(r.variant, r.p1, r.p2, n, r.ratio, r.alpha, r.alternative) - r.power;
   return {
-    ...solveSampleSize(f, 1e-9, 2, r.ratio),
+    ...solveSampleSize(FN, f, 1e-9, 2, r.ratio),
     baseline: r.p1,
     treatmentRate: r.p2,
     variant: r.variant,

@@ -37,7 +37,7 @@ export interface TwoProportionZTestResult {
   pooled: boolean;
   /** Standard error used by the statistic. */
   standardError: number;
-  /** z = difference / standardError; 0 when both are 0, ±Infinity when only the standard error is 0. */
+  /** z = difference / standardError; 0 when both are 0 (then pValue is 1 for every alternative), ±Infinity when only the standard error is 0. */
   statistic: number;
   pValue: number;
   alternative: Alternative;
@@ -71,7 +71,8 @@ function wilson(c: number, n: number, z: number): Interval {
  * intervals of the two rates; unlike Wald it stays inside [−1, 1] and behaves at 0% and 100%.
  * Each arm is a `{ n, conversions }` summary or a raw per-user array of 0/1 (or booleans), which
  * is counted first; both paths give identical results. Degenerate data: when both arms are at 0% (or both at 100%) the standard error is 0 and the
- * result is statistic 0, p-value 1 (no evidence of a difference), never NaN. O(1).
+ * result is statistic 0 and p-value 1 for every alternative (the data say nothing about either direction, so a
+ * one-sided p is 1 too, not the 0.5 that z = 0 would give), never NaN. O(1).
  * @see statsmodels `proportions_ztest`, `test_proportions_2indep(method='wald')`,
  * `confint_proportions_2indep(method='wald' | 'newcomb')`
  * @throws {@link InvalidInputError} when an n is not a positive integer or conversions are negative, fractional or above n,
@@ -110,7 +111,7 @@ export function twoProportionZTest(
     se = Math.sqrt(pbar * (1 - pbar) * (1 / c.n + 1 / t.n));
   }
   const statistic = safeRatio(difference, se);
-  const pValue = pFromZ(statistic, alternative);
+  const pValue = pFromZ(statistic, alternative, difference === 0 && se === 0);
 
   const z = normalIsf(alpha / 2);
   const wc = wilson(c.conversions, c.n, z);

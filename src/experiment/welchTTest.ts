@@ -1,5 +1,5 @@
 import { boolean as checkBoolean, options as checkOptions } from '../core/validate.js';
-import { checkAlpha, checkAlternative, checkMeanInput, pFromT, relative, safeRatio, tInterval } from './_common.js';
+import { checkAlpha, checkAlternative, checkMeanInput, magnitudeScale, pFromT, relative, safeRatio, tInterval } from './_common.js';
 import type { Alternative, ArmMoments, Interval, MeanInput } from './types.js';
 
 /** Options of {@link welchTTest}. @category Experiment */
@@ -31,6 +31,8 @@ export interface WelchTTestResult {
   alternative: Alternative;
   alpha: number;
   equalVariance: boolean;
+  /** Problems with the input that did not stop the test, e.g. a variance from sums lost to cancellation (then its upper bound is used). Empty when none. */
+  warnings: string[];
 }
 
 const FN = 'experiment/welchTTest';
@@ -44,7 +46,12 @@ const FN = 'experiment/welchTTest';
  * Student: pooled s² = ((n_C − 1)s²_C + (n_T − 1)s²_T)/(n_C + n_T − 2), SE = s·√(1/n_C + 1/n_T).
  * The interval is difference ± t_{1−α/2, df}·SE (two-sided) or one-sided for 'greater'/'less',
  * matching statsmodels' `CompareMeans.tconfint_diff`. Each arm needs n ≥ 2. Zero variance in both
- * arms gives SE = 0: statistic 0 / p-value 1 when the means are equal, ±Infinity / 0 otherwise. O(n) on raw data, O(1) on summaries.
+ * arms gives SE = 0: statistic 0 / p-value 1 (every alternative) when the means are equal, ±Infinity / 0 otherwise.
+ * Sums whose centred sum of squares is below −1e-9·Σx² are rejected; within ±1e-9·Σx² the variance
+ * is lost to cancellation (huge mean, tiny spread): its upper bound is used and `warnings` says so.
+ * Values beyond ~1e135 (or below ~1e-135) are rescaled by a power of two before squaring, so the
+ * test stays finite up to the largest doubles (an arm variance above 1.8e308 is then reported as Infinity).
+ * O(n) on raw data, O(1) on summaries.
  * @see scipy `ttest_ind(equal_var=False)` / `ttest_ind_from_stats`; statsmodels `CompareMeans`
  * @throws {@link InvalidInputError} on non-finite values, fewer than 2 values per arm, a negative sd, or impossible sums
  * @throws {@link InvalidOptionError} on an unknown option, alpha outside (0, 1) or an unknown alternative
@@ -60,12 +67,26 @@ const FN = 'experiment/welchTTest';
  */
 export function welchTTest(control: MeanInput, treatment: MeanInput, options?: WelchTTestOptions): WelchTTestResult {
   const o = checkOptions(FN, options, ['alternative', 'alpha', 'equalVariance']);
-  const c = checkMeanInput(FN, 'control', control);
-  const t = checkMeanInput(FN, 'treatment', treatment);
+  const warnings: string[] = [];
+  const s = magnitudeScale(control, treatment);
+  const c = checkMeanInput(FN, 'control', control, 2, warnings, s);
+  const t = checkMeanInput(FN, 'treatment', treatment, 2, warnings, s);
   const alternative = checkAlternative(FN, o.alternative);
   const alpha = checkAlpha(FN, o.alpha);
   const equalVariance = o.equalVariance === undefined ? false : checkBoolean(FN, 'options.equalVariance', o.equalVariance);
-  return tTestFromMoments(c, t, alternative, alpha, equalVariance);
+  const r = tTestFromMoments(c, t, alternative, alpha, equalVariance);
+  r.warnings = warnings;
+  if (s === 1) return r;
+  // back to the data's units (statistic, df and p are scale-free)
+  const back = (m: typeof c) => ({ n: m.n, mean: m.mean * s, variance: m.variance * s * s });
+  return {
+    ...r,
+    control: back(c),
+    treatment: back(t),
+    difference: r.difference * s,
+    standardError: r.standardError * s,
+    confidenceInterval: { lower: r.confidenceInterval.lower * s, upper: r.confidenceInterval.upper * s },
+  };
 }
 
 /** @internal The t test on resolved moments (shared with analyzeExperiment). */
@@ -85,7 +106,7 @@ export function tTestFromMoments(c: ArmMoments, t: ArmMoments, alternative: Alte
     df = den > 0 ? ((vc + vt) * (vc + vt)) / den : c.n + t.n - 2;
   }
   const statistic = safeRatio(difference, se);
-  const pValue = pFromT(statistic, df, alternative);
+  const pValue = pFromT(statistic, df, alternative, difference === 0 && se === 0);
   const confidenceInterval = tInterval(difference, se, df, alternative, alpha);
   return {
     control: c,
@@ -100,5 +121,6 @@ export function tTestFromMoments(c: ArmMoments, t: ArmMoments, alternative: Alte
     alternative,
     alpha,
     equalVariance,
+    warnings: [],
   };
 }
