@@ -13,7 +13,7 @@ export * from './retentionClv.js';
 export * from './churnRate.js';
 export * from './summarizeTransactions.js';
 export * from './summarizeTransactionStream.js';
-export type { Accessor, Period } from './_rows.js';
+export type { Accessor, DateFormat, Period } from './_rows.js';
 export { rfmScores, RFM_SEGMENTS, type RfmInput, type RfmSegmentRule, type RfmScoresOptions, type RfmScore, type RfmScoresResult } from './rfmScores.js';
 export * from './cohortRetention.js';
 export { fitBetaGeo, parseBetaGeoModel, type BetaGeoModel, type BetaGeoParams } from './fitBetaGeo.js';
