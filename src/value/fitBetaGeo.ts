@@ -1,5 +1,5 @@
 import { hyp2f1, logBeta, regularizedBeta } from '../core/special/index.js';
-import { checkModel, fitContinuousModel, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { checkModel, fitContinuousModel, type BtydCustomer, type ContinuousFitOptions, type FitDiagnostics, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the BG/NBD model. */
 export interface BetaGeoParams {
@@ -27,7 +27,9 @@ export interface BetaGeoModel {
   /** Customers fitted (sum of weights). */
   nCustomers: number;
   /** Resolved fit options. */
-  options: { penalizer: number; maxIterations: number; tolerance: number };
+  options: { penalizer: number; maxIterations: number; tolerance: number; penalizerScaling?: 'none' | 'lifetimes' };
+  /** What limits how far the fit can be trusted: parameters near a bound, a Hessian that is not positive definite, data without variation (absent only in models saved by older versions). */
+  diagnostics?: FitDiagnostics;
 }
 
 export const BETA_GEO_NAMES = ['r', 'alpha', 'a', 'b'] as const;
@@ -217,7 +219,7 @@ export function distinct(v: Float64Array): { values: Float64Array; index: Int32A
  * ```
  * @category Models
  */
-export function fitBetaGeo(customers: readonly BtydCustomer[], options?: BtydFitOptions): BetaGeoModel {
+export function fitBetaGeo(customers: readonly BtydCustomer[], options?: ContinuousFitOptions): BetaGeoModel {
   return fitContinuousModel('value/fitBetaGeo', 'betaGeo', BETA_GEO_NAMES, betaGeoKernel, customers, options);
 }
 

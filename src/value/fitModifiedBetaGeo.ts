@@ -1,5 +1,5 @@
 import { hyp2f1, logBeta, regularizedBeta } from '../core/special/index.js';
-import { checkModel, fitContinuousModel, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { checkModel, fitContinuousModel, type BtydCustomer, type ContinuousFitOptions, type FitDiagnostics, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 import { distinct, type BetaGeoParams } from './fitBetaGeo.js';
 
 /** A fitted MBG/NBD model (JSON-ready); same parameters as BG/NBD. */
@@ -13,7 +13,9 @@ export interface ModifiedBetaGeoModel {
   converged: boolean;
   iterations: number;
   nCustomers: number;
-  options: { penalizer: number; maxIterations: number; tolerance: number };
+  options: { penalizer: number; maxIterations: number; tolerance: number; penalizerScaling?: 'none' | 'lifetimes' };
+  /** What limits how far the fit can be trusted: parameters near a bound, a Hessian that is not positive definite, data without variation (absent only in models saved by older versions). */
+  diagnostics?: FitDiagnostics;
 }
 
 const NAMES = ['r', 'alpha', 'a', 'b'] as const;
@@ -156,7 +158,7 @@ export function modifiedBetaGeoConditional(p: BetaGeoParams, t: number, x: numbe
  * ```
  * @category Models
  */
-export function fitModifiedBetaGeo(customers: readonly BtydCustomer[], options?: BtydFitOptions): ModifiedBetaGeoModel {
+export function fitModifiedBetaGeo(customers: readonly BtydCustomer[], options?: ContinuousFitOptions): ModifiedBetaGeoModel {
   return fitContinuousModel('value/fitModifiedBetaGeo', 'modifiedBetaGeo', NAMES, modifiedBetaGeoKernel, customers, options);
 }
 
