@@ -3,7 +3,7 @@ import { integerInRange, numberInRange, oneOf, options as checkOptions } from '.
 import { conditionalOne } from './conditionalExpectedPurchases.js';
 import { averageSpend, spendParams, type SpendModel } from './expectedAverageSpend.js';
 import type { ContinuousPurchaseModel } from './models.js';
-import { customerColumns, purchaseModel } from './_predict.js';
+import { coreErrorsAs, customerColumns, purchaseModel } from './_predict.js';
 import { toSpendRows } from './_spend.js';
 
 /** A customer for {@link customerLifetimeValue}: history plus mean repeat spend. */
@@ -86,10 +86,12 @@ export function customerLifetimeValue(purchaseModelArg: ContinuousPurchaseModel,
   const { m } = toSpendRows(fn, customers);
   const disc = discountFactors(months, d);
   const out = new Array<number>(x.length);
-  for (let c = 0; c < x.length; c++) {
-    const v = clvOne(pm, averageSpend(prm, x[c]!, m[c]!), x[c]!, tx[c]!, T[c]!, u, disc);
-    if (!Number.isFinite(v)) throw new InvalidInputError(fn, `the value of customers[${c}] is not finite for these parameters`, v);
-    out[c] = v;
-  }
+  coreErrorsAs(fn, () => {
+    for (let c = 0; c < x.length; c++) {
+      const v = clvOne(pm, averageSpend(prm, x[c]!, m[c]!), x[c]!, tx[c]!, T[c]!, u, disc);
+      if (!Number.isFinite(v)) throw new InvalidInputError(fn, `the value of customers[${c}] is not finite for these parameters`, v);
+      out[c] = v;
+    }
+  });
   return out;
 }

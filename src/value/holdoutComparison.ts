@@ -3,7 +3,7 @@ import { arrayLike, integerInRange, numberInRange, options as checkOptions } fro
 import type { BtydCustomer } from './_btyd.js';
 import { conditionalOne } from './conditionalExpectedPurchases.js';
 import type { ContinuousPurchaseModel } from './models.js';
-import { customerColumns, purchaseModel } from './_predict.js';
+import { coreErrorsAs, customerColumns, purchaseModel } from './_predict.js';
 
 /** Options of {@link holdoutComparison}. */
 export interface HoldoutComparisonOptions {
@@ -81,7 +81,7 @@ export function holdoutComparison(model: ContinuousPurchaseModel, calibration: r
     const j = match[i]!;
     const hf = hold[j]?.frequency;
     if (typeof hf !== 'number' || !Number.isInteger(hf) || hf < 0) throw new InvalidInputError(fn, `holdout[${j}].frequency must be an integer ≥ 0`, hf);
-    const e = conditionalOne(m, duration, x[i]!, tx[i]!, T[i]!);
+    const e = coreErrorsAs(fn, () => conditionalOne(m, duration, x[i]!, tx[i]!, T[i]!));
     const b = Math.min(maxF, x[i]!);
     n[b]!++;
     act[b]! += hf;

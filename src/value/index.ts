@@ -24,6 +24,7 @@ export * from './expectedPurchases.js';
 export { conditionalExpectedPurchases } from './conditionalExpectedPurchases.js';
 export { probabilityAlive } from './probabilityAlive.js';
 export * from './probabilityOfPurchases.js';
+export * from './conditionalProbabilityOfPurchases.js';
 export { expectedAverageSpend, type SpendModel } from './expectedAverageSpend.js';
 export { customerLifetimeValue, type ClvCustomer, type CustomerLifetimeValueOptions } from './customerLifetimeValue.js';
 export * from './scoreCustomers.js';
@@ -33,5 +34,7 @@ export { fitBetaGeoBetaBinom, parseBetaGeoBetaBinomModel, type BetaGeoBetaBinomM
 export { conversionRate, type ConversionCounts, type ConversionRateOptions, type ConversionRateResult } from './conversionRate.js';
 export * from './satisfactionSummary.js';
 export * from './netPromoterScore.js';
+export { likertSummary, type LikertSummaryOptions, type LikertSummaryResult, type MannWhitneyResult } from './likertSummary.js';
+export * from './kanoClassify.js';
 export * from './holdoutComparison.js';
 export * from './expectedRepeatCurve.js';

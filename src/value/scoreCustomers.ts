@@ -1,7 +1,7 @@
 import { InvalidInputError, InvalidOptionError, ModelFormatError } from '../core/errors.js';
 import { arrayLike, integerInRange, numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
 import { checkCustomer } from './_btyd.js';
-import { purchaseModel } from './_predict.js';
+import { coreErrorsAs, purchaseModel } from './_predict.js';
 import { conditionalOne } from './conditionalExpectedPurchases.js';
 import { clvOne, discountFactors, UNITS_PER_MONTH } from './customerLifetimeValue.js';
 import { averageSpend, spendParams, type SpendModel } from './expectedAverageSpend.js';
@@ -157,14 +157,14 @@ export function scoreCustomers(summary: Iterable<ScoreCustomersInput> | ArrayLik
         throw new InvalidInputError(fn, `summary[${i}].monetaryValue must be a finite number ≥ 0${hasSpend ? ' (> 0 when frequency > 0; required with options.spend)' : ''}`, mv);
       }
     }
-    const e = conditionalOne(pm, months * u, x, tx, T);
+    const e = coreErrorsAs(fn, () => conditionalOne(pm, months * u, x, tx, T));
     const alive = aliveOne(pm, x, tx, T);
     if (!Number.isFinite(e) || !Number.isFinite(alive)) throw new InvalidInputError(fn, `the predictions for summary[${i}] are not finite for these parameters`, e);
     let s: number | undefined;
     let v: number | undefined;
     if (prm !== undefined) {
       s = averageSpend(prm, x, mv!);
-      v = clvOne(pm, s, x, tx, T, u, disc);
+      v = coreErrorsAs(fn, () => clvOne(pm, s!, x, tx, T, u, disc));
       if (!Number.isFinite(v)) throw new InvalidInputError(fn, `the value of summary[${i}] is not finite for these parameters`, v);
       totalClv += v;
     }
