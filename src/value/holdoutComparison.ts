@@ -1,3 +1,4 @@
+import { chartSpec, type ChartOptions, type VegaLiteSpec } from '../core/chart.js';
 import { DimensionMismatchError, InvalidInputError, ModelFormatError } from '../core/errors.js';
 import { arrayLike, integerInRange, numberInRange, options as checkOptions } from '../core/validate.js';
 import type { BtydCustomer } from './_btyd.js';
@@ -131,4 +132,36 @@ function matchById(fn: string, cal: ArrayLike<unknown>, hold: ArrayLike<unknown>
     out[i] = j;
   }
   return out;
+}
+
+/**
+ * Calibration vs holdout chart (lifetimes' `plot_calibration_purchases_vs_holdout_purchases`): mean
+ * actual and model-expected holdout purchases per calibration-frequency bucket, as two lines.
+ *
+ * @remarks `data.values` are the result's `buckets` as they are; the chart folds `actual` and
+ * `expected` into one series field.
+ * @throws {@link InvalidOptionError} on bad chart options
+ * @example
+ * ```ts
+ * import { holdoutComparison, holdoutComparisonChart } from 'crmkit/value';
+ * const model = { kind: 'betaGeo', params: { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 } } as const;
+ * const c = holdoutComparison(model, [{ frequency: 0, recency: 0, T: 38 }, { frequency: 2, recency: 30, T: 38 }], [{ frequency: 0 }, { frequency: 1 }], { duration: 39 });
+ * holdoutComparisonChart(c).data?.values.length; // => 2
+ * ```
+ * @category Charts
+ */
+export function holdoutComparisonChart(result: HoldoutComparisonResult, options?: ChartOptions): VegaLiteSpec {
+  const fn = 'value/holdoutComparisonChart';
+  if (result === null || typeof result !== 'object' || !Array.isArray(result.buckets)) throw new InvalidInputError(fn, 'result must be a holdoutComparison result', result);
+  const order = result.buckets.map((b) => b.frequency);
+  return chartSpec(fn, {
+    data: { values: result.buckets },
+    transform: [{ fold: ['actual', 'expected'], as: ['series', 'purchases'] }],
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'frequency', type: 'ordinal', sort: order, title: 'purchases in the calibration period' },
+      y: { field: 'purchases', type: 'quantitative', title: 'mean purchases in the holdout period' },
+      color: { field: 'series', type: 'nominal', title: null },
+    },
+  }, { title: 'Actual vs model: holdout purchases by calibration frequency', width: 420, height: 280 }, options);
 }

@@ -38,3 +38,4 @@ export { likertSummary, type LikertSummaryOptions, type LikertSummaryResult, typ
 export * from './kanoClassify.js';
 export * from './holdoutComparison.js';
 export * from './expectedRepeatCurve.js';
+export * from './frequencyRecencyChart.js';

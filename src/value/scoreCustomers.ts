@@ -1,3 +1,4 @@
+import { chartSpec, type ChartOptions, type VegaLiteSpec } from '../core/chart.js';
 import { InvalidInputError, InvalidOptionError, ModelFormatError } from '../core/errors.js';
 import { arrayLike, integerInRange, numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
 import { checkCustomer } from './_btyd.js';
@@ -205,4 +206,45 @@ function rowsOf(fn: string, x: unknown): ArrayLike<ScoreCustomersInput> {
     return Array.from(x as Iterable<ScoreCustomersInput>);
   }
   return arrayLike<ScoreCustomersInput>(fn, 'summary', x);
+}
+
+/** Options of {@link clvDistributionChart}. */
+export interface ClvDistributionChartOptions extends ChartOptions {
+  /** Largest number of histogram bins. @defaultValue 30 */
+  maxBins?: number;
+}
+
+/**
+ * CLV distribution of a customer table: a histogram of `clv` over the rows of {@link scoreCustomers}
+ * (log-scaled counts, since a few customers carry most of the value).
+ *
+ * @remarks `data.values` are the table's rows as they are (id, rank, clv, segment… for tooltips and
+ * further encodings).
+ * @throws {@link InvalidInputError} when the table has no `clv` (scored without a spend model)
+ * @throws {@link InvalidOptionError} on bad options
+ * @example
+ * ```ts
+ * import { clvDistributionChart, scoreCustomers } from 'crmkit/value';
+ * const purchases = { kind: 'betaGeo', params: { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 } } as const;
+ * const spend = { kind: 'gammaGamma', params: { p: 6.25, q: 3.74, gamma: 15.44 } } as const;
+ * const table = scoreCustomers([{ customerId: 'a', frequency: 2, recency: 30, T: 38, monetaryValue: 20 }, { customerId: 'b', frequency: 0, recency: 0, T: 38, monetaryValue: 0 }], { purchases, spend, timeUnit: 'week' });
+ * clvDistributionChart(table).mark; // => 'bar'
+ * ```
+ * @category Charts
+ */
+export function clvDistributionChart(table: ScoreCustomersResult, options?: ClvDistributionChartOptions): VegaLiteSpec {
+  const fn = 'value/clvDistributionChart';
+  const opts = checkOptions(fn, options, ['maxBins', 'title', 'width', 'height']);
+  const maxBins = opts.maxBins === undefined ? 30 : integerInRange(fn, 'options.maxBins', opts.maxBins, { min: 2, max: 500 });
+  if (table === null || typeof table !== 'object' || !Array.isArray(table.rows)) throw new InvalidInputError(fn, 'table must be a scoreCustomers result', table);
+  if (table.rows.some((r) => typeof r.clv !== 'number')) throw new InvalidInputError(fn, 'table has no clv (score the customers with options.spend)', table.sortBy);
+  const { maxBins: _m, ...chart } = opts;
+  return chartSpec(fn, {
+    data: { values: table.rows },
+    mark: 'bar',
+    encoding: {
+      x: { field: 'clv', type: 'quantitative', bin: { maxbins: maxBins }, title: `CLV over ${table.horizon.months} months` },
+      y: { aggregate: 'count', type: 'quantitative', title: 'customers', scale: { type: 'symlog' } },
+    },
+  }, { title: 'Customer lifetime value distribution', width: 420, height: 260 }, chart as ChartOptions);
 }
