@@ -39,3 +39,4 @@ export * from './kanoClassify.js';
 export * from './holdoutComparison.js';
 export * from './expectedRepeatCurve.js';
 export * from './frequencyRecencyChart.js';
+export * from './periodTransactions.js';

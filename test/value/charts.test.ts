@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clvDistributionChart, conditionalExpectedPurchases, expectedRepeatCurve, frequencyRecencyChart, holdoutComparison, holdoutComparisonChart,
+  clvDistributionChart, conditionalExpectedPurchases, periodTransactions, periodTransactionsChart, probabilityOfPurchases, expectedRepeatCurve, frequencyRecencyChart, holdoutComparison, holdoutComparisonChart,
   probabilityAlive, repeatPurchasesChart, scoreCustomers, InvalidInputError, InvalidOptionError,
 } from 'crmkit/value';
 import { VEGA_LITE_SCHEMA } from 'crmkit';
@@ -71,5 +71,18 @@ describe('value charts: schema-valid Vega-Lite, render to SVG without messages, 
     expect(() => repeatPurchasesChart({ times, expected: expected.slice(1) })).toThrow(/one value per time/);
     expect(() => repeatPurchasesChart({ times: [0, 0], expected: [0, 0] })).toThrow(InvalidInputError);
     expect(() => repeatPurchasesChart({ times, expected }, { mode: 'daily' as never })).toThrow(InvalidOptionError);
+  });
+
+  it('periodTransactions and its chart: actual vs expected customers per repeat count', async () => {
+    const buckets = periodTransactions(purchases, summary, { maxFrequency: 5 });
+    expect(buckets.map((b) => b.frequency)).toEqual(['0', '1', '2', '3', '4', '5+']);
+    expect(buckets.reduce((a, b) => a + b.actual, 0)).toBe(40);
+    expect(buckets.reduce((a, b) => a + b.expected, 0)).toBeCloseTo(40, 10);
+    expect(buckets[2]!.expected).toBeCloseTo(40 * probabilityOfPurchases(purchases, 38, 2), 12);
+    expect(buckets[1]!.actual).toBe(summary.filter((c) => c.frequency === 1).length);
+    const spec = periodTransactionsChart(buckets);
+    expect(spec.data!.values).toEqual(buckets);
+    await checkChart(spec);
+    expect(() => periodTransactionsChart([])).toThrow(InvalidInputError);
   });
 });
