@@ -67,7 +67,7 @@ function parseCdnowMaster(text: string): Txn[] {
 
 const summaryOptions = {
   customerId: 'customerId', date: 'date', amount: 'amount', periodsPerUnit: 7,
-  missingCustomerId: 'drop', zeroAmount: 'drop', negativeAmount: 'drop',
+  missingCustomerId: 'drop', zeroAmount: 'drop', negativeAmount: 'drop', timeZone: 'UTC',
 } as const;
 
 /** UCI Online Retail as batches of rows, gunzipped and parsed chunk by chunk (lines never span a yield). */

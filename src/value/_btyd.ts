@@ -9,7 +9,7 @@
 import { InvalidInputError, InvalidOptionError, ModelFormatError, NotConvergedError } from '../core/errors.js';
 import { invertSymmetric, minimize, numericHessian } from '../core/optimize.js';
 import type { LongRunOptions } from '../core/progress.js';
-import { arrayLike, boolean, integerInRange, numberInRange, options as checkOptions } from '../core/validate.js';
+import { arrayLike, boolean, integerInRange, numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
 
 /** One customer (or a pattern of identical customers) for the continuous-time models. */
 export interface BtydCustomer {
@@ -25,13 +25,23 @@ export interface BtydCustomer {
 
 /** Options every BTYD fit accepts. */
 export interface BtydFitOptions extends LongRunOptions {
-  /** L2 penalty λ added to the mean negative log-likelihood, λ·Σθ² (lifetimes' `penalizer_coef`). @defaultValue 0 */
+  /**
+   * L2 penalty λ added to the mean negative log-likelihood, λ·Σp² over the parameters in the data's
+   * time unit. This is lifetimes' `penalizer_coef` only for the models without a time scale (Gamma-Gamma,
+   * BG/BB); for BG/NBD, MBG/NBD and Pareto/NBD pass `penalizerScaling: 'lifetimes'` to get lifetimes'
+   * objective. @defaultValue 0
+   */
   penalizer?: number;
   /** Optimizer iteration cap. @defaultValue 1000 */
   maxIterations?: number;
   /** Convergence: infinity norm of the objective's gradient in log-parameters. @defaultValue 1e-10 */
   tolerance?: number;
-  /** Throw {@link NotConvergedError} when the fit does not converge. @defaultValue false */
+  /**
+   * Throw instead of returning a fit that cannot be trusted: {@link NotConvergedError} when it does not
+   * converge or its `diagnostics` report a parameter near a bound or a Hessian that is not positive
+   * definite, {@link InvalidInputError} when they report data without the variation the model needs.
+   * @defaultValue false
+   */
   strict?: boolean;
   /**
    * Starting values of the parameters (all > 0), in the model's parameter order.
@@ -41,6 +51,39 @@ export interface BtydFitOptions extends LongRunOptions {
   initialParams?: readonly number[];
 }
 
+/** Options of the continuous-time fits (BG/NBD, MBG/NBD, Pareto/NBD). */
+export interface ContinuousFitOptions extends BtydFitOptions {
+  /**
+   * How `penalizer` is applied. `'none'`: λ·Σp² with α (and β) in the data's time unit, objective
+   * divided by the total weight. `'lifetimes'`: lifetimes' objective — time scaled by 1/max(T) before
+   * fitting (so the penalty sees α/max T, β/max T) and, for Pareto/NBD, the objective divided by the
+   * mean weight of the rows passed (the sum of log-likelihoods for one row per customer). The
+   * fitted parameters are always reported in the data's time unit.
+   * @defaultValue 'none'
+   */
+  penalizerScaling?: 'none' | 'lifetimes';
+}
+
+/** What a fit found that limits how far it can be trusted (`ok` when nothing). */
+export interface FitDiagnostics {
+  /** True when none of the findings below (and the fit converged). */
+  ok: boolean;
+  /**
+   * Parameters at or near the edge of what the data identify: a shape parameter below 1e-4 or above 1e4,
+   * or a time scale (α, β, γ) outside [1e-4, 1e4] × the data's scale (the longest T, or the mean spend).
+   */
+  nearBound: string[];
+  /** False when the Hessian of the objective is not positive definite at the fit (no standard errors). */
+  hessianPositiveDefinite: boolean;
+  /**
+   * Data without the variation the model needs: `'noRepeatPurchases'` (frequency 0 everywhere),
+   * `'noObservationTime'` (T = 0 everywhere), `'constantSpend'` (every mean spend identical).
+   */
+  data: string[];
+  /** One sentence per finding, for logs and UIs. */
+  warnings: string[];
+}
+
 export const FIT_KEYS = ['penalizer', 'maxIterations', 'tolerance', 'strict', 'initialParams', 'signal', 'onProgress'] as const;
 
 /** Resolved fit options stored in the model. */
@@ -48,6 +91,8 @@ export interface ResolvedFitOptions {
   penalizer: number;
   maxIterations: number;
   tolerance: number;
+  /** Only on the continuous-time fits. */
+  penalizerScaling?: 'none' | 'lifetimes';
 }
 
 /** Customers compressed into distinct (x, t_x, T) patterns with weights. */
@@ -59,6 +104,8 @@ export interface Patterns {
   w: Float64Array;
   totalWeight: number;
   xMax: number;
+  /** Rows passed (before merging identical patterns). */
+  rows: number;
 }
 
 /** Validates one continuous-time customer; returns nothing, throws a typed error naming `name[i]`. */
@@ -110,7 +157,7 @@ export function toPatterns(fn: string, customers: unknown, filter?: (x: number) 
     if (x > xMax) xMax = x;
   }
   if (xs.length === 0) throw new InvalidInputError(fn, 'customers must contain at least one usable customer', arr.length);
-  return { n: xs.length, x: Int32Array.from(xs), tx: Float64Array.from(txs), T: Float64Array.from(Ts), w: Float64Array.from(ws), totalWeight: total, xMax };
+  return { n: xs.length, x: Int32Array.from(xs), tx: Float64Array.from(txs), T: Float64Array.from(Ts), w: Float64Array.from(ws), totalWeight: total, xMax, rows: arr.length };
 }
 
 /** Resolves and checks the common fit options. */
@@ -140,6 +187,7 @@ export type LogLikelihoodKernel = (p: Float64Array, grad: Float64Array | undefin
 
 /** What a fit returns before the model object is built. */
 export interface FitOutcome {
+  diagnostics: FitDiagnostics;
   params: number[];
   standardErrors: number[] | undefined;
   logLikelihood: number;
@@ -154,8 +202,9 @@ export interface FitOutcome {
  * Standard errors: √diag of the inverse Hessian of W·(objective) in θ, mapped to p by the delta method
  * (SE_p = p·SE_θ; exact at a stationary point).
  */
-export function runFit(fn: string, kernel: LogLikelihoodKernel, W: number, nParams: number, o: ReturnType<typeof fitOptions>, analytic: boolean): FitOutcome {
+export function runFit(fn: string, kernel: LogLikelihoodKernel, W: number, nParams: number, o: ReturnType<typeof fitOptions>, analytic: boolean, check?: FitCheck): FitOutcome {
   const p = new Float64Array(nParams);
+  const c = check?.penaltyWeights ?? new Float64Array(nParams).fill(1);
   const gp = new Float64Array(nParams);
   const lam = o.penalizer;
   // With an analytic gradient, every evaluation computes value and gradient together (they share
@@ -166,14 +215,14 @@ export function runFit(fn: string, kernel: LogLikelihoodKernel, W: number, nPara
     let pen = 0;
     for (let k = 0; k < nParams; k++) {
       p[k] = Math.exp(theta[k]!);
-      pen += p[k]! * p[k]!;
+      pen += c[k]! * p[k]! * p[k]!;
     }
     const ll = kernel(p, withGrad ? gp : undefined);
     if (!Number.isFinite(ll)) return Infinity;
     if (withGrad) {
       for (let k = 0; k < nParams; k++) {
         cacheTheta[k] = theta[k]!;
-        cacheGrad[k] = p[k]! * (-gp[k]! / W + 2 * lam * p[k]!);
+        cacheGrad[k] = p[k]! * (-gp[k]! / W + 2 * lam * c[k]! * p[k]!);
       }
     }
     return -ll / W + lam * pen;
@@ -235,7 +284,47 @@ export function runFit(fn: string, kernel: LogLikelihoodKernel, W: number, nPara
     standardErrors = undefined;
   }
   const ll = kernel(Float64Array.from(params), undefined);
-  return { params, standardErrors, logLikelihood: ll, converged: res.converged, iterations: res.iterations, evaluations: res.evaluations };
+  const diagnostics = diagnose(params, standardErrors !== undefined, res.converged, check);
+  if (o.strict && !diagnostics.ok) {
+    const msg = `the fit cannot be trusted: ${diagnostics.warnings.join('; ')}`;
+    if (diagnostics.data.length > 0) throw new InvalidInputError(fn, msg, diagnostics.data);
+    throw new NotConvergedError(fn, msg, res.iterations);
+  }
+  return { diagnostics, params, standardErrors, logLikelihood: ll, converged: res.converged, iterations: res.iterations, evaluations: res.evaluations };
+}
+
+/** What `runFit` needs to weigh the penalty and judge the fit. */
+export interface FitCheck {
+  names: readonly string[];
+  /** Per-parameter multipliers c_k of the penalty λ·Σ c_k p_k². */
+  penaltyWeights?: Float64Array;
+  /** Indexes of time-scale (or money-scale) parameters and the data's scale they are compared with. */
+  scaleParams?: readonly number[];
+  scale?: number;
+  /** Data findings (`FitDiagnostics.data`) with their sentences. */
+  data?: readonly (readonly [string, string])[];
+}
+
+/** The diagnostics of a finished fit. */
+export function diagnose(params: readonly number[], hessianPD: boolean, converged: boolean, check: FitCheck | undefined): FitDiagnostics {
+  const nearBound: string[] = [];
+  const warnings: string[] = [];
+  if (!converged && params.length > 0) warnings.push('the optimizer did not converge');
+  const names = check?.names ?? params.map((_, k) => `p${k}`);
+  for (let k = 0; k < params.length; k++) {
+    const isScale = check?.scaleParams?.includes(k) === true;
+    const v = isScale ? params[k]! / (check!.scale! > 0 ? check!.scale! : 1) : params[k]!;
+    if (v < 1e-4 || v > 1e4) {
+      nearBound.push(names[k]!);
+      warnings.push(`${names[k]} = ${params[k]!.toPrecision(3)} is near a bound${isScale ? ` (${v.toPrecision(2)} × the data's scale)` : ''}: the data do not identify it, and predictions that depend on it are extrapolations`);
+    }
+  }
+  if (!hessianPD && params.length > 0) warnings.push('the Hessian is not positive definite at the fit: no standard errors, the parameters are not identified');
+  const data = (check?.data ?? []).map(([code, text]) => {
+    warnings.push(text);
+    return code;
+  });
+  return { ok: warnings.length === 0, nearBound, hessianPositiveDefinite: hessianPD, data, warnings };
 }
 
 /** Names → values object. */
@@ -256,6 +345,8 @@ export interface AssembledModel<Kind extends string, K extends string> {
   iterations: number;
   nCustomers: number;
   options: ResolvedFitOptions;
+  /** What limits how far the fit can be trusted (every fit of this version reports it). */
+  diagnostics?: FitDiagnostics;
 }
 
 /**
@@ -271,7 +362,8 @@ export function assembleModel<Kind extends string, K extends string>(kind: Kind,
     converged: fit.converged,
     iterations: fit.iterations,
     nCustomers,
-    options: { penalizer: o.penalizer, maxIterations: o.maxIterations, tolerance: o.tolerance },
+    options: { penalizer: o.penalizer, maxIterations: o.maxIterations, tolerance: o.tolerance, ...(o.penalizerScaling !== undefined && { penalizerScaling: o.penalizerScaling }) },
+    diagnostics: fit.diagnostics,
   };
   if (fit.standardErrors !== undefined) model.standardErrors = named(names, fit.standardErrors);
   return model;
@@ -303,13 +395,42 @@ export function fitContinuousModel<Kind extends string, K extends string>(
   names: readonly K[],
   makeKernel: (d: Patterns) => LogLikelihoodKernel,
   customers: readonly BtydCustomer[],
-  options: BtydFitOptions | undefined,
+  options: ContinuousFitOptions | undefined,
 ): AssembledModel<Kind, K> {
-  const o = fitOptions(fn, options, names.length);
+  const o = fitOptions(fn, options, names.length, ['penalizerScaling']);
+  const scaling = (options as ContinuousFitOptions | undefined)?.penalizerScaling === undefined ? 'none' : oneOf(fn, 'options.penalizerScaling', options!.penalizerScaling, ['none', 'lifetimes'] as const);
   const data = toPatterns(fn, customers);
   continuousStart(data, o);
-  const fit = runFit(fn, makeKernel(data), data.totalWeight, names.length, o, true);
-  return assembleModel(kind, names, fit, data.totalWeight, o);
+  let maxT = 0;
+  let anyRepeat = false;
+  for (let i = 0; i < data.n; i++) {
+    if (data.T[i]! > maxT) maxT = data.T[i]!;
+    if (data.x[i]! > 0) anyRepeat = true;
+  }
+  const scaleParams = names.flatMap((nm, k) => (nm === 'alpha' || nm === 'beta' ? [k] : []));
+  const penaltyWeights = new Float64Array(names.length).fill(1);
+  if (scaling === 'lifetimes' && maxT > 0) {
+    for (const k of scaleParams) penaltyWeights[k] = 1 / (maxT * maxT);
+    if (kind === 'paretoNbd') for (let k = 0; k < names.length; k++) penaltyWeights[k]! /= data.rows;
+  }
+  const findings: [string, string][] = [];
+  if (!anyRepeat) findings.push(['noRepeatPurchases', 'no customer has a repeat purchase (frequency 0 everywhere): purchase rates and drop-out cannot be estimated']);
+  if (maxT === 0) findings.push(['noObservationTime', 'T is 0 for every customer: there is no observation time to estimate rates from']);
+  const check: FitCheck = { names, penaltyWeights, scaleParams, scale: maxT, data: findings };
+  const kernel = makeKernel(data);
+  let fit: FitOutcome;
+  if (findings.length > 0) {
+    // Nothing to estimate from: the likelihood has no interior optimum, and the optimizer would wander
+    // off to extreme parameters (slowly, for Pareto/NBD). The start values are returned, not converged.
+    const diagnostics = diagnose([], false, false, check);
+    if (o.strict) throw new InvalidInputError(fn, `the fit cannot be trusted: ${diagnostics.warnings.join('; ')}`, diagnostics.data);
+    diagnostics.warnings.unshift('the optimizer was not run (the parameters are the start values)');
+    const params = Array.from(o.initial);
+    fit = { diagnostics, params, standardErrors: undefined, logLikelihood: kernel(o.initial, undefined), converged: false, iterations: 0, evaluations: 1 };
+  } else {
+    fit = runFit(fn, kernel, data.totalWeight, names.length, o, true, check);
+  }
+  return assembleModel(kind, names, fit, data.totalWeight, { ...o, penalizerScaling: scaling });
 }
 
 /** The default start of the continuous-time fits: r = 0.5, α = 0.5·ΣwT/Σwx (mean rate r/α ≈ Σx/ΣT), 1, 2. */

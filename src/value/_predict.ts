@@ -3,7 +3,7 @@
  * @internal
  * @module
  */
-import { InvalidInputError, ModelFormatError } from '../core/errors.js';
+import { CrmkitError, InvalidInputError, ModelFormatError } from '../core/errors.js';
 import { arrayLike, numberInRange } from '../core/validate.js';
 import { checkCustomer, type BtydCustomer } from './_btyd.js';
 import type { PurchaseModel } from './models.js';
@@ -55,4 +55,21 @@ export function discreteColumns(fn: string, customers: unknown): DiscreteData {
   const arr = arrayLike(fn, 'customers', customers);
   if (arr.length === 0) return { x: new Int32Array(0), tx: new Int32Array(0), n: new Int32Array(0), w: new Float64Array(0), totalWeight: 0, nMax: 0 };
   return toDiscrete(fn, customers);
+}
+
+/**
+ * Runs `body`, re-labelling errors thrown by core kernels (`core/hyp2f1: …`) with the user's function,
+ * so a message names what the user called; the kernel's message is kept after it.
+ */
+export function coreErrorsAs<T>(fn: string, body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof CrmkitError && e.fn.startsWith('core/')) {
+      const Ctor = e.constructor as new (fn: string, message: string, value: unknown) => CrmkitError;
+      const x = e as { iterations?: unknown; received?: unknown };
+      throw new Ctor(fn, `a special function failed (${e.message})`, 'iterations' in x ? x.iterations : x.received);
+    }
+    throw e;
+  }
 }

@@ -4,7 +4,9 @@
  * @internal
  * @module
  */
-import { InvalidOptionError } from '../core/errors.js';
+import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
+import { bucketLabel, bucketStart } from '../core/time.js';
+import { oneOf, string } from '../core/validate.js';
 import { daysFromCivil } from '../core/_civil.js';
 import type { Timestamp } from '../core/types.js';
 
@@ -123,4 +125,61 @@ export function dayOption(fn: string, name: string, x: Timestamp | undefined): n
   const d = utcDay(x);
   if (!Number.isFinite(d)) throw new InvalidOptionError(fn, `${name} must be a valid Date, date string or epoch milliseconds`, x);
   return d;
+}
+
+/** How numeric dates are read: `'yyyymmdd'` (19970101 is 1 January 1997), epoch milliseconds or epoch seconds. */
+export type DateFormat = 'yyyymmdd' | 'epochMs' | 'epochSeconds';
+
+function yyyymmddDay(v: number): number {
+  if (!Number.isInteger(v) || v < 0) return NaN;
+  const y = Math.floor(v / 10000);
+  const m = Math.floor(v / 100) % 100;
+  const d = v % 100;
+  return y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? daysFromCivil(y, m, d) : NaN;
+}
+
+/**
+ * The date reader of the transaction-log functions: returns the day number of a row's date (NaN when
+ * unreadable, for the `invalidDate` policy) and throws when the log is ambiguous rather than unreadable:
+ * an 8-digit integer date without `dateFormat` (it would silently be read as epoch milliseconds in
+ * January 1970), or a time of day without a zone and without `timeZone`. With `timeZone`, days are
+ * calendar days of that zone: zone-less wall-clock times keep their date, instants (Z / offset strings,
+ * Dates, epoch numbers) are converted to the zone's local date.
+ */
+export function dayReader(fn: string, opts: { dateFormat?: unknown; timeZone?: unknown }, what: string): (raw: unknown, i: number) => number {
+  const format = opts.dateFormat === undefined ? undefined : oneOf(fn, 'options.dateFormat', opts.dateFormat, ['yyyymmdd', 'epochMs', 'epochSeconds'] as const);
+  const zone = opts.timeZone === undefined ? undefined : string(fn, 'options.timeZone', opts.timeZone);
+  if (zone !== undefined) bucketStart(0, { unit: 'day', timeZone: zone }); // validates the zone name (typed error)
+  const local = zone !== undefined && zone !== 'UTC';
+  const fromInstant = (ms: number): number => {
+    if (!Number.isFinite(ms)) return NaN;
+    if (!local) return Math.floor(ms / 86400000);
+    return utcDay(bucketLabel(bucketStart(ms, { unit: 'day', timeZone: zone }), { unit: 'day', timeZone: zone }));
+  };
+  return (raw, i) => {
+    if (typeof raw === 'number') {
+      if (format === 'yyyymmdd') return yyyymmddDay(raw);
+      if (format === 'epochSeconds') return fromInstant(raw * 1000);
+      if (format === undefined && raw >= 10000101 && raw <= 99991231 && Number.isFinite(yyyymmddDay(raw))) {
+        throw new InvalidInputError(fn, `${what}[${i}] has the numeric date ${raw}, which reads as a YYYYMMDD calendar date; set options.dateFormat to 'yyyymmdd' (or to 'epochMs' if these are epoch milliseconds)`, raw);
+      }
+      return fromInstant(raw);
+    }
+    if (raw instanceof Date) return fromInstant(raw.getTime());
+    if (typeof raw === 'string') {
+      if (format === 'yyyymmdd' && raw.length !== 8) return NaN;
+      const n = raw.length;
+      if (n > 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45 && plainTime(raw)) {
+        if (zone === undefined) {
+          throw new InvalidInputError(fn, `${what}[${i}] has a time of day without a zone; set options.timeZone to the zone of the log's clock ('UTC', 'Europe/London', …)`, raw);
+        }
+        return utcDay(raw.slice(0, 10));
+      }
+      if (local && n > 10) {
+        const d = utcDay(raw);
+        return Number.isFinite(d) ? fromInstant(Date.parse(raw)) : NaN;
+      }
+    }
+    return utcDay(raw);
+  };
 }

@@ -1,11 +1,12 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
-import { accessor, dayOption, periodIndex, utcDay, type Period } from './_rows.js';
-import type { AmountPolicy, CustomerSummary, HoldoutSummary, RowPolicy, SummarizeTransactionsOptions, SummarizeTransactionsReport, SummarizeTransactionsResult } from './summarizeTransactions.js';
+import { accessor, dayOption, dayReader, periodIndex, type Period } from './_rows.js';
+import type { AmountPolicy, CustomerSummary, ReturnsReport, HoldoutSummary, RowPolicy, SummarizeTransactionsOptions, SummarizeTransactionsReport, SummarizeTransactionsResult } from './summarizeTransactions.js';
 
 const KEYS = [
   'customerId', 'date', 'amount', 'observationEnd', 'calibrationEnd', 'period', 'periodsPerUnit',
   'missingCustomerId', 'invalidDate', 'invalidAmount', 'zeroAmount', 'negativeAmount', 'afterObservationEnd',
+  'returns', 'product', 'dateFormat', 'timeZone',
 ] as const;
 const SHIFT = 4194304; // 2^22 periods of room per customer in the merge key
 
@@ -36,12 +37,29 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
   const pAfter = rowPolicy('afterObservationEnd', opts.afterObservationEnd, 'drop');
   const pZero = amountPolicy('zeroAmount', opts.zeroAmount);
   const pNeg = amountPolicy('negativeAmount', opts.negativeAmount);
+  const pReturns = opts.returns === undefined ? undefined : oneOf(fn, 'options.returns', opts.returns, ['net', 'drop', 'error'] as const);
+  if (pReturns !== undefined && opts.negativeAmount !== undefined) throw new InvalidOptionError(fn, 'options.returns and options.negativeAmount both decide what negative amounts mean; set one', opts.negativeAmount);
+  if (pReturns !== undefined && getAmount === undefined) throw new InvalidOptionError(fn, 'options.returns needs options.amount (a return is a row with a negative amount)', pReturns);
+  if (pReturns === 'net' && opts.product === undefined) throw new InvalidOptionError(fn, "options.returns 'net' needs options.product (a return offsets an earlier purchase of the same customer and product)", undefined);
+  const getProduct = opts.product === undefined ? undefined : accessor<Row, unknown>(fn, 'options.product', opts.product);
+  const readDay = dayReader(fn, opts, 'transactions');
   const endPeriod = periodIndex(dayOption(fn, 'options.observationEnd', opts.observationEnd), period);
   const hasCal = opts.calibrationEnd !== undefined;
   const calPeriod = hasCal ? periodIndex(dayOption(fn, 'options.calibrationEnd', opts.calibrationEnd), period) : endPeriod;
   if (calPeriod > endPeriod) throw new InvalidOptionError(fn, 'options.calibrationEnd must not be after options.observationEnd', opts.calibrationEnd);
 
-  const dropped = { missingCustomerId: 0, invalidDate: 0, invalidAmount: 0, zeroAmount: 0, negativeAmount: 0, afterObservationEnd: 0 };
+  const dropped = { missingCustomerId: 0, invalidDate: 0, invalidAmount: 0, zeroAmount: 0, negativeAmount: 0, afterObservationEnd: 0, returns: 0 };
+  // 'net' returns: every purchase line (row) with what is left of its amount, chained per (customer, product)
+  const net = pReturns === 'net';
+  const lineOf = new Map<string, number>();
+  let lineCap = net ? 1024 : 0;
+  let lineSlot = new Int32Array(lineCap);
+  let linePrev = new Int32Array(lineCap);
+  let lineRow = new Float64Array(lineCap);
+  let lineDay = new Float64Array(lineCap);
+  let lineLeft = new Float64Array(lineCap);
+  let lines = 0;
+  const ret: ReturnsReport | undefined = pReturns === undefined ? undefined : { policy: pReturns, rows: 0, matched: 0, unmatched: 0, purchasesCancelled: 0, amountNetted: 0, amountUnmatched: 0, customersAllReturned: 0, matches: [] };
   const kept = { zeroAmount: 0, negativeAmount: 0 };
   const custIndex = new Map<unknown, number>();
   const ids: unknown[] = [];
@@ -50,12 +68,14 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
   let slotCust = new Int32Array(cap);
   let slotPeriod = new Float64Array(cap);
   let slotSum = new Float64Array(cap);
+  let slotLive = new Int32Array(cap);
   let slots = 0;
   let used = 0;
   let merged = 0;
   let holdoutRows = 0;
   let minPeriod = Infinity;
   const add = (row: Row, i: number): void => {
+    if (row === null || typeof row !== 'object') throw new InvalidInputError(fn, `transactions[${i}] must be an object (a row of the log)`, row);
     const id = getId(row, i);
     if (id === undefined || id === null || id === '' || (typeof id === 'number' && Number.isNaN(id))) {
       if (pMissing === 'error') throw new InvalidInputError(fn, `transactions[${i}] has no customer id (set options.missingCustomerId to 'drop' to count and skip such rows)`, id);
@@ -63,7 +83,7 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
       return;
     }
     const rawDate = getDate(row, i);
-    const day = utcDay(rawDate);
+    const day = readDay(rawDate, i);
     if (!Number.isFinite(day)) {
       if (pDate === 'error') throw new InvalidInputError(fn, `transactions[${i}] has an unreadable date (set options.invalidDate to 'drop' to count and skip such rows)`, rawDate);
       dropped.invalidDate++;
@@ -84,6 +104,13 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
           return;
         }
         kept.zeroAmount++;
+      } else if (a < 0 && ret !== undefined) {
+        ret.rows++;
+        if (pReturns === 'error') throw new InvalidInputError(fn, `transactions[${i}] has a negative amount, a return or cancellation (options.returns is 'error'; 'net' offsets it against the purchase, 'drop' leaves it out)`, a);
+        if (pReturns === 'drop') {
+          dropped.returns++;
+          return;
+        }
       } else if (a < 0) {
         if (pNeg === 'error') throw new InvalidInputError(fn, `transactions[${i}] has a negative amount, a return or cancellation (set options.negativeAmount to 'drop' or 'keep')`, a);
         if (pNeg === 'drop') {
@@ -100,6 +127,10 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
       dropped.afterObservationEnd++;
       return;
     }
+    if (net && amt < 0) {
+      netReturn(row, i, id, day, -amt);
+      return;
+    }
     if (p > calPeriod) holdoutRows++;
     used++;
     if (p < minPeriod) minPeriod = p;
@@ -113,7 +144,9 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
     const s = slotOf.get(key);
     if (s !== undefined) {
       slotSum[s]! += amt;
+      slotLive[s]!++;
       merged++;
+      if (net) addLine(row, i, c, s, day, amt);
       return;
     }
     if (slots === cap) {
@@ -121,12 +154,67 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
       const a1 = new Int32Array(cap); a1.set(slotCust); slotCust = a1;
       const a2 = new Float64Array(cap); a2.set(slotPeriod); slotPeriod = a2;
       const a3 = new Float64Array(cap); a3.set(slotSum); slotSum = a3;
+      const a4 = new Int32Array(cap); a4.set(slotLive); slotLive = a4;
     }
     slotOf.set(key, slots);
     slotCust[slots] = c;
     slotPeriod[slots] = p;
     slotSum[slots] = amt;
+    slotLive[slots] = 1;
+    if (net) addLine(row, i, c, slots, day, amt);
     slots++;
+  };
+  const productKey = (row: Row, i: number, c: number): string => `${c}\u0000${String(getProduct!(row, i))}`;
+  const addLine = (row: Row, i: number, c: number, slot: number, day: number, amt: number): void => {
+    if (lines === lineCap) {
+      lineCap *= 2;
+      const b1 = new Int32Array(lineCap); b1.set(lineSlot); lineSlot = b1;
+      const b2 = new Int32Array(lineCap); b2.set(linePrev); linePrev = b2;
+      const b3 = new Float64Array(lineCap); b3.set(lineRow); lineRow = b3;
+      const b4 = new Float64Array(lineCap); b4.set(lineDay); lineDay = b4;
+      const b5 = new Float64Array(lineCap); b5.set(lineLeft); lineLeft = b5;
+    }
+    const k = productKey(row, i, c);
+    linePrev[lines] = lineOf.get(k) ?? -1;
+    lineOf.set(k, lines);
+    lineSlot[lines] = slot;
+    lineRow[lines] = i;
+    lineDay[lines] = day;
+    lineLeft[lines] = amt;
+    lines++;
+  };
+  // A return of `need` offsets the latest earlier purchase lines of the same customer and product
+  // (dated on or before the return, seen earlier in the log), newest first, until it is used up.
+  const netReturn = (row: Row, i: number, id: unknown, day: number, need: number): void => {
+    const r = ret!;
+    const c = custIndex.get(id);
+    let left = need;
+    let any = false;
+    const tiny = 1e-9 * need;
+    for (let l = c === undefined ? -1 : (lineOf.get(productKey(row, i, c)) ?? -1); l >= 0 && left > tiny; l = linePrev[l]!) {
+      if (lineLeft[l]! <= 0 || lineDay[l]! > day) continue;
+      const take = Math.min(left, lineLeft[l]!);
+      const rest = lineLeft[l]! - take;
+      const slot = lineSlot[l]!;
+      slotSum[slot]! -= take;
+      left -= take;
+      any = true;
+      r.matches.push({ returnRow: i, purchaseRow: lineRow[l]!, customerId: id, product: getProduct!(row, i), amount: take });
+      if (rest <= 1e-9 * (rest + take)) {
+        lineLeft[l] = 0;
+        slotLive[slot]!--;
+        r.purchasesCancelled++;
+      } else lineLeft[l] = rest;
+    }
+    if (!any) {
+      r.unmatched++;
+      dropped.returns++;
+      return;
+    }
+    r.matched++;
+    used++;
+    r.amountNetted += need - Math.max(0, left);
+    if (left > tiny) r.amountUnmatched += left;
   };
   const finish = (rowsIn: number): SummarizeTransactionsResult => {
     if (used === 0) throw new InvalidInputError(fn, 'no usable transactions are left after cleaning (see the policies)', dropped);
@@ -140,8 +228,11 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
     const total = new Float64Array(nc);
     const hCount = new Int32Array(nc);
     const hTotal = new Float64Array(nc);
+    const live = new Uint8Array(nc);
     for (let s = 0; s < slots; s++) {
+      if (slotLive[s] === 0) continue; // every row of the period was returned
       const c = slotCust[s]!;
+      live[c] = 1;
       const p = slotPeriod[s]!;
       if (p > calPeriod) {
         hCount[c]!++;
@@ -161,6 +252,10 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
     const duration = (endPeriod - calPeriod) / perUnit;
     let onlyHoldout = 0;
     for (let c = 0; c < nc; c++) {
+      if (live[c] === 0) {
+        if (ret !== undefined) ret.customersAllReturned++;
+        continue;
+      }
       if (count[c] === 0) {
         onlyHoldout++;
         continue;
@@ -185,6 +280,7 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
       customersOnlyInHoldout: onlyHoldout,
       holdoutRows,
     };
+    if (ret !== undefined) report.returns = ret;
     const result: SummarizeTransactionsResult = { rows, report };
     if (hasCal) result.holdout = holdout;
     return result;

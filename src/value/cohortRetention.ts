@@ -1,14 +1,18 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { arrayLike, oneOf, options as checkOptions } from '../core/validate.js';
-import { accessor, periodIndex, periodLabel, utcDay, type Accessor, type Period } from './_rows.js';
+import { accessor, dayReader, periodIndex, periodLabel, type Accessor, type DateFormat, type Period } from './_rows.js';
 import type { RowPolicy } from './summarizeTransactions.js';
 
 /** Options of {@link cohortRetention}. */
 export interface CohortRetentionOptions<Row> {
   /** Field name or function giving the customer id. Required. */
   customerId: Accessor<Row, unknown>;
-  /** Field name or function giving the purchase time (read in UTC). Required. */
+  /** Field name or function giving the purchase time (read as in `summarizeTransactions`: UTC unless `timeZone`). Required. */
   date: Accessor<Row, unknown>;
+  /** How numeric dates are read (as in `summarizeTransactions`). */
+  dateFormat?: DateFormat;
+  /** Zone of the log's clock; required for zone-less times of day (as in `summarizeTransactions`). */
+  timeZone?: string;
   /** Cohort and activity period (weeks start on Monday). @defaultValue 'month' */
   period?: Period;
   /** Rows with no customer id. @defaultValue 'error' */
@@ -57,7 +61,7 @@ export interface CohortRetentionResult {
  */
 export function cohortRetention<Row>(transactions: readonly Row[], options: CohortRetentionOptions<Row>): CohortRetentionResult {
   const fn = 'value/cohortRetention';
-  const opts = checkOptions(fn, options, ['customerId', 'date', 'period', 'missingCustomerId', 'invalidDate']);
+  const opts = checkOptions(fn, options, ['customerId', 'date', 'period', 'missingCustomerId', 'invalidDate', 'dateFormat', 'timeZone']);
   const rows = arrayLike<Row>(fn, 'transactions', transactions);
   if (rows.length === 0) throw new InvalidInputError(fn, 'transactions must not be empty', transactions);
   if (opts.customerId === undefined) throw new InvalidOptionError(fn, 'options.customerId is required', undefined);
@@ -67,6 +71,7 @@ export function cohortRetention<Row>(transactions: readonly Row[], options: Coho
   const period: Period = opts.period === undefined ? 'month' : oneOf(fn, 'options.period', opts.period, ['day', 'week', 'month'] as const);
   const pMissing = opts.missingCustomerId === undefined ? 'error' : oneOf(fn, 'options.missingCustomerId', opts.missingCustomerId, ['error', 'drop'] as const);
   const pDate = opts.invalidDate === undefined ? 'error' : oneOf(fn, 'options.invalidDate', opts.invalidDate, ['error', 'drop'] as const);
+  const readDay = dayReader(fn, opts, 'transactions');
   const dropped = { missingCustomerId: 0, invalidDate: 0 };
   const custOf = new Map<unknown, number>();
   const custRows: number[] = [];
@@ -76,6 +81,7 @@ export function cohortRetention<Row>(transactions: readonly Row[], options: Coho
   let hi = -Infinity;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
+    if (row === null || typeof row !== 'object') throw new InvalidInputError(fn, `transactions[${i}] must be an object (a row of the log)`, row);
     const id = getId(row, i);
     if (id === undefined || id === null || id === '' || (typeof id === 'number' && Number.isNaN(id))) {
       if (pMissing === 'error') throw new InvalidInputError(fn, `transactions[${i}] has no customer id (set options.missingCustomerId to 'drop')`, id);
@@ -83,7 +89,7 @@ export function cohortRetention<Row>(transactions: readonly Row[], options: Coho
       continue;
     }
     const raw = getDate(row, i);
-    const day = utcDay(raw);
+    const day = readDay(raw, i);
     if (!Number.isFinite(day)) {
       if (pDate === 'error') throw new InvalidInputError(fn, `transactions[${i}] has an unreadable date (set options.invalidDate to 'drop')`, raw);
       dropped.invalidDate++;

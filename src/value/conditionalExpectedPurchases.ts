@@ -5,7 +5,7 @@ import { betaGeoBetaBinomConditional, type DiscreteCustomer } from './fitBetaGeo
 import { modifiedBetaGeoConditional } from './fitModifiedBetaGeo.js';
 import { paretoNbdConditional } from './fitParetoNbd.js';
 import type { ContinuousPurchaseModel, DiscretePurchaseModel, PurchaseModel } from './models.js';
-import { customerColumns, discreteColumns, finiteResult, horizon, purchaseModel } from './_predict.js';
+import { coreErrorsAs, customerColumns, discreteColumns, finiteResult, horizon, purchaseModel } from './_predict.js';
 
 /**
  * Expected purchases of each customer in the next t time units (periods for BG/BB), given their history.
@@ -38,7 +38,9 @@ export function conditionalExpectedPurchases(model: PurchaseModel, customers: re
   }
   const { x, tx, T } = customerColumns(fn, customers);
   const out = new Array<number>(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = finiteResult(fn, conditionalOne(m, tt, x[i]!, tx[i]!, T[i]!), `the expectation for customers[${i}]`);
+  coreErrorsAs(fn, () => {
+    for (let i = 0; i < x.length; i++) out[i] = finiteResult(fn, conditionalOne(m, tt, x[i]!, tx[i]!, T[i]!), `the expectation for customers[${i}]`);
+  });
   return out;
 }
 

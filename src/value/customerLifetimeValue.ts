@@ -3,7 +3,7 @@ import { integerInRange, numberInRange, oneOf, options as checkOptions } from '.
 import { conditionalOne } from './conditionalExpectedPurchases.js';
 import { averageSpend, spendParams, type SpendModel } from './expectedAverageSpend.js';
 import type { ContinuousPurchaseModel } from './models.js';
-import { customerColumns, purchaseModel } from './_predict.js';
+import { coreErrorsAs, customerColumns, purchaseModel } from './_predict.js';
 import { toSpendRows } from './_spend.js';
 
 /** A customer for {@link customerLifetimeValue}: history plus mean repeat spend. */
@@ -29,7 +29,27 @@ export interface CustomerLifetimeValueOptions {
   timeUnit?: 'day' | 'week' | 'month' | 'hour';
 }
 
-const UNITS_PER_MONTH = { day: 30, week: 4.345, month: 1, hour: 720 } as const;
+/** Model time units per month, as in lifetimes (30 days, 4.345 weeks, 1 month, 720 hours). @internal */
+export const UNITS_PER_MONTH = { day: 30, week: 4.345, month: 1, hour: 720 } as const;
+
+/** 1/(1+d)^i for i = 0…months. @internal */
+export function discountFactors(months: number, d: number): Float64Array {
+  const disc = new Float64Array(months + 1);
+  for (let i = 0; i <= months; i++) disc[i] = 1 / Math.pow(1 + d, i);
+  return disc;
+}
+
+/** lifetimes' monthly-discounted CLV of one customer with expected spend `spend` (no validation); months = disc.length − 1. @internal */
+export function clvOne(pm: ContinuousPurchaseModel, spend: number, x: number, tx: number, T: number, u: number, disc: Float64Array): number {
+  let prev = 0;
+  let v = 0;
+  for (let i = 1; i < disc.length; i++) {
+    const e = conditionalOne(pm, i * u, x, tx, T);
+    v += spend * (e - prev) * disc[i]!;
+    prev = e;
+  }
+  return v;
+}
 
 /**
  * Discounted expected value of each customer over the next months: purchase model × spend model.
@@ -64,20 +84,14 @@ export function customerLifetimeValue(purchaseModelArg: ContinuousPurchaseModel,
   const prm = spendParams(fn, spendModel);
   const { x, tx, T } = customerColumns(fn, customers);
   const { m } = toSpendRows(fn, customers);
-  const disc = new Float64Array(months + 1);
-  for (let i = 1; i <= months; i++) disc[i] = 1 / Math.pow(1 + d, i);
+  const disc = discountFactors(months, d);
   const out = new Array<number>(x.length);
-  for (let c = 0; c < x.length; c++) {
-    const spend = averageSpend(prm, x[c]!, m[c]!);
-    let prev = 0;
-    let v = 0;
-    for (let i = 1; i <= months; i++) {
-      const e = conditionalOne(pm, i * u, x[c]!, tx[c]!, T[c]!);
-      v += (spend * (e - prev)) * disc[i]!;
-      prev = e;
+  coreErrorsAs(fn, () => {
+    for (let c = 0; c < x.length; c++) {
+      const v = clvOne(pm, averageSpend(prm, x[c]!, m[c]!), x[c]!, tx[c]!, T[c]!, u, disc);
+      if (!Number.isFinite(v)) throw new InvalidInputError(fn, `the value of customers[${c}] is not finite for these parameters`, v);
+      out[c] = v;
     }
-    if (!Number.isFinite(v)) throw new InvalidInputError(fn, `the value of customers[${c}] is not finite for these parameters`, v);
-    out[c] = v;
-  }
+  });
   return out;
 }

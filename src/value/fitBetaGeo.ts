@@ -1,5 +1,5 @@
 import { hyp2f1, logBeta, regularizedBeta } from '../core/special/index.js';
-import { checkModel, fitContinuousModel, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { checkModel, fitContinuousModel, type BtydCustomer, type ContinuousFitOptions, type FitDiagnostics, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the BG/NBD model. */
 export interface BetaGeoParams {
@@ -27,7 +27,9 @@ export interface BetaGeoModel {
   /** Customers fitted (sum of weights). */
   nCustomers: number;
   /** Resolved fit options. */
-  options: { penalizer: number; maxIterations: number; tolerance: number };
+  options: { penalizer: number; maxIterations: number; tolerance: number; penalizerScaling?: 'none' | 'lifetimes' };
+  /** What limits how far the fit can be trusted: parameters near a bound, a Hessian that is not positive definite, data without variation (absent only in models saved by older versions). */
+  diagnostics?: FitDiagnostics;
 }
 
 export const BETA_GEO_NAMES = ['r', 'alpha', 'a', 'b'] as const;
@@ -217,7 +219,7 @@ export function distinct(v: Float64Array): { values: Float64Array; index: Int32A
  * ```
  * @category Models
  */
-export function fitBetaGeo(customers: readonly BtydCustomer[], options?: BtydFitOptions): BetaGeoModel {
+export function fitBetaGeo(customers: readonly BtydCustomer[], options?: ContinuousFitOptions): BetaGeoModel {
   return fitContinuousModel('value/fitBetaGeo', 'betaGeo', BETA_GEO_NAMES, betaGeoKernel, customers, options);
 }
 
@@ -260,9 +262,30 @@ export function betaGeoAlive(p: BetaGeoParams, x: number, tx: number, T: number)
 export function betaGeoConditional(p: BetaGeoParams, t: number, x: number, tx: number, T: number): number {
   if (t === 0) return 0;
   const { r, alpha, a, b } = p;
-  const h = hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t));
-  const num = ((a + b + x - 1) / (a - 1)) * (1 - Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * h);
-  return num * betaGeoAlive(p, x, tx, T);
+  return ((a + b + x - 1) / (a - 1)) * oneMinusScaledF(r + x, b + x, a + b + x - 1, t / (alpha + T + t)) * betaGeoAlive(p, x, tx, T);
+}
+
+/**
+ * 1 − (1−z)^A ₂F₁(A, B; C; z) of the BG/NBD and MBG/NBD conditional expectations (C > B). For large A
+ * the series of ₂F₁(A, B; C; z) grows like (1−z)^−A and overflows long before the product does (x ≈ 1000
+ * purchases, t of a few T); Euler's transformation ₂F₁(A, B; C; z) = (1−z)^(C−A−B) ₂F₁(C−A, C−B; C; z)
+ * turns the product into (1−z)^(C−B) ₂F₁(C−A, C−B; C; z), whose series has small parameters over a
+ * large C and converges in a few terms. Both forms are exact; the switch is at A·(−ln(1−z)) > 30 with
+ * C ≥ 20 (its terms then fall at least like k^(C−A−B−1) even for z near 1). @internal
+ */
+export function oneMinusScaledF(A: number, B: number, C: number, z: number): number {
+  const l1z = Math.log1p(-z);
+  if (A * -l1z <= 30 || C < 20) return 1 - Math.exp(A * l1z) * hyp2f1(A, B, C, z);
+  const p = C - A;
+  const q = C - B;
+  let term = 1;
+  let sum = 1;
+  for (let k = 0; k < 100000; k++) {
+    term *= ((p + k) * (q + k) * z) / ((C + k) * (k + 1));
+    sum += term;
+    if (Math.abs(term) <= 1e-17 * Math.abs(sum)) break;
+  }
+  return 1 - Math.exp(q * l1z) * sum;
 }
 
 /** P(X(t) = n) for a new customer (FHL 2005 eq. 8). @internal */

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../core/errors.js';
 import { arrayLike } from '../core/validate.js';
-import { assembleModel, checkModel, fitOptions, runFit, type BtydFitOptions, type LogLikelihoodKernel } from './_btyd.js';
+import { assembleModel, checkModel, fitOptions, runFit, type BtydFitOptions, type FitDiagnostics, type LogLikelihoodKernel } from './_btyd.js';
 import { logBeta, logGamma } from '../core/special/index.js';
 
 /** One customer (or weighted pattern) in discrete time for BG/BB. */
@@ -39,6 +39,8 @@ export interface BetaGeoBetaBinomModel {
   iterations: number;
   nCustomers: number;
   options: { penalizer: number; maxIterations: number; tolerance: number };
+  /** What limits how far the fit can be trusted: parameters near a bound, a Hessian that is not positive definite, data without variation (absent only in models saved by older versions). */
+  diagnostics?: FitDiagnostics;
 }
 
 const NAMES = ['alpha', 'beta', 'gamma', 'delta'] as const;
@@ -222,7 +224,12 @@ export function fitBetaGeoBetaBinom(customers: readonly DiscreteCustomer[], opti
   const fn = 'value/fitBetaGeoBetaBinom';
   const o = fitOptions(fn, options, 4);
   const data = toDiscrete(fn, customers);
-  const fit = runFit(fn, betaGeoBetaBinomKernel(data), data.totalWeight, 4, o, false);
+  let anyRepeat = false;
+  for (let i = 0; i < data.x.length; i++) if (data.x[i]! > 0) anyRepeat = true;
+  const fit = runFit(fn, betaGeoBetaBinomKernel(data), data.totalWeight, 4, o, false, {
+    names: NAMES,
+    data: anyRepeat ? [] : [['noRepeatPurchases', 'no customer has a transaction: purchase and drop-out probabilities cannot be estimated']],
+  });
   return assembleModel('betaGeoBetaBinom', NAMES, fit, data.totalWeight, o);
 }
 

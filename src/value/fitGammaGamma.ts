@@ -1,6 +1,6 @@
 import { InvalidInputError, ModelFormatError } from '../core/errors.js';
 import { arrayLike } from '../core/validate.js';
-import { checkModel, fitOptions, named, runFit, type BtydFitOptions, type LogLikelihoodKernel } from './_btyd.js';
+import { checkModel, fitOptions, named, runFit, type BtydFitOptions, type FitDiagnostics, type LogLikelihoodKernel } from './_btyd.js';
 import { digamma, logGamma } from '../core/special/index.js';
 
 /** One customer's spend summary for the Gamma-Gamma model. */
@@ -46,6 +46,8 @@ export interface GammaGammaModel {
    */
   frequencyMonetaryCorrelation: number;
   options: { penalizer: number; maxIterations: number; tolerance: number };
+  /** What limits how far the fit can be trusted (absent only in models saved by older versions). */
+  diagnostics?: FitDiagnostics;
 }
 
 export const GAMMA_GAMMA_NAMES = ['p', 'q', 'gamma'] as const;
@@ -184,12 +186,18 @@ export function fitGammaGamma(customers: readonly SpendCustomer[], options?: Bty
   const fn = 'value/fitGammaGamma';
   const o = fitOptions(fn, options, 3);
   const data = toSpendData(fn, customers);
-  if (!o.userInitial) {
-    let mean = 0;
-    for (let i = 0; i < data.m.length; i++) mean += data.w[i]! * data.m[i]!;
-    o.initial.set([2, 2, Math.max(1e-3, mean / data.totalWeight / 2)]);
+  let mean = 0;
+  let constant = true;
+  for (let i = 0; i < data.m.length; i++) {
+    mean += data.w[i]! * data.m[i]!;
+    if (data.m[i] !== data.m[0]) constant = false;
   }
-  const fit = runFit(fn, gammaGammaKernel(data), data.totalWeight, 3, o, true);
+  mean /= data.totalWeight;
+  if (!o.userInitial) o.initial.set([2, 2, Math.max(1e-3, mean / 2)]);
+  const fit = runFit(fn, gammaGammaKernel(data), data.totalWeight, 3, o, true, {
+    names: GAMMA_GAMMA_NAMES, scaleParams: [2], scale: mean,
+    data: constant ? [['constantSpend', 'every customer has the same mean spend: the spread of spend between customers cannot be estimated']] : [],
+  });
   const model: GammaGammaModel = {
     kind: 'gammaGamma',
     formatVersion: 1,
@@ -201,6 +209,7 @@ export function fitGammaGamma(customers: readonly SpendCustomer[], options?: Bty
     skippedNoRepeat: data.skipped,
     frequencyMonetaryCorrelation: correlation(data.x, data.m, data.w),
     options: { penalizer: o.penalizer, maxIterations: o.maxIterations, tolerance: o.tolerance },
+    diagnostics: fit.diagnostics,
   };
   if (fit.standardErrors !== undefined) model.standardErrors = named(GAMMA_GAMMA_NAMES, fit.standardErrors);
   return model;

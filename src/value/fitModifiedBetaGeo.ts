@@ -1,6 +1,6 @@
 import { hyp2f1, logBeta, regularizedBeta } from '../core/special/index.js';
-import { checkModel, fitContinuousModel, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
-import { distinct, type BetaGeoParams } from './fitBetaGeo.js';
+import { checkModel, fitContinuousModel, type BtydCustomer, type ContinuousFitOptions, type FitDiagnostics, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { distinct, oneMinusScaledF, type BetaGeoParams } from './fitBetaGeo.js';
 
 /** A fitted MBG/NBD model (JSON-ready); same parameters as BG/NBD. */
 export interface ModifiedBetaGeoModel {
@@ -13,7 +13,9 @@ export interface ModifiedBetaGeoModel {
   converged: boolean;
   iterations: number;
   nCustomers: number;
-  options: { penalizer: number; maxIterations: number; tolerance: number };
+  options: { penalizer: number; maxIterations: number; tolerance: number; penalizerScaling?: 'none' | 'lifetimes' };
+  /** What limits how far the fit can be trusted: parameters near a bound, a Hessian that is not positive definite, data without variation (absent only in models saved by older versions). */
+  diagnostics?: FitDiagnostics;
 }
 
 const NAMES = ['r', 'alpha', 'a', 'b'] as const;
@@ -128,9 +130,7 @@ export function modifiedBetaGeoAlive(p: BetaGeoParams, x: number, tx: number, T:
 export function modifiedBetaGeoConditional(p: BetaGeoParams, t: number, x: number, tx: number, T: number): number {
   if (t === 0) return 0;
   const { r, alpha, a, b } = p;
-  const h = hyp2f1(r + x, b + x + 1, a + b + x, t / (alpha + T + t));
-  const num = ((a + b + x) / (a - 1)) * (1 - Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * h);
-  return num * modifiedBetaGeoAlive(p, x, tx, T);
+  return ((a + b + x) / (a - 1)) * oneMinusScaledF(r + x, b + x + 1, a + b + x, t / (alpha + T + t)) * modifiedBetaGeoAlive(p, x, tx, T);
 }
 
 /**
@@ -156,7 +156,7 @@ export function modifiedBetaGeoConditional(p: BetaGeoParams, t: number, x: numbe
  * ```
  * @category Models
  */
-export function fitModifiedBetaGeo(customers: readonly BtydCustomer[], options?: BtydFitOptions): ModifiedBetaGeoModel {
+export function fitModifiedBetaGeo(customers: readonly BtydCustomer[], options?: ContinuousFitOptions): ModifiedBetaGeoModel {
   return fitContinuousModel('value/fitModifiedBetaGeo', 'modifiedBetaGeo', NAMES, modifiedBetaGeoKernel, customers, options);
 }
 

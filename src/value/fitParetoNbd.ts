@@ -1,5 +1,5 @@
 import { hyp2f1 } from '../core/special/index.js';
-import { checkModel, fitContinuousModel, type BtydCustomer, type BtydFitOptions, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
+import { checkModel, fitContinuousModel, type BtydCustomer, type ContinuousFitOptions, type FitDiagnostics, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the Pareto/NBD model. */
 export interface ParetoNbdParams {
@@ -24,7 +24,9 @@ export interface ParetoNbdModel {
   converged: boolean;
   iterations: number;
   nCustomers: number;
-  options: { penalizer: number; maxIterations: number; tolerance: number };
+  options: { penalizer: number; maxIterations: number; tolerance: number; penalizerScaling?: 'none' | 'lifetimes' };
+  /** What limits how far the fit can be trusted: parameters near a bound, a Hessian that is not positive definite, data without variation (absent only in models saved by older versions). */
+  diagnostics?: FitDiagnostics;
 }
 
 const NAMES = ['r', 'alpha', 's', 'beta'] as const;
@@ -300,7 +302,7 @@ export function paretoNbdConditional(p: ParetoNbdParams, t: number, x: number, t
  * ```
  * @category Models
  */
-export function fitParetoNbd(customers: readonly BtydCustomer[], options?: BtydFitOptions): ParetoNbdModel {
+export function fitParetoNbd(customers: readonly BtydCustomer[], options?: ContinuousFitOptions): ParetoNbdModel {
   return fitContinuousModel('value/fitParetoNbd', 'paretoNbd', NAMES, paretoNbdKernel, customers, options);
 }
 

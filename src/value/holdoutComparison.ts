@@ -1,9 +1,10 @@
+import { chartSpec, type ChartOptions, type VegaLiteSpec } from '../core/chart.js';
 import { DimensionMismatchError, InvalidInputError, ModelFormatError } from '../core/errors.js';
 import { arrayLike, integerInRange, numberInRange, options as checkOptions } from '../core/validate.js';
 import type { BtydCustomer } from './_btyd.js';
 import { conditionalOne } from './conditionalExpectedPurchases.js';
 import type { ContinuousPurchaseModel } from './models.js';
-import { customerColumns, purchaseModel } from './_predict.js';
+import { coreErrorsAs, customerColumns, purchaseModel } from './_predict.js';
 
 /** Options of {@link holdoutComparison}. */
 export interface HoldoutComparisonOptions {
@@ -39,11 +40,14 @@ export interface HoldoutComparisonResult {
  * "conditional expectations" plot of Fader, Hardie & Lee 2005, Figure 4), ready to plot.
  *
  * @remarks For each customer the prediction is the model's conditional expectation over the holdout
- * length; buckets average predictions and actual holdout frequencies. O(n) predictions.
+ * length; buckets average predictions and actual holdout frequencies. Rows are matched by
+ * `customerId` when they carry one (as `summarizeTransactions` gives them; the order of the two lists
+ * may differ), and by position only when no row of either list has an id. O(n) predictions.
  * @see Fader, Hardie & Lee (2005), Figure 4; lifetimes `plot_calibration_purchases_vs_holdout_purchases`.
  * @throws {@link ModelFormatError} when the model is not a continuous-time purchase model
  * @throws {@link InvalidInputError} on malformed customers or holdout rows
  * @throws {@link DimensionMismatchError} when `holdout` does not have one row per calibration customer
+ * @throws {@link InvalidInputError} when ids are used and one is missing, repeated or has no holdout row
  * @example
  * ```ts
  * import { holdoutComparison } from 'crmkit/value';
@@ -56,7 +60,7 @@ export interface HoldoutComparisonResult {
  * ```
  * @category Model checks
  */
-export function holdoutComparison(model: ContinuousPurchaseModel, calibration: readonly BtydCustomer[], holdout: readonly { frequency: number; duration?: number }[], options?: HoldoutComparisonOptions): HoldoutComparisonResult {
+export function holdoutComparison(model: ContinuousPurchaseModel, calibration: readonly BtydCustomer[], holdout: readonly { customerId?: unknown; frequency: number; duration?: number }[], options?: HoldoutComparisonOptions): HoldoutComparisonResult {
   const fn = 'value/holdoutComparison';
   const opts = checkOptions(fn, options, ['maxFrequency', 'duration']);
   const maxF = opts.maxFrequency === undefined ? 7 : integerInRange(fn, 'options.maxFrequency', opts.maxFrequency, { min: 1 });
@@ -66,7 +70,8 @@ export function holdoutComparison(model: ContinuousPurchaseModel, calibration: r
   const hold = arrayLike<{ frequency: number; duration?: number }>(fn, 'holdout', holdout);
   if (hold.length !== x.length) throw new DimensionMismatchError(fn, `holdout must have one row per calibration customer (${x.length})`, hold.length);
   if (x.length === 0) throw new InvalidInputError(fn, 'calibration must not be empty', 0);
-  const duration = opts.duration !== undefined ? numberInRange(fn, 'options.duration', opts.duration, { min: 0, minExclusive: true }) : numberInRange(fn, 'holdout[0].duration', hold[0]?.duration, { min: 0, minExclusive: true });
+  const match = matchById(fn, calibration as readonly unknown[], hold);
+  const duration = opts.duration !== undefined ? numberInRange(fn, 'options.duration', opts.duration, { min: 0, minExclusive: true }) : numberInRange(fn, `holdout[${match[0]}].duration`, hold[match[0]!]?.duration, { min: 0, minExclusive: true });
   const n = new Array<number>(maxF + 1).fill(0);
   const act = new Array<number>(maxF + 1).fill(0);
   const exp = new Array<number>(maxF + 1).fill(0);
@@ -74,10 +79,10 @@ export function holdoutComparison(model: ContinuousPurchaseModel, calibration: r
   let ta = 0;
   let te = 0;
   for (let i = 0; i < x.length; i++) {
-    const h = hold[i];
-    const hf = h?.frequency;
-    if (typeof hf !== 'number' || !Number.isInteger(hf) || hf < 0) throw new InvalidInputError(fn, `holdout[${i}].frequency must be an integer ≥ 0`, hf);
-    const e = conditionalOne(m, duration, x[i]!, tx[i]!, T[i]!);
+    const j = match[i]!;
+    const hf = hold[j]?.frequency;
+    if (typeof hf !== 'number' || !Number.isInteger(hf) || hf < 0) throw new InvalidInputError(fn, `holdout[${j}].frequency must be an integer ≥ 0`, hf);
+    const e = coreErrorsAs(fn, () => conditionalOne(m, duration, x[i]!, tx[i]!, T[i]!));
     const b = Math.min(maxF, x[i]!);
     n[b]!++;
     act[b]! += hf;
@@ -92,4 +97,71 @@ export function holdoutComparison(model: ContinuousPurchaseModel, calibration: r
     buckets.push({ frequency: b === maxF ? `${maxF}+` : String(b), customers: n[b]!, actual: act[b]! / n[b]!, expected: exp[b]! / n[b]! });
   }
   return { buckets, totalActual: ta, totalExpected: te, rmse: Math.sqrt(sq / x.length) };
+}
+
+function idOf(row: unknown): unknown {
+  return row !== null && typeof row === 'object' ? (row as { customerId?: unknown }).customerId : undefined;
+}
+
+/**
+ * Index of the holdout row of each calibration row: by `customerId` when the rows carry ids (every
+ * calibration id found exactly once in the holdout), by position when neither side has any id.
+ */
+function matchById(fn: string, cal: ArrayLike<unknown>, hold: ArrayLike<unknown>): Int32Array {
+  const n = cal.length;
+  const out = new Int32Array(n);
+  let withId = 0;
+  for (let i = 0; i < n; i++) if (idOf(cal[i]) !== undefined) withId++;
+  for (let j = 0; j < hold.length; j++) if (idOf(hold[j]) !== undefined) withId++;
+  if (withId === 0) {
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out;
+  }
+  const at = new Map<unknown, number>();
+  for (let j = 0; j < hold.length; j++) {
+    const id = idOf(hold[j]);
+    if (id === undefined) throw new InvalidInputError(fn, `holdout[${j}].customerId is missing (rows are matched by customerId when any row has one)`, id);
+    if (at.has(id)) throw new InvalidInputError(fn, `holdout[${j}].customerId repeats holdout[${at.get(id)}]'s id`, id);
+    at.set(id, j);
+  }
+  for (let i = 0; i < n; i++) {
+    const id = idOf(cal[i]);
+    if (id === undefined) throw new InvalidInputError(fn, `calibration[${i}].customerId is missing (rows are matched by customerId when any row has one)`, id);
+    const j = at.get(id);
+    if (j === undefined) throw new InvalidInputError(fn, `calibration[${i}].customerId has no holdout row`, id);
+    out[i] = j;
+  }
+  return out;
+}
+
+/**
+ * Calibration vs holdout chart (lifetimes' `plot_calibration_purchases_vs_holdout_purchases`): mean
+ * actual and model-expected holdout purchases per calibration-frequency bucket, as two lines.
+ *
+ * @remarks `data.values` are the result's `buckets` as they are; the chart folds `actual` and
+ * `expected` into one series field.
+ * @throws {@link InvalidOptionError} on bad chart options
+ * @example
+ * ```ts
+ * import { holdoutComparison, holdoutComparisonChart } from 'crmkit/value';
+ * const model = { kind: 'betaGeo', params: { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 } } as const;
+ * const c = holdoutComparison(model, [{ frequency: 0, recency: 0, T: 38 }, { frequency: 2, recency: 30, T: 38 }], [{ frequency: 0 }, { frequency: 1 }], { duration: 39 });
+ * holdoutComparisonChart(c).data?.values.length; // => 2
+ * ```
+ * @category Charts
+ */
+export function holdoutComparisonChart(result: HoldoutComparisonResult, options?: ChartOptions): VegaLiteSpec {
+  const fn = 'value/holdoutComparisonChart';
+  if (result === null || typeof result !== 'object' || !Array.isArray(result.buckets)) throw new InvalidInputError(fn, 'result must be a holdoutComparison result', result);
+  const order = result.buckets.map((b) => b.frequency);
+  return chartSpec(fn, {
+    data: { values: result.buckets },
+    transform: [{ fold: ['actual', 'expected'], as: ['series', 'purchases'] }],
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'frequency', type: 'ordinal', sort: order, title: 'purchases in the calibration period' },
+      y: { field: 'purchases', type: 'quantitative', title: 'mean purchases in the holdout period' },
+      color: { field: 'series', type: 'nominal', title: null },
+    },
+  }, { title: 'Actual vs model: holdout purchases by calibration frequency', width: 420, height: 280 }, options);
 }

@@ -36,20 +36,18 @@ export function probabilityAlive(model: PurchaseModel, customers: readonly (Btyd
   }
   const { x, tx, T } = customerColumns(fn, customers);
   const out = new Array<number>(x.length);
-  for (let i = 0; i < x.length; i++) {
-    let v: number;
-    switch (m.kind) {
-      case 'betaGeo':
-        v = betaGeoAlive(m.params, x[i]!, tx[i]!, T[i]!);
-        break;
-      case 'modifiedBetaGeo':
-        v = modifiedBetaGeoAlive(m.params, x[i]!, tx[i]!, T[i]!);
-        break;
-      case 'paretoNbd':
-        v = paretoNbdAlive(m.params, x[i]!, tx[i]!, T[i]!);
-        break;
-    }
-    out[i] = finiteResult(fn, v, `P(alive) of customers[${i}]`);
-  }
+  for (let i = 0; i < x.length; i++) out[i] = finiteResult(fn, aliveOne(m, x[i]!, tx[i]!, T[i]!), `P(alive) of customers[${i}]`);
   return out;
+}
+
+/** P(alive | x, t_x, T) of one customer under a continuous-time model (no validation). @internal */
+export function aliveOne(m: ContinuousPurchaseModel, x: number, tx: number, T: number): number {
+  switch (m.kind) {
+    case 'betaGeo':
+      return betaGeoAlive(m.params, x, tx, T);
+    case 'modifiedBetaGeo':
+      return modifiedBetaGeoAlive(m.params, x, tx, T);
+    case 'paretoNbd':
+      return paretoNbdAlive(m.params, x, tx, T);
+  }
 }

@@ -111,7 +111,11 @@ export interface RfmScoresResult {
  * @category RFM
  */
 export function rfmScores(customers: readonly RfmInput[], options?: RfmScoresOptions): RfmScoresResult {
-  const fn = 'value/rfmScores';
+  return rfmScoresAs('value/rfmScores', customers, options);
+}
+
+/** {@link rfmScores} with errors naming `fn`. @internal */
+export function rfmScoresAs(fn: string, customers: readonly RfmInput[], options?: RfmScoresOptions): RfmScoresResult {
   const opts = checkOptions(fn, options, ['bins', 'segments']);
   const bins = opts.bins === undefined ? 5 : integerInRange(fn, 'options.bins', opts.bins, { min: 2, max: 10 });
   if (opts.segments === undefined && bins !== 5) throw new InvalidOptionError(fn, 'the default segments are defined on 5 bins; pass options.segments for other bin counts', bins);

@@ -2,7 +2,7 @@ import { InvalidInputError } from '../core/errors.js';
 import type { Timestamp } from '../core/types.js';
 import { arrayLike } from '../core/validate.js';
 import { transactionAccumulator } from './_summary.js';
-import type { Accessor, Period } from './_rows.js';
+import type { Accessor, DateFormat, Period } from './_rows.js';
 
 /** What to do with a row of a given problem: throw (`'error'`), leave it out (`'drop'`, counted), or use it (`'keep'`, counted). */
 export type RowPolicy = 'error' | 'drop';
@@ -14,8 +14,9 @@ export interface SummarizeTransactionsOptions<Row> {
   /** Field name or function giving the customer id (string or number; ids are compared with `Map` semantics, so `'1'` ≠ `1`). Required. */
   customerId: Accessor<Row, unknown>;
   /**
-   * Field name or function giving the purchase time: a Date, epoch ms, `YYYYMMDD`, `YYYY-MM-DD`,
-   * `YYYY-MM-DD HH:MM[:SS]` (read as UTC wall-clock time) or ISO-8601 with `Z`/offset. Other strings
+   * Field name or function giving the purchase time: a Date, epoch ms (or another `dateFormat`),
+   * `YYYYMMDD`, `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (wall-clock time: needs `timeZone`) or ISO-8601
+   * with `Z`/offset. Other strings
    * and impossible dates (2024-02-30) are unreadable and go to the `invalidDate` policy. Required.
    */
   date: Accessor<Row, unknown>;
@@ -48,6 +49,64 @@ export interface SummarizeTransactionsOptions<Row> {
   negativeAmount?: AmountPolicy;
   /** Rows dated after `observationEnd`. @defaultValue 'drop' */
   afterObservationEnd?: RowPolicy;
+  /**
+   * Returns and cancellations (rows with a negative amount, such as UCI Online Retail's `C` invoices):
+   * `'net'` offsets each against the latest earlier purchase of the same customer and `product`
+   * (dated on or before it, earlier in the log), removing fully offset purchase rows — a period whose
+   * every row was returned is no purchase, a customer whose every purchase was returned leaves the
+   * summary — with every match listed in `report.returns`; `'drop'` leaves returns out (counted);
+   * `'error'` throws. Replaces `negativeAmount` (set one of the two); needs `amount`, and `product`
+   * for `'net'`.
+   */
+  returns?: 'net' | 'drop' | 'error';
+  /** Field name or function giving the product (SKU, stock code) a `'net'` return is matched on. */
+  product?: Accessor<Row, unknown>;
+  /**
+   * How numeric dates are read: `'yyyymmdd'` (CDNOW's 19970101), `'epochMs'` or `'epochSeconds'`.
+   * Without it numbers are epoch milliseconds, except 8-digit numbers that are valid YYYYMMDD dates,
+   * which throw (read as milliseconds they would all fall on 1 January 1970).
+   */
+  dateFormat?: DateFormat;
+  /**
+   * IANA zone of the log's clock (`'UTC'`, `'Europe/London'`). Required when dates carry a time of
+   * day without a zone (`'2011-12-01 08:26'`); periods are then calendar days of this zone, and
+   * zoned instants (`Z` / offset strings, Dates, epoch numbers) are converted to it.
+   * @defaultValue UTC for dates and zoned instants; zone-less times throw without it
+   */
+  timeZone?: string;
+}
+
+/** One offset of a return against a purchase (`'net'` returns). */
+export interface ReturnMatch {
+  /** Index of the return row in the log. */
+  returnRow: number;
+  /** Index of the purchase row it offsets. */
+  purchaseRow: number;
+  customerId: unknown;
+  product: unknown;
+  /** Amount offset (positive). */
+  amount: number;
+}
+
+/** What the `returns` policy did. */
+export interface ReturnsReport {
+  policy: 'net' | 'drop' | 'error';
+  /** Rows with a negative amount seen. */
+  rows: number;
+  /** Return rows offset against at least one purchase (counted in `rowsUsed`). */
+  matched: number;
+  /** Return rows without an earlier purchase of the same customer and product (dropped, in `dropped.returns`). */
+  unmatched: number;
+  /** Purchase rows offset in full (removed). */
+  purchasesCancelled: number;
+  /** Total amount offset. */
+  amountNetted: number;
+  /** Part of matched returns larger than the purchases they found (not netted). */
+  amountUnmatched: number;
+  /** Customers left out because every purchase of theirs was returned. */
+  customersAllReturned: number;
+  /** Every offset, in log order. */
+  matches: ReturnMatch[];
 }
 
 /** One customer's summary (lifetimes' definitions). */
@@ -85,6 +144,8 @@ export interface SummarizeTransactionsReport {
     zeroAmount: number;
     negativeAmount: number;
     afterObservationEnd: number;
+    /** Return rows under `returns: 'drop'`, and unmatched returns under `'net'`. */
+    returns: number;
   };
   /** Unusual rows that were used under a `'keep'` policy. */
   kept: { zeroAmount: number; negativeAmount: number };
@@ -96,6 +157,8 @@ export interface SummarizeTransactionsReport {
   customersOnlyInHoldout: number;
   /** Rows in the holdout window. */
   holdoutRows: number;
+  /** With a `returns` policy: what it did, every match included. */
+  returns?: ReturnsReport;
 }
 
 /** Result of {@link summarizeTransactions}. */
@@ -119,7 +182,7 @@ export interface SummarizeTransactionsResult {
  * period excluded), 0 when there are no repeats. Dates are read in UTC; the period containing
  * `observationEnd` (or `calibrationEnd`) is inside the window. O(n) expected time with hashing, O(customers + periods) memory.
  * @see lifetimes `summary_data_from_transaction_data` (https://lifetimes.readthedocs.io); Fader, Hardie & Lee (2005).
- * @throws {@link InvalidInputError} on an empty log, a row broken under an `'error'` policy, or no usable rows
+ * @throws {@link InvalidInputError} on an empty log, a null or non-object row, a row broken under an `'error'` policy, an 8-digit numeric date without `dateFormat`, a zone-less time without `timeZone`, or no usable rows
  * @throws {@link InvalidOptionError} on a missing or unknown option, or `calibrationEnd` after `observationEnd`
  * @example
  * ```ts

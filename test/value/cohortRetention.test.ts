@@ -7,7 +7,7 @@ describe('cohortRetention(transactions, options)', () => {
     { id: 'a', at: '2024-03-01' }, { id: 'b', at: '2024-03-31T23:59:00' }, { id: 'c', at: new Date(Date.UTC(2024, 2, 15)) },
   ]);
   it('builds a ragged matrix by first-purchase month, counting each customer once per period', () => {
-    const m = cohortRetention(log, { customerId: 'id', date: 'at' });
+    const m = cohortRetention(log, { customerId: 'id', date: 'at', timeZone: 'UTC' });
     expect(m.cohorts).toEqual(['2024-01', '2024-02', '2024-03']);
     expect(m.sizes).toEqual([1, 1, 1]);
     expect(m.active).toEqual([[1, 0, 1], [1, 1], [1]]);
@@ -21,7 +21,7 @@ describe('cohortRetention(transactions, options)', () => {
   it('drops and counts broken rows only when asked', () => {
     const bad = [...log, { id: '', at: '2024-01-01' }, { id: 'z', at: 'not a date' }];
     expect(() => cohortRetention(bad, { customerId: 'id', date: 'at' })).toThrow(InvalidInputError);
-    const m = cohortRetention(bad, { customerId: 'id', date: 'at', missingCustomerId: 'drop', invalidDate: 'drop' });
+    const m = cohortRetention(bad, { customerId: 'id', date: 'at', timeZone: 'UTC', missingCustomerId: 'drop', invalidDate: 'drop' });
     expect(m.dropped).toEqual({ missingCustomerId: 1, invalidDate: 1 });
   });
 });

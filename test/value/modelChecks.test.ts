@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { conditionalExpectedPurchases, expectedPurchases, expectedRepeatCurve, fitBetaGeo, holdoutComparison, summarizeTransactions, DimensionMismatchError, ModelFormatError } from 'crmkit/value';
+import { conditionalExpectedPurchases, expectedPurchases, expectedRepeatCurve, fitBetaGeo, holdoutComparison, summarizeTransactions, DimensionMismatchError, InvalidInputError, ModelFormatError } from 'crmkit/value';
 import { expectClose } from '../helpers/close.js';
 import { describeWithData, readDataText } from '../helpers/data.js';
 
@@ -30,6 +30,25 @@ describeWithData('holdoutComparison / expectedRepeatCurve on CDNOW', [['cdnow', 
     for (const b of births) direct += b < 39 ? expectedPurchases(model, 39 - b) : 0;
     expectClose(curve[2]!, direct, { rel: 1e-12 }, 'week 39');
     expect(curve[3]! > curve[2]! && curve[2]! > curve[1]!).toBe(true);
+  });
+
+  it('matches holdout rows by customerId: a shuffled holdout gives the same buckets; lost ids are errors', () => {
+    const c = holdoutComparison(model, s.rows, s.holdout!);
+    // reverse and interleave: every position moves
+    const shuffled = s.holdout!.map((h, i, a) => a[(i * 7919) % a.length]!);
+    expect(new Set(shuffled.map((h) => h.customerId)).size).toBe(s.holdout!.length);
+    const d = holdoutComparison(model, s.rows, shuffled);
+    expect(d).toEqual(c);
+    // by position the shuffled rows would have been misaligned: the per-customer error differs
+    const anonymous = s.rows.map((r) => ({ frequency: r.frequency, recency: r.recency, T: r.T }));
+    const byPosition = holdoutComparison(model, anonymous, shuffled.map((h) => ({ frequency: h.frequency, duration: h.duration })));
+    expect(byPosition.rmse).not.toBeCloseTo(c.rmse, 3);
+    const renamed = s.holdout!.map((h, i) => (i === 5 ? { ...h, customerId: 'nobody' } : h));
+    expect(() => holdoutComparison(model, s.rows, renamed)).toThrow(/calibration\[5\]\.customerId has no holdout row/);
+    const twice = s.holdout!.map((h, i) => (i === 9 ? { ...h, customerId: s.holdout![3]!.customerId } : h));
+    expect(() => holdoutComparison(model, s.rows, twice)).toThrow(/holdout\[9\]\.customerId repeats holdout\[3\]/);
+    const partly = s.holdout!.map((h, i) => (i === 2 ? { frequency: h.frequency, duration: h.duration } : h));
+    expect(() => holdoutComparison(model, s.rows, partly)).toThrow(InvalidInputError);
   });
 
   it('rejects mismatched holdout rows and discrete models', () => {

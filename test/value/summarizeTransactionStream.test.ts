@@ -11,7 +11,7 @@ const log = [
   { c: 'y', d: Date.UTC(2024, 0, 12), v: 0 },
   { c: 'z', d: '2024-01-11', v: 3 },
 ];
-const base = { customerId: 'c', date: 'd', amount: 'v', observationEnd: '2024-01-14', zeroAmount: 'keep' } as const;
+const base = { customerId: 'c', date: 'd', amount: 'v', observationEnd: '2024-01-14', zeroAmount: 'keep', timeZone: 'UTC' } as const;
 
 async function* asyncBatches<T>(rows: readonly T[], size: number): AsyncGenerator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);

@@ -10,7 +10,7 @@ const log = Object.freeze([
   Object.freeze({ c: 'y', d: Date.UTC(2024, 0, 12), v: 0 }),
   Object.freeze({ c: 'z', d: '2024-01-11', v: 3 }),
 ]);
-const base = { customerId: 'c', date: 'd', amount: 'v', observationEnd: '2024-01-14', zeroAmount: 'keep' } as const;
+const base = { customerId: 'c', date: 'd', amount: 'v', observationEnd: '2024-01-14', zeroAmount: 'keep', timeZone: 'UTC' } as const;
 
 describe('summarizeTransactions(rows, options)', () => {
   it('computes lifetimes-style frequency, recency, T and repeat-only monetary value', () => {
@@ -44,7 +44,7 @@ describe('summarizeTransactions(rows, options)', () => {
     expect(() => summarizeTransactions(dirty, { ...base, missingCustomerId: 'drop', invalidDate: 'drop' })).toThrow(/negative amount/);
     expect(() => summarizeTransactions(log, { ...base, zeroAmount: 'error' })).toThrow(/zero amount/);
     const s = summarizeTransactions(dirty, { ...base, missingCustomerId: 'drop', invalidDate: 'drop', negativeAmount: 'drop', invalidAmount: 'drop' });
-    expect(s.report.dropped).toEqual({ missingCustomerId: 1, invalidDate: 1, invalidAmount: 1, zeroAmount: 0, negativeAmount: 1, afterObservationEnd: 1 });
+    expect(s.report.dropped).toEqual({ missingCustomerId: 1, invalidDate: 1, invalidAmount: 1, zeroAmount: 0, negativeAmount: 1, afterObservationEnd: 1, returns: 0 });
     const d = s.report.dropped;
     expect(s.report.rowsUsed + d.missingCustomerId + d.invalidDate + d.invalidAmount + d.zeroAmount + d.negativeAmount + d.afterObservationEnd).toBe(dirty.length);
     expect(() => summarizeTransactions(dirty.slice(-1), { ...base, afterObservationEnd: 'error' })).toThrow(/after options.observationEnd/);
@@ -55,7 +55,7 @@ describe('summarizeTransactions(rows, options)', () => {
     expect(s.report.kept.negativeAmount).toBe(1);
   });
   it('without amount there is no monetary value', () => {
-    const s = summarizeTransactions(log, { customerId: 'c', date: 'd', observationEnd: '2024-01-14' });
+    const s = summarizeTransactions(log, { customerId: 'c', date: 'd', observationEnd: '2024-01-14', timeZone: 'UTC' });
     expect('monetaryValue' in s.rows[0]!).toBe(false);
   });
   it('keys like __proto__ are ordinary ids', () => {
@@ -73,7 +73,7 @@ describe('summarizeTransactions(rows, options)', () => {
 });
 
 describe('summarizeTransactions date reading', () => {
-  const one = (d: unknown) => summarizeTransactions([{ c: 1, d }, { c: 2, d: '2024-01-01' }], { customerId: 'c', date: 'd', observationEnd: '2030-01-01', invalidDate: 'drop' }).report.dropped.invalidDate;
+  const one = (d: unknown) => summarizeTransactions([{ c: 1, d }, { c: 2, d: '2024-01-01' }], { customerId: 'c', date: 'd', observationEnd: '2030-01-01', invalidDate: 'drop', timeZone: 'UTC' }).report.dropped.invalidDate;
   it('reads ISO dates, YYYYMMDD, zoned ISO, Date and epoch ms; rejects impossible and free-form dates', () => {
     for (const ok of ['2024-02-29', '20240229', '2024-02-29 23:59:59', '2024-02-29T23:59', '2024-02-29T23:00:00Z', '2024-03-01T01:00:00+02:00', new Date(Date.UTC(2024, 1, 29)), Date.UTC(2024, 1, 29)]) {
       expect(one(ok), String(ok)).toBe(0);
