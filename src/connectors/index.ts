@@ -8,3 +8,9 @@ export { parseCsv, type CellValue, type ColumnSpec, type ColumnType, type CsvDia
 export { formatCsv, formatJsonl, type FormatCsvOptions, type WritableValue } from './formatCsv.js';
 export { parseDateTime, type ParseDateTimeOptions } from './parseDateTime.js';
 export type { ColumnReadOptions } from './_columns.js';
+export { pseudonymizeId, pseudonymizeIds, type PseudonymKey, type PseudonymizeOptions } from './pseudonymizeId.js';
+export { hashForAdPlatform, normalizeForAdPlatform, type AdMatchKind, type AdMatchOptions } from './hashForAdPlatform.js';
+export { redactPii, type PiiKind, type RedactPiiOptions, type RedactPiiResult } from './redactPii.js';
+export { decryptFields, encryptFields, type FieldKey, type FieldKeyring } from './encryptFields.js';
+export { suppressSmallCells, type CellPosition, type SuppressSmallCellsOptions, type SuppressSmallCellsResult } from './suppressSmallCells.js';
+export { project, type FieldPolicy } from './project.js';
