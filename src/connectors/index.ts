@@ -20,3 +20,4 @@ export { syncPosts, type SchemaChange, type SyncFailure, type SyncPostsOptions, 
 export { syncCustomers, type ConflictRule, type CustomerSyncState, type SyncCustomersOptions, type SyncCustomersResult } from './syncCustomers.js';
 export { createInMemoryCustomerStore, createInMemoryPostSource, createInMemorySink, type InMemoryCustomerStore, type InMemoryPostSource, type InMemorySink, type InMemorySourceOptions, type SourceRecord } from './createInMemoryPostSource.js';
 export { exportSnapshot, restoreSnapshot, type RestoreSnapshotResult } from './exportSnapshot.js';
+export type { Customer, Interaction, Post, Timestamp, Transaction } from '../core/types.js';
