@@ -2,8 +2,10 @@ import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import type { Customer, Post } from '../core/types.js';
 import type { CursorValue, CustomerPage, CustomerStore, EventSink, FetchRequest, PostSource, SourcePage, StoredCustomer, WriteRequest } from './types.js';
 
-/** A post as the in-memory source holds it: any record with an `id` and a cursor value. */
-export type SourceRecord = Record<string, unknown> & { id?: unknown };
+/** A record as the in-memory source holds it: any object, keyed by its `id`. */
+export interface SourceRecord {
+  id?: unknown;
+}
 
 /** Options of {@link createInMemoryPostSource}. */
 export interface InMemorySourceOptions {
@@ -20,7 +22,8 @@ export interface InMemoryPostSource<R extends SourceRecord = SourceRecord> exten
 }
 
 function defaultCursorOf(r: SourceRecord): CursorValue {
-  const v = r['updatedAt'] ?? r['createdAt'];
+  const o = r as { updatedAt?: unknown; createdAt?: unknown };
+  const v = o.updatedAt ?? o.createdAt;
   return v instanceof Date ? v.getTime() : (v as CursorValue);
 }
 
@@ -38,7 +41,7 @@ function defaultCursorOf(r: SourceRecord): CursorValue {
  * ```
  * @category Sync
  */
-export function createInMemoryPostSource<R extends SourceRecord = Post & SourceRecord>(records: readonly R[] = [], options: InMemorySourceOptions = {}): InMemoryPostSource<R> {
+export function createInMemoryPostSource<R extends SourceRecord = Post>(records: readonly R[] = [], options: InMemorySourceOptions = {}): InMemoryPostSource<R> {
   const fn = 'connectors/createInMemoryPostSource';
   if (!Array.isArray(records)) throw new InvalidInputError(fn, 'records must be an array', records);
   const cursorOf = options.cursorOf ?? defaultCursorOf;

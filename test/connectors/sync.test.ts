@@ -85,7 +85,7 @@ describe('syncPosts(source, sink, options)', () => {
     const source = createInMemoryPostSource<Record<string, unknown> & { id: string }>([
       { id: '1', user: 'ann', body: 'hi', ts: 1, likes: 3 },
       { id: '2', user: 'bob', body: 'x'.repeat(50), ts: 2, likes: 1 },
-    ], { cursorOf: (r) => r['ts'] as number });
+    ], { cursorOf: (r) => (r as Record<string, unknown>)['ts'] as number });
     const sink = createInMemorySink();
     const opts = {
       cursorOf: (r: Record<string, unknown>) => r['ts'] as number,
