@@ -1,5 +1,6 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { isCryptoKey, secretBytes, subtle, toBase64Url, toHex, utf8 } from './_bytes.js';
+import { hmacSha256 } from './_sha256.js';
 
 /** A pseudonymization key: a WebCrypto HMAC key, or at least 16 bytes of secret (bytes or a string). */
 export type PseudonymKey = CryptoKey | Uint8Array | string;
@@ -69,8 +70,9 @@ export async function pseudonymizeId(id: string, key: PseudonymKey, options?: Ps
 }
 
 /**
- * {@link pseudonymizeId} for many ids at once, in input order: the key is imported once and the
- * signatures are computed in parallel batches.
+ * {@link pseudonymizeId} for many ids at once, in input order. With a key given as bytes or a string,
+ * a synchronous HMAC-SHA-256 with the key's pads computed once (no promise per id; the digests are
+ * identical, checked against Python and Node); with a `CryptoKey`, WebCrypto in parallel batches.
  *
  * @throws {@link InvalidInputError} when `ids` is not an array of strings (naming the index)
  * @throws {@link InvalidOptionError} as {@link pseudonymizeId}
@@ -89,9 +91,18 @@ export async function pseudonymizeIds(ids: readonly string[], key: PseudonymKey,
   const enc = encodingOf(fn, options);
   if (!Array.isArray(ids)) throw new InvalidInputError(fn, 'ids must be an array of strings', ids);
   for (let i = 0; i < ids.length; i++) if (typeof ids[i] !== 'string') throw new InvalidInputError(fn, `ids[${i}] must be a string`, ids[i]);
+  const out = new Array<string>(ids.length);
+  if (!isCryptoKey(key)) {
+    // Raw key bytes: a synchronous HMAC with precomputed pads (no promise per id), same digests.
+    const mac = hmacSha256(secretBytes(fn, 'key', key, 16));
+    for (let i = 0; i < ids.length; i++) {
+      const b = mac(utf8(ids[i]!));
+      out[i] = enc === 'hex' ? toHex(b) : toBase64Url(b);
+    }
+    return out;
+  }
   const k = await hmacKey(fn, key);
   const s = subtle(fn);
-  const out = new Array<string>(ids.length);
   const BATCH = 4096;
   for (let start = 0; start < ids.length; start += BATCH) {
     const end = Math.min(ids.length, start + BATCH);

@@ -35,5 +35,11 @@ describe('pseudonymizeId against Python hmac and Node crypto.createHmac', () => 
     const ck = await crypto.subtle.importKey('raw', new TextEncoder().encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     expect(await pseudonymizeId(ids[0]!, ck)).toBe(fx.hmac[0]!.hex);
     expect(await pseudonymizeId(ids[0]!, new TextEncoder().encode(key))).toBe(fx.hmac[0]!.hex);
+    expect(await pseudonymizeIds(ids, ck)).toEqual(fx.hmac.filter((c) => c.key === key).map((c) => c.hex));
+  });
+  it('the bulk path agrees with crypto.createHmac for keys longer than a block and ids across padding boundaries', async () => {
+    const key = 'k'.repeat(100);
+    const ids = Array.from({ length: 140 }, (_, n) => 'é'.repeat(n % 70) + 'x'.repeat(n));
+    expect(await pseudonymizeIds(ids, key)).toEqual(ids.map((id) => createHmac('sha256', key).update(id).digest('hex')));
   });
 });
