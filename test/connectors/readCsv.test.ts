@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { AbortError, ConnectorError, InvalidInputError, InvalidOptionError, type Progress } from 'crmkit';
@@ -146,6 +146,13 @@ describe('writeCsv / writeJsonl round trips', () => {
     const copy = join(dir, 'copy.jsonl.gz');
     expect(await writeJsonl(copy, readJsonl(file, { batchSize: 1 }))).toEqual({ rowsWritten: 2 });
     expect((await all(readJsonl(copy))).rows).toEqual(back);
+  });
+  it('writes to a Node stream', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    expect(await writeCsv(out, [{ a: 1 }, { a: 'x,y' }])).toEqual({ rowsWritten: 2 });
+    expect(Buffer.concat(chunks).toString('utf8')).toBe('a\n1\n"x,y"\n');
   });
   it('a failed write leaves no file behind and names the row', async () => {
     const file = join(dir, 'fail.csv');

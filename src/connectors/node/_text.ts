@@ -13,8 +13,12 @@ import { createGunzip } from 'node:zlib';
 import { ConnectorError, InvalidInputError, InvalidOptionError } from '../../core/errors.js';
 import type { TaskControl } from '../../core/progress.js';
 
-/** What a Node reader reads: a file path (or `file:` URL), or a byte stream / async iterable of chunks. */
-export type ReadSource = string | URL | NodeJS.ReadableStream | AsyncIterable<Uint8Array>;
+/**
+ * What a Node reader reads: a file path (or `file:` URL), or any async iterable of byte chunks (a
+ * Node `Readable`, a web `ReadableStream`, a `fetch` body). Typed without Node's own types, so
+ * projects without `@types/node` can use the declarations.
+ */
+export type ReadSource = string | URL | AsyncIterable<Uint8Array>;
 
 /** Options every Node reader shares. */
 export interface ByteSourceOptions {

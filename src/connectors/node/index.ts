@@ -9,5 +9,5 @@
 export * from '../../errors-export.js';
 export { readCsv, type ReadCsvOptions, type RowReader } from './readCsv.js';
 export { readJsonl, type ReadJsonlOptions } from './readJsonl.js';
-export { writeCsv, writeJsonl, type RowInput, type WriteCsvOptions, type WriteJsonlOptions, type WriteResult } from './writeCsv.js';
+export { writeCsv, writeJsonl, type RowInput, type WriteCsvOptions, type WriteJsonlOptions, type WriteResult, type WritableTarget } from './writeCsv.js';
 export type { ByteSourceOptions, ReadSource } from './_text.js';

@@ -5,6 +5,18 @@ import { createGzip } from 'node:zlib';
 import { ConnectorError, InvalidInputError } from '../../core/errors.js';
 import { csvWriter, FORMAT_CSV_KEYS, jsonLine, type FormatCsvOptions, type WritableValue } from '../formatCsv.js';
 
+/**
+ * A writable stream, typed structurally (a Node `Writable` fits) so the declarations need no
+ * `@types/node`.
+ */
+export interface WritableTarget {
+  write(chunk: string): boolean;
+  end(): unknown;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  once(event: string, listener: (...args: unknown[]) => void): unknown;
+  off(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
 /** What the Node writers report. */
 export interface WriteResult {
   /** Rows written (not counting the header). */
@@ -30,16 +42,16 @@ export interface WriteJsonlOptions {
 }
 
 /** Writes lines to a path atomically (a temporary file renamed at the end) or to a stream. @internal */
-export async function writeLines(fn: string, target: string | Writable, gzip: unknown, produce: (emit: (s: string) => Promise<void>) => Promise<void>): Promise<void> {
+export async function writeLines(fn: string, target: string | WritableTarget, gzip: unknown, produce: (emit: (s: string) => Promise<void>) => Promise<void>): Promise<void> {
   if (gzip !== undefined && gzip !== 'auto' && typeof gzip !== 'boolean') throw new InvalidInputError(fn, "options.gzip must be 'auto', true or false", gzip);
   const isPath = typeof target === 'string';
-  if (!isPath && !(target !== null && typeof target === 'object' && typeof (target as Writable).write === 'function')) {
+  if (!isPath && !(target !== null && typeof target === 'object' && typeof (target as WritableTarget).write === 'function')) {
     throw new InvalidInputError(fn, 'target must be a file path or a writable stream', target);
   }
   const tmp = isPath ? `${target}.${process.pid}.${Date.now()}.tmp` : '';
   const file = isPath ? createWriteStream(tmp) : null;
   const gz = gzip === true || ((gzip ?? 'auto') === 'auto' && isPath && target.endsWith('.gz')) ? createGzip() : null;
-  const sink: Writable = file ?? (target as Writable);
+  const sink: Writable = file ?? (target as unknown as Writable);
   if (gz) gz.pipe(sink);
   const out: Writable = gz ?? sink;
   let failure: unknown = null;
@@ -121,7 +133,7 @@ export async function forEachRow<Row>(fn: string, rows: RowInput<Row>, visit: (r
  * ```
  * @category Writing data
  */
-export async function writeCsv(target: string | Writable, rows: RowInput<Readonly<Record<string, WritableValue>>>, options: WriteCsvOptions = {}): Promise<WriteResult> {
+export async function writeCsv(target: string | WritableTarget, rows: RowInput<Readonly<Record<string, WritableValue>>>, options: WriteCsvOptions = {}): Promise<WriteResult> {
   const fn = 'connectors/writeCsv';
   const { gzip, ...formatOptions } = options ?? {};
   for (const k of Object.keys(formatOptions)) if (!(FORMAT_CSV_KEYS as readonly string[]).includes(k)) throw new InvalidInputError(fn, `unknown option '${k}'`, k);
@@ -160,7 +172,7 @@ export async function writeCsv(target: string | Writable, rows: RowInput<Readonl
  * ```
  * @category Writing data
  */
-export async function writeJsonl(target: string | Writable, rows: RowInput<unknown>, options: WriteJsonlOptions = {}): Promise<WriteResult> {
+export async function writeJsonl(target: string | WritableTarget, rows: RowInput<unknown>, options: WriteJsonlOptions = {}): Promise<WriteResult> {
   const fn = 'connectors/writeJsonl';
   for (const k of Object.keys(options ?? {})) if (k !== 'gzip') throw new InvalidInputError(fn, `unknown option '${k}'`, k);
   let n = 0;
