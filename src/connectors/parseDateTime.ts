@@ -1,4 +1,5 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
+import { daysFromCivil } from '../core/_civil.js';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -11,16 +12,6 @@ export interface ParseDateTimeOptions {
    * zone-less value is an error: crmkit never guesses the machine's zone.
    */
   timeZone?: string;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 function daysInMonth(y: number, m: number): number {
