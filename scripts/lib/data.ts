@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { parseCsv as parseCsvRows } from '../../src/connectors/parseCsv.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -31,56 +32,11 @@ export function readDataText(...parts: string[]): string {
 
 /**
  * Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF, newlines inside quotes).
- * Returns rows of strings; the header is the first row. A trailing empty line is ignored.
+ * Returns rows of strings; the header is the first row. Blank lines are skipped. A thin wrapper over
+ * `parseCsv` from crmkit/connectors (kept for the tests, benches and examples that call it).
  */
 export function parseCsv(text: string, delimiter = ','): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  const n = text.length;
-  if (text.charCodeAt(0) === 0xfeff) i = 1;
-  while (i < n) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      field += c;
-      i++;
-      continue;
-    }
-    if (c === '"' && field.length === 0) {
-      quoted = true;
-      i++;
-    } else if (c === delimiter) {
-      row.push(field);
-      field = '';
-      i++;
-    } else if (c === '\n' || c === '\r') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += c;
-      i++;
-    }
-  }
-  if (field.length > 0 || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parseCsvRows(text, { header: false, delimiter }).rows as unknown as string[][];
 }
 
 /** Reads a CSV from the shared data as objects keyed by the header row. */

@@ -7,3 +7,7 @@
  * @module
  */
 export * from '../../errors-export.js';
+export { readCsv, type ReadCsvOptions, type RowReader } from './readCsv.js';
+export { readJsonl, type ReadJsonlOptions } from './readJsonl.js';
+export { writeCsv, writeJsonl, type RowInput, type WriteCsvOptions, type WriteJsonlOptions, type WriteResult, type WritableTarget } from './writeCsv.js';
+export type { ByteSourceOptions, ReadSource } from './_text.js';
