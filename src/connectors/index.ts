@@ -4,3 +4,4 @@
  * @module
  */
 export * from '../errors-export.js';
+export * from './sql/index.js';

@@ -7,3 +7,4 @@
  * @module
  */
 export * from '../../errors-export.js';
+export * from './duckdb.js';
