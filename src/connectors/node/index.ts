@@ -8,3 +8,4 @@
  */
 export * from '../../errors-export.js';
 export * from './duckdb.js';
+export * from './postgres.js';

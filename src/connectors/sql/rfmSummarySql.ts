@@ -114,7 +114,16 @@ const FN = 'connectors/rfmSummarySql';
 const KEYS = ['table', 'customerId', 'date', 'amount', 'observationEnd', 'calibrationEnd', 'period', 'periodsPerUnit', 'missingCustomerId', 'invalidDate', 'invalidAmount', 'zeroAmount', 'negativeAmount', 'afterObservationEnd', 'dialect'];
 const CUSTOMER_COLUMNS = ['customer_id', 'periods', 'first_period', 'last_period', 'first_spend', 'spend', 'holdout_periods', 'holdout_spend', 'min_period', 'max_period', 'frequency', 'recency', 't', 'monetary_value'];
 const STATUSES = ['missingCustomerId', 'invalidDate', 'invalidAmount', 'zeroAmount', 'negativeAmount', 'afterObservationEnd'] as const;
-const REPORT_COLUMNS = ['rows_in', 'rows_used', ...STATUSES.map((s) => `dropped_${s}`), 'kept_zero_amount', 'kept_negative_amount', 'customer_periods', 'holdout_rows'];
+/** Result column of each dropped-row count (snake case: unquoted names fold to lower case in PostgreSQL). */
+const DROPPED_COLUMN: Record<(typeof STATUSES)[number], string> = {
+  missingCustomerId: 'dropped_missing_customer_id',
+  invalidDate: 'dropped_invalid_date',
+  invalidAmount: 'dropped_invalid_amount',
+  zeroAmount: 'dropped_zero_amount',
+  negativeAmount: 'dropped_negative_amount',
+  afterObservationEnd: 'dropped_after_observation_end',
+};
+const REPORT_COLUMNS = ['rows_in', 'rows_used', ...STATUSES.map((s) => DROPPED_COLUMN[s]), 'kept_zero_amount', 'kept_negative_amount', 'customer_periods', 'holdout_rows'];
 
 /** UTC day number of an option timestamp (dates `YYYY-MM-DD` are UTC midnight, as in value). */
 function dayOf(name: string, x: unknown): number {
@@ -251,7 +260,7 @@ export function rfmSummarySql(options: RfmSummarySqlOptions): RfmSummarySql {
     prefix,
     'SELECT COUNT(*) AS rows_in,',
     `  ${countOf(`status = 'used'`)} AS rows_used,`,
-    ...STATUSES.map((s) => `  ${countOf(`status = '${s}'`)} AS dropped_${s},`),
+    ...STATUSES.map((s) => `  ${countOf(`status = '${s}'`)} AS ${DROPPED_COLUMN[s]},`),
     `  ${countOf(`status IN ('used', 'afterObservationEnd') AND amount = 0`)} AS kept_zero_amount,`,
     `  ${countOf(`status IN ('used', 'afterObservationEnd') AND amount < 0`)} AS kept_negative_amount,`,
     '  (SELECT COUNT(*) FROM customer_periods) AS customer_periods,',
@@ -300,7 +309,7 @@ export interface ReadRfmSummaryOptions {
  * ```ts
  * import { readRfmSummary, rfmSummarySql } from 'crmkit/connectors';
  * const q = rfmSummarySql({ table: 't', customerId: 'id', date: 'at', observationEnd: '2024-01-10' });
- * const report = { rows_in: 2, rows_used: 2, dropped_missingCustomerId: 0, dropped_invalidDate: 0, dropped_invalidAmount: 0, dropped_zeroAmount: 0, dropped_negativeAmount: 0, dropped_afterObservationEnd: 0, kept_zero_amount: 0, kept_negative_amount: 0, customer_periods: 2, holdout_rows: 0 };
+ * const report = { rows_in: 2, rows_used: 2, dropped_missing_customer_id: 0, kept_zero_amount: 0, customer_periods: 2, holdout_rows: 0 };
  * const customers = [{ customer_id: 'a', periods: 2, first_period: 19723, last_period: 19726, first_spend: 0, spend: 0, holdout_periods: 0, holdout_spend: 0, min_period: 19723, max_period: 19726 }];
  * readRfmSummary(q, customers, report).customers[0]!.periods; // => 2
  * ```
@@ -312,7 +321,7 @@ export function readRfmSummary(sql: RfmSummarySql, customerRows: readonly SqlRow
   const engine = options.engine ?? 'the SQL engine';
   const dropped = {} as RfmReportPartial['dropped'];
   for (const s of STATUSES) {
-    const c = num(fn, reportRow, `dropped_${s}`, true);
+    const c = num(fn, reportRow, DROPPED_COLUMN[s], true);
     dropped[s] = c;
     if (c > 0 && spec.policies[s] === 'error') {
       const col = s === 'missingCustomerId' ? spec.columns.customerId : s === 'afterObservationEnd' || s === 'invalidDate' ? spec.columns.date : spec.columns.amount;
