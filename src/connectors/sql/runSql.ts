@@ -1,4 +1,4 @@
-import { InvalidOptionError } from '../../core/errors.js';
+import { InvalidInputError, InvalidOptionError } from '../../core/errors.js';
 import { taskControl } from '../../core/progress.js';
 import type { SummarizeTransactionsResult } from '../../value/summarizeTransactions.js';
 import { armSumsSql, ratioSumsSql, readArmSums, readRatioSums, type ArmSums, type ArmSumsSqlOptions, type RatioSums, type RatioSumsSqlOptions } from './armSumsSql.js';
@@ -12,6 +12,25 @@ import type { SqlRunner } from './types.js';
 export interface RunSqlOptions {
   /** Stops the work; the runner interrupts the running statement where its driver can. */
   signal?: AbortSignal;
+}
+
+/**
+ * Re-throws an engine's error on the RFM statements naming the column it concerns: a cast of the
+ * date or amount column that failed (PostgreSQL has no TRY_CAST), or a column that does not exist.
+ */
+function columnError(fn: string, e: unknown, columns: { customerId: string; date: string; amount: string | null }, engine: string): unknown {
+  if (!(e instanceof Error)) return e;
+  const msg = e.message;
+  let col: string | undefined;
+  if (/type (date|timestamp)|date\/time|datetime/i.test(msg)) col = columns.date;
+  else if (/type (double|numeric|real|integer|bigint)/i.test(msg)) col = columns.amount ?? undefined;
+  else {
+    for (const c of [columns.customerId, columns.date, ...(columns.amount === null ? [] : columns.amount.split('·'))]) if (msg.includes(`"${c}"`) || msg.includes(`"${c.toLowerCase()}"`)) col = c;
+  }
+  if (col === undefined) return e;
+  const err = new InvalidInputError(fn, `column "${col}" could not be read by the engine (${engine}): ${msg.slice(0, 300)}`, col);
+  (err as { cause?: unknown }).cause = e;
+  return err;
 }
 
 function checkRunner(fn: string, runner: unknown): SqlRunner {
@@ -43,7 +62,9 @@ export async function runRfmSummaryPartial(runner: SqlRunner, options: RfmSummar
   const task = taskControl(fn, signal === undefined ? {} : { signal });
   const q = rfmSummarySql(sqlOptions);
   const run = signal === undefined ? {} : { signal };
-  const report = await r.query(q.report, run);
+  const report = await r.query(q.report, run).catch((e: unknown) => {
+    throw columnError(fn, e, q.spec.columns, r.engine);
+  });
   task.throwIfAborted();
   const reportRow = report[0] ?? {};
   // Read the report first: an 'error' policy throws before the per-customer statement runs.
