@@ -3,7 +3,9 @@
  * 5,419,090 lines) as gzip CSV with UCI's columns, for bench/scale.bench.ts. Never committed:
  * written under /tmp by default.
  *
- *   npx tsx scripts/gen-scale-log.ts [--copies 10] [--seed 1] [--out /tmp/crmkit-scale/retail-10x.csv.gz]
+ *   npx tsx scripts/gen-scale-log.ts [--copies 10] [--seed 1] [--out /tmp/crmkit-scale/retail-10x.csv.gz] [--parquet]
+ *
+ * `--parquet` also writes the same rows as Parquet beside it (`.parquet`), converted by DuckDB.
  *
  * Copy k of every UCI row gets customer id + k·100000 (missing ids stay missing), its date moved by
  * a seeded 0–27 days earlier (so it stays inside the observation window), and its quantity kept,
@@ -62,4 +64,12 @@ for (let k = 0; k < copies; k++) {
 }
 gz.end();
 await once(file, 'finish');
+if (process.argv.includes('--parquet')) {
+  const { openDuckDb } = await import('../src/connectors/node/index.js');
+  const db = await openDuckDb({ threads: 2, memoryLimit: '1GB' });
+  const pq = out.replace(/\.csv\.gz$/, '.parquet');
+  await db.query({ text: `COPY (SELECT * FROM read_csv('${out}')) TO '${pq}' (FORMAT parquet)`, params: [], columns: [] });
+  db.close();
+  console.log(JSON.stringify({ parquet: pq }));
+}
 console.log(JSON.stringify({ out, lines: body.length * copies }));
