@@ -220,7 +220,7 @@ describeWithData('SQL statements on DuckDB = the in-memory functions (CDNOW, UCI
     rmSync(dir, { recursive: true, force: true });
     sameSummary(got, f.cdnowMem, 'duckdb');
     fitsAgree(got, f.cdnowMem);
-  });
+  }, 600_000);
 
   it('UCI Online Retail straight from the .csv.gz (amount = Quantity × UnitPrice): equal to summarizeTransactions; fits agree', async () => {
     const f = fixtures();
@@ -228,7 +228,7 @@ describeWithData('SQL statements on DuckDB = the in-memory functions (CDNOW, UCI
     const got = await runRfmSummary(db, { table: 'retail_file', customerId: 'CustomerID', date: 'InvoiceDate', amount: ['Quantity', 'UnitPrice'], ...RETAIL_OPTS });
     sameSummary(got, f.retailMem, 'duckdb');
     fitsAgree(got, f.retailMem);
-  });
+  }, 600_000);
 
   it('per-arm, ratio, edge, segment and term statements equal plain sums over the same rows', async () => {
     const f = fixtures();
@@ -255,7 +255,7 @@ describeWithPostgres('SQL statements on a real PostgreSQL server = the in-memory
       const got = await runRfmSummary(pg, { table: 'cdnow', customerId: 'id', date: 'date', amount: 'dollars', dialect: 'postgres', ...CDNOW_OPTS });
       sameSummary(got, f.cdnowMem, 'postgres');
       fitsAgree(got, f.cdnowMem);
-    });
+    }, 600_000);
 
     it('UCI Online Retail: equal to summarizeTransactions (dropped-row counts included); fits agree', async () => {
       const f = fixtures();
@@ -263,7 +263,7 @@ describeWithPostgres('SQL statements on a real PostgreSQL server = the in-memory
       const got = await runRfmSummary(pg, { table: 'retail', customerId: 'CustomerID', date: 'InvoiceDate', amount: ['Quantity', 'UnitPrice'], dialect: 'postgres', ...RETAIL_OPTS });
       sameSummary(got, f.retailMem, 'postgres');
       fitsAgree(got, f.retailMem);
-    });
+    }, 600_000);
 
     it('per-arm, ratio, edge, segment and term statements equal plain sums over the same rows', { timeout: 600_000 }, async () => {
       const f = fixtures();

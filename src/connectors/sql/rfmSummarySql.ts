@@ -65,6 +65,11 @@ export interface RfmSummarySql {
   customers: SqlStatement;
   /** One row: what happened to every input row (the `report` of `summarizeTransactions`). */
   report: SqlStatement;
+  /**
+   * Both in one statement and one scan of the table: the report's columns on every row, joined to
+   * the customer columns (one row with NULL customer columns when no customer is left).
+   */
+  combined: SqlStatement;
   spec: RfmSummarySpec;
 }
 
@@ -227,19 +232,25 @@ export function rfmSummarySql(options: RfmSummarySqlOptions): RfmSummarySql {
   }
   checks.push(`WHEN p > CAST($1 AS BIGINT) THEN 'afterObservationEnd'`);
   const cal = 'CAST($2 AS BIGINT)';
+  // One scan of the table: rows are classified, then grouped per (customer, period, status) with
+  // their counts; everything else reads that grouped table, which is at most customer-periods large.
+  const materialized = 'AS MATERIALIZED';
   const prefix = [
     'WITH src AS (',
     `  SELECT CAST(${idCol} AS ${text}) AS customer_id, ${dateExpr} AS d, ${amountSql} AS amount FROM ${table}`,
     '), classified AS (',
     `  SELECT customer_id, amount, p, CASE ${checks.join(' ')} ELSE 'used' END AS status`,
     `  FROM (SELECT customer_id, amount, ${periodSql(dialect, period, 'd')} AS p FROM src) AS typed`,
-    '), customer_periods AS (',
-    `  SELECT customer_id, p, SUM(amount) AS spend FROM classified WHERE status = 'used' GROUP BY customer_id, p`,
+    `), grouped ${materialized} (`,
+    '  SELECT customer_id, p, status, COUNT(*) AS n, SUM(CASE WHEN amount = 0 THEN 1 ELSE 0 END) AS n_zero,',
+    '    SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS n_negative, SUM(amount) AS spend',
+    '  FROM classified GROUP BY customer_id, p, status',
+    '), windowed AS (',
+    `  SELECT customer_id, p, spend, MIN(CASE WHEN p <= ${cal} THEN p END) OVER (PARTITION BY customer_id) AS fp FROM grouped WHERE status = 'used'`,
     ')',
   ].join('\n');
   const unit = `CAST($3 AS ${dbl})`;
-  const customers = [
-    prefix.replace(/\)$/, `), windowed AS (\n  SELECT customer_id, p, spend, MIN(CASE WHEN p <= ${cal} THEN p END) OVER (PARTITION BY customer_id) AS fp FROM customer_periods\n)`),
+  const customerSelect = [
     'SELECT customer_id,',
     `  COUNT(CASE WHEN p <= ${cal} THEN 1 END) AS periods,`,
     `  MIN(CASE WHEN p <= ${cal} THEN p END) AS first_period,`,
@@ -255,21 +266,24 @@ export function rfmSummarySql(options: RfmSummarySqlOptions): RfmSummarySql {
     `  CASE WHEN COUNT(CASE WHEN p <= ${cal} THEN 1 END) > 1 THEN (SUM(CASE WHEN p <= ${cal} THEN spend ELSE 0 END) - SUM(CASE WHEN p = fp THEN spend ELSE 0 END)) / (COUNT(CASE WHEN p <= ${cal} THEN 1 END) - 1) ELSE 0 END AS monetary_value`,
     'FROM windowed GROUP BY customer_id',
   ].join('\n');
-  const countOf = (cond: string) => `SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`;
-  const report = [
-    prefix,
-    'SELECT COUNT(*) AS rows_in,',
-    `  ${countOf(`status = 'used'`)} AS rows_used,`,
-    ...STATUSES.map((s) => `  ${countOf(`status = '${s}'`)} AS ${DROPPED_COLUMN[s]},`),
-    `  ${countOf(`status IN ('used', 'afterObservationEnd') AND amount = 0`)} AS kept_zero_amount,`,
-    `  ${countOf(`status IN ('used', 'afterObservationEnd') AND amount < 0`)} AS kept_negative_amount,`,
-    '  (SELECT COUNT(*) FROM customer_periods) AS customer_periods,',
-    `  ${countOf(`status = 'used' AND p > ${cal}`)} AS holdout_rows`,
-    'FROM classified',
+  const sumIf = (cond: string, what = 'n') => `SUM(CASE WHEN ${cond} THEN ${what} ELSE 0 END)`;
+  const reportSelect = [
+    'SELECT SUM(n) AS rows_in,',
+    `  ${sumIf(`status = 'used'`)} AS rows_used,`,
+    ...STATUSES.map((st) => `  ${sumIf(`status = '${st}'`)} AS ${DROPPED_COLUMN[st]},`),
+    `  ${sumIf(`status IN ('used', 'afterObservationEnd')`, 'n_zero')} AS kept_zero_amount,`,
+    `  ${sumIf(`status IN ('used', 'afterObservationEnd')`, 'n_negative')} AS kept_negative_amount,`,
+    `  ${sumIf(`status = 'used'`, '1')} AS customer_periods,`,
+    `  ${sumIf(`status = 'used' AND p > ${cal}`)} AS holdout_rows`,
+    'FROM grouped',
   ].join('\n');
+  const customers = `${prefix}\n${customerSelect}`;
+  const report = `${prefix}\n${reportSelect}`;
+  const combined = `${prefix}, per_customer AS (\n${customerSelect}\n), report AS (\n${reportSelect}\n)\nSELECT * FROM report LEFT JOIN per_customer ON TRUE`;
   const params = [endPeriod, calPeriod, periodsPerUnit];
   return {
     customers: statement(customers, params, CUSTOMER_COLUMNS),
+    combined: statement(combined, params, [...REPORT_COLUMNS, ...CUSTOMER_COLUMNS]),
     report: statement(report, params.slice(0, 2), REPORT_COLUMNS),
     spec: {
       period,

@@ -41,7 +41,7 @@ function checkRunner(fn: string, runner: unknown): SqlRunner {
 }
 
 /**
- * Runs {@link rfmSummarySql}'s two statements through a runner and returns the mergeable partial
+ * Runs {@link rfmSummarySql}'s `combined` statement (one scan of the table) through a runner and returns the mergeable partial
  * (for shards) — see {@link runRfmSummary} for the finished result.
  * @throws {@link InvalidInputError} naming the column and engine when rows broke an `'error'` policy
  * @throws {@link AbortError} when `signal` fires
@@ -49,7 +49,7 @@ function checkRunner(fn: string, runner: unknown): SqlRunner {
  * ```ts
  * import { runRfmSummaryPartial, type SqlRunner } from 'crmkit/connectors';
  * // A stand-in runner; use openDuckDb / connectPostgres from crmkit/connectors/node in practice.
- * const runner: SqlRunner = { engine: 'demo', query: async (s) => (s.columns[0] === 'rows_in' ? [{ rows_in: 1, rows_used: 1, customer_periods: 1 }] : [{ customer_id: 'a', periods: 1, first_period: 19723, last_period: 19723, holdout_periods: 0, min_period: 19723, max_period: 19723 }]) };
+ * const runner: SqlRunner = { engine: 'demo', query: async () => [{ rows_in: 1, rows_used: 1, customer_periods: 1, customer_id: 'a', periods: 1, first_period: 19723, last_period: 19723, holdout_periods: 0, min_period: 19723, max_period: 19723 }] };
  * const p = await runRfmSummaryPartial(runner, { table: 't', customerId: 'id', date: 'at', observationEnd: '2024-01-10' });
  * p.customers.length; // => 1
  * ```
@@ -62,15 +62,12 @@ export async function runRfmSummaryPartial(runner: SqlRunner, options: RfmSummar
   const task = taskControl(fn, signal === undefined ? {} : { signal });
   const q = rfmSummarySql(sqlOptions);
   const run = signal === undefined ? {} : { signal };
-  const report = await r.query(q.report, run).catch((e: unknown) => {
+  const rows = await r.query(q.combined, run).catch((e: unknown) => {
     throw columnError(fn, e, q.spec.columns, r.engine);
   });
   task.throwIfAborted();
-  const reportRow = report[0] ?? {};
-  // Read the report first: an 'error' policy throws before the per-customer statement runs.
-  readRfmSummary(q, [], reportRow, { engine: r.engine });
-  const customers = await r.query(q.customers, run);
-  task.throwIfAborted();
+  const reportRow = rows[0] ?? {};
+  const customers = rows.filter((row) => row.customer_id !== null && row.customer_id !== undefined);
   return readRfmSummary(q, customers, reportRow, { engine: r.engine });
 }
 
@@ -82,7 +79,7 @@ export async function runRfmSummaryPartial(runner: SqlRunner, options: RfmSummar
  * @example
  * ```ts
  * import { runRfmSummary, type SqlRunner } from 'crmkit/connectors';
- * const runner: SqlRunner = { engine: 'demo', query: async (s) => (s.columns[0] === 'rows_in' ? [{ rows_in: 2, rows_used: 2, customer_periods: 2 }] : [{ customer_id: 'a', periods: 2, first_period: 19723, last_period: 19730, holdout_periods: 0, min_period: 19723, max_period: 19730 }]) };
+ * const runner: SqlRunner = { engine: 'demo', query: async () => [{ rows_in: 2, rows_used: 2, customer_periods: 2, customer_id: 'a', periods: 2, first_period: 19723, last_period: 19730, holdout_periods: 0, min_period: 19723, max_period: 19730 }] };
  * (await runRfmSummary(runner, { table: 't', customerId: 'id', date: 'at', observationEnd: '2024-01-15', periodsPerUnit: 7 })).rows;
  * // => [{ customerId: 'a', frequency: 1, recency: 1, T: 2 }]
  * ```
