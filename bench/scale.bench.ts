@@ -74,7 +74,7 @@ async function runCase(which: string, file: string): Promise<SummarizeTransactio
   if (which === 'stream') return summarizeTransactionStream(batches(file), { customerId: 'id', date: 'date', amount: 'amount', ...OPTIONS });
   const db = await openDuckDb({ threads: 2, memoryLimit: '1GB' });
   try {
-    await db.attachFile('log', file, { materialize: true });
+    await db.attachFile('log', file);
     return await runRfmSummary(db, { table: 'log', customerId: 'CustomerID', date: 'InvoiceDate', amount: ['Quantity', 'UnitPrice'], ...OPTIONS });
   } finally {
     db.close();
@@ -109,7 +109,7 @@ for (const [label, file] of files) {
       continue;
     }
     const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; peakMB: number; customers: number; rowsUsed: number };
-    const path = which === 'duckdb' ? 'DuckDB: file read once into a table, then the SQL (threads 2, 1GB)' : 'Node stream → summarizeTransactionStream';
+    const path = which === 'duckdb' ? 'DuckDB SQL straight on the file, one scan (threads 2, 1GB)' : 'Node stream → summarizeTransactionStream';
     console.log(`| ${label} | ${path} | ${(m.ms / 1000).toFixed(2)} | ${m.peakMB.toFixed(0)} | ${m.customers} | ${m.rowsUsed} |`);
   }
 }
