@@ -164,9 +164,11 @@ function periodSql(dialect: SqlDialect, period: 'day' | 'week' | 'month', d: str
  * rows are merged per (customer, period) (`GROUP BY`), then per customer. Period indexes are the
  * in-memory ones (UTC day number; ISO week from Monday; year·12 + month − 1) and are bound as
  * parameters (`$1` observation-end period, `$2` calibration-end period, `$3` periodsPerUnit), so the
- * SQL text holds quoted identifiers and constants only. Run both statements; read them with
+ * SQL text holds quoted identifiers and constants only. Rows are grouped once per (customer,
+ * period, status); `customers` and `report` read that grouping, and `combined` returns both from a
+ * single scan of the table (the report's columns on every customer row). Read them with
  * {@link readRfmSummary}, combine shards with {@link mergeRfmSummary}, and finish with
- * {@link rfmSummaryResult}. Statement cost: one scan and two hash aggregations.
+ * {@link rfmSummaryResult}. Cost: one scan and two hash aggregations.
  * @throws {@link InvalidOptionError} on a missing or malformed option or name
  * @example
  * ```ts
