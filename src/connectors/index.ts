@@ -21,3 +21,4 @@ export { syncCustomers, type ConflictRule, type CustomerSyncState, type SyncCust
 export { createInMemoryCustomerStore, createInMemoryPostSource, createInMemorySink, type InMemoryCustomerStore, type InMemoryPostSource, type InMemorySink, type InMemorySourceOptions, type SourceRecord } from './createInMemoryPostSource.js';
 export { exportSnapshot, restoreSnapshot, type RestoreSnapshotResult } from './exportSnapshot.js';
 export type { Customer, Interaction, Post, Timestamp, Transaction } from '../core/types.js';
+export * from './sql/index.js';

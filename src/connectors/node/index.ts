@@ -11,3 +11,5 @@ export { readCsv, type ReadCsvOptions, type RowReader } from './readCsv.js';
 export { readJsonl, type ReadJsonlOptions } from './readJsonl.js';
 export { writeCsv, writeJsonl, type RowInput, type WriteCsvOptions, type WriteJsonlOptions, type WriteResult, type WritableTarget } from './writeCsv.js';
 export type { ByteSourceOptions, ReadSource } from './_text.js';
+export * from './duckdb.js';
+export * from './postgres.js';
