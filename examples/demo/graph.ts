@@ -8,7 +8,7 @@ import { defaultContext, topBy, type DemoContext, type ReportSection } from './c
 import { forceLayout } from './layout.js';
 import { progressBar } from './progress.js';
 
-/** Nodes drawn: the most central accounts (the whole graph is too dense to read). */
+/** Nodes drawn: the best-connected accounts (the whole graph is too dense to read). */
 const DRAWN = 150;
 
 export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSection> {
@@ -28,9 +28,16 @@ export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSe
   for (const v of ranked.slice(0, 10)) console.log(`  @${v.padEnd(16)} ${pr[v]!.toFixed(4)}  interacted with by ${graph.inDegree(v)} accounts`);
   console.log(`Louvain: ${comm.count} communities, modularity ${comm.modularity.toFixed(3)}; largest: ${[0, 1, 2, 3].filter((c) => c < comm.count).map((c) => `${comm.sizes[c]} around @${leaders.get(c)}`).join(', ')}`);
 
-  // The drawing: the DRAWN most central accounts and the ties among them.
-  const drawn = ranked.slice(0, DRAWN);
-  const index = new Map(drawn.map((v, i) => [v, i]));
+  // The drawing: the DRAWN accounts with the most ties, and the ties among them (accounts left
+  // without a tie inside the drawing are dropped).
+  const byDegree = graph.nodes().sort((a: string, b: string) => graph.degree(b) - graph.degree(a) || pr[b]! - pr[a]!).slice(0, DRAWN);
+  const chosen = new Set(byDegree);
+  const tied = new Set<string>();
+  graph.forEachEdge((_e: string, _a: unknown, src: string, dst: string) => {
+    if (src !== dst && chosen.has(src) && chosen.has(dst)) tied.add(src).add(dst);
+  });
+  const drawn = byDegree.filter((v: string) => tied.has(v));
+  const index = new Map(drawn.map((v: string, i: number) => [v, i]));
   const edges: [number, number][] = [];
   graph.forEachEdge((_e: string, _a: unknown, src: string, dst: string) => {
     const a = index.get(src);
@@ -39,7 +46,8 @@ export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSe
   });
   const { x, y } = forceLayout(drawn.length, edges, { seed: 7 });
   const label = (c: number) => (c < 8 ? `#${c} @${leaders.get(c)}` : 'smaller communities');
-  const nodes = drawn.map((v, i) => ({ id: v, x: x[i]!, y: y[i]!, community: label(comm.communities[v]!), size: pr[v]!, label: i < 8 ? `@${v}` : '' }));
+  const labelled = new Set(ranked.slice(0, 8));
+  const nodes = drawn.map((v: string, i: number) => ({ id: v, x: x[i]!, y: y[i]!, community: label(comm.communities[v]!), size: graph.degree(v), label: labelled.has(v) ? `@${v}` : '' }));
   const lines = edges.map(([a, b]) => ({ x: x[a]!, y: y[a]!, x2: x[b]!, y2: y[b]! }));
   return {
     id: 'graph',
@@ -49,7 +57,7 @@ export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSe
       `Louvain finds ${comm.count} communities (modularity ${comm.modularity.toFixed(3)}); the largest gather around ${[0, 1, 2].filter((c) => c < comm.count).map((c) => `@${leaders.get(c)} (${comm.sizes[c]} accounts)`).join(', ')}.`,
     ],
     charts: [
-      { spec: communityNetworkChart(nodes, lines, `The ${drawn.length} most central accounts, coloured by community`), caption: 'Node size: PageRank; colour: Louvain community (named after its most central account); layout: seeded force-directed.' },
+      { spec: communityNetworkChart(nodes, lines, `The ${drawn.length} best-connected accounts, coloured by community`), caption: 'Node size: ties; colour: Louvain community (named after its most central account); layout: seeded force-directed.' },
       { spec: rankedBarChart(ranked.slice(0, 12).map((v) => ({ label: `@${v}`, value: pr[v]! })), 'Most central accounts (PageRank)', 'PageRank'), caption: 'PageRank of the reply/mention graph: accounts that attention flows to.' },
     ],
     tables: [
