@@ -2,9 +2,8 @@
  * Renders the demo's Vega-Lite specs to SVG in Node with `vega` + `vega-lite` (devDependencies; no
  * DOM, no canvas: vega's SVG string renderer) and assembles the self-contained report page.
  */
-import * as vega from 'vega';
-import { compile } from 'vega-lite';
 import type { VegaLiteSpec } from 'crmkit';
+import { renderChart } from '../../test/helpers/vega.js';
 
 /** One chart of a report section. */
 export interface ReportChart {
@@ -24,20 +23,12 @@ export interface ReportSection {
   tables: { caption: string; header: string[]; rows: (string | number)[][] }[];
 }
 
-/** Renders one spec to an SVG string; throws if vega logs a warning or an error. */
+/**
+ * Renders one spec to an SVG string with the same Node renderer the chart tests use
+ * (test/helpers/vega.ts); throws if vega logs a warning or an error.
+ */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
-  const messages: string[] = [];
-  const logger = {
-    level() { return logger; },
-    error(...a: unknown[]) { messages.push(`error: ${a.join(' ')}`); return logger; },
-    warn(...a: unknown[]) { messages.push(`warn: ${a.join(' ')}`); return logger; },
-    info() { return logger; },
-    debug() { return logger; },
-  };
-  const compiled = compile(spec as never, { logger: logger as never }).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger: logger as never });
-  const svg = await view.toSVG();
-  view.finalize();
+  const { svg, messages } = await renderChart(spec);
   if (messages.length > 0) throw new Error(`demo: chart "${String(spec.title)}": ${messages.join('; ')}`);
   return svg;
 }
@@ -53,16 +44,18 @@ h2{font-size:20px;margin:16px 0 8px}.charts{display:flex;flex-wrap:wrap;gap:20px
 figure .chart{overflow-x:auto}figcaption{font-size:13px;color:#555;max-width:560px}
 table{border-collapse:collapse;margin:12px 0;font-size:13px}caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{border-bottom:1px solid #e3e6ea;padding:3px 10px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
-.mode{display:inline-block;background:#ffd66b;color:#1d2433;border-radius:4px;padding:1px 8px;font-weight:600}
 footer{color:#666;font-size:12px;padding:0 40px 24px;text-align:center}`;
 
 /** The report as one HTML page: inline CSS and SVG, no script, no external resource. */
-export async function reportHtml(title: string, subtitle: string, sections: ReportSection[], footer: string): Promise<string> {
+export async function reportHtml(title: string, subtitle: string, sections: ReportSection[], footer: string, onChart?: (done: number, total: number) => void): Promise<string> {
   const parts: string[] = [];
+  const total = sections.reduce((n, s) => n + s.charts.length, 0);
+  let done = 0;
   for (const s of sections) {
     const charts: string[] = [];
     for (const c of s.charts) {
       charts.push(`<figure data-chart="${esc(String(c.spec.title ?? ''))}"><div class="chart">${await renderSvg(c.spec)}</div><figcaption>${esc(c.caption)}</figcaption></figure>`);
+      onChart?.(++done, total);
     }
     const tables = s.tables.map(
       (t) =>
