@@ -1,16 +1,13 @@
 /**
- * `npm run demo` step for crmkit/experiment: the hillstrom e-mail campaign (64,000 customers,
- * 3 arms) analyzed from raw rows, printed as a campaign page would show it.
+ * `npm run demo` step for crmkit/experiment: the three-arm e-mail campaign (Hillstrom's test, or the
+ * synthetic one on a fresh clone) analyzed from raw rows, printed as a campaign page would show it.
  */
 import { analyzeExperiment } from 'crmkit/experiment';
-import { hasData, readDataCsv } from '../../scripts/lib/data.js';
+import { intervalChart } from './charts.js';
+import { defaultContext, type DemoContext, type ReportSection } from './context.js';
 
-export async function run(): Promise<void> {
-  if (!hasData('hillstrom-email', 'hillstrom.csv.gz')) {
-    console.log('experiment: shared data hillstrom-email not found; skipped');
-    return;
-  }
-  const rows = readDataCsv(['hillstrom-email', 'hillstrom.csv.gz']);
+export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSection> {
+  const { label, rows } = ctx.data.campaign();
   const result = analyzeExperiment(
     { rows, armColumn: 'segment' },
     {
@@ -22,9 +19,10 @@ export async function run(): Promise<void> {
       ],
     },
   );
-  console.log('## Campaign: Hillstrom e-mail test');
+  const srm = `SRM: χ² = ${result.srm.statistic.toFixed(3)}, p = ${result.srm.pValue.toFixed(3)}${result.srm.mismatch ? ' — MISMATCH' : ' (ok)'}`;
+  console.log(`## Campaign: ${label}`);
   console.log(`arms: ${result.arms.map((a) => `${a.name} (${a.users})`).join(', ')}`);
-  console.log(`SRM: χ² = ${result.srm.statistic.toFixed(5)}, p = ${result.srm.pValue.toFixed(5)}${result.srm.mismatch ? ' — MISMATCH' : ' (ok)'}`);
+  console.log(srm);
   for (const c of result.comparisons) {
     const lift = (c.relativeLift * 100).toFixed(1);
     console.log(
@@ -34,6 +32,34 @@ export async function run(): Promise<void> {
   console.log(`verdict: ${result.verdict.status} → ${result.verdict.recommendedArm}`);
   console.log(result.verdict.headline);
   for (const c of result.verdict.caveats) console.log(`  - ${c}`);
+  const intervals = result.comparisons.map((c) => ({ group: c.metric, item: c.arm, estimate: c.relativeLift, lower: c.relativeInterval.lower, upper: c.relativeInterval.upper }));
+  return {
+    id: 'experiment',
+    title: 'Campaign: did the e-mails work?',
+    story: [
+      `${label}: ${result.arms.map((a) => `${a.name} ${a.users}`).join(', ')} customers. ${srm}: the split is as randomized.`,
+      `Verdict: ${result.verdict.status} → ${result.verdict.recommendedArm}. ${result.verdict.headline}`,
+      ...result.verdict.caveats,
+    ],
+    charts: [{ spec: intervalChart(intervals, 'relative lift vs no e-mail (95% interval)', 'Effect of each e-mail, by metric'), caption: 'Relative lift over the control with its 95% interval; the red line is no effect.' }],
+    tables: [
+      {
+        caption: 'Effects (p-values Holm-adjusted across metrics and arms)',
+        header: ['metric', 'arm', 'control', 'e-mail', 'lift', '95% interval', 'adjusted p', 'P(beats control)', 'outcome'],
+        rows: result.comparisons.map((c) => [
+          c.metric,
+          c.arm,
+          Number(c.control.mean.toFixed(4)),
+          Number(c.treatment.mean.toFixed(4)),
+          `${(c.relativeLift * 100).toFixed(1)}%`,
+          `${(c.relativeInterval.lower * 100).toFixed(1)}% to ${(c.relativeInterval.upper * 100).toFixed(1)}%`,
+          c.adjustedPValue.toExponential(2),
+          c.chanceToBeatControl.toFixed(4),
+          c.outcome,
+        ]),
+      },
+    ],
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();
