@@ -30,3 +30,12 @@ export { leiden, type LeidenOptions } from './leiden.js';
 export { modularity, type ModularityOptions, type Partition } from './modularity.js';
 export { labelPropagation, type LabelPropagationOptions, type LabelPropagationResult } from './labelPropagation.js';
 export { buildInteractionGraph, type BuildInteractionGraphOptions, type WeightAggregation } from './buildInteractionGraph.js';
+export {
+  simulateIndependentCascade,
+  type SimulateIndependentCascadeOptions,
+  type CascadeProbability,
+  type SimulationOptions,
+  type SpreadSimulationResult,
+} from './simulateIndependentCascade.js';
+export { simulateLinearThreshold, type SimulateLinearThresholdOptions } from './simulateLinearThreshold.js';
+export { exactSpread, type ExactSpreadOptions, type ExactSpreadResult } from './exactSpread.js';
