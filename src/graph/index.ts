@@ -39,3 +39,4 @@ export {
 } from './simulateIndependentCascade.js';
 export { simulateLinearThreshold, type SimulateLinearThresholdOptions } from './simulateLinearThreshold.js';
 export { exactSpread, type ExactSpreadOptions, type ExactSpreadResult } from './exactSpread.js';
+export { selectInfluencers, type SelectInfluencersOptions, type SelectInfluencersResult } from './selectInfluencers.js';
