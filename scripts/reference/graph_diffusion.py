@@ -5,6 +5,9 @@
 #
 # Pinned: Debian python3 with networkx 2.8.8 (numpy 1.24.2 not used).
 # Run:    /usr/bin/python3 scripts/reference/graph_diffusion.py  -> writes test/fixtures/graph-diffusion.json
+#         /usr/bin/python3 scripts/reference/graph_diffusion.py --bench EDGEFILE RUNS SEED... -> prints
+#             {"runs", "mean", "cpuSeconds"} for weighted-cascade IC runs on an undirected edge list
+#             (bench/graph-spread.bench.ts's peer)
 #
 # Data:   $CRMKIT_DATA_DIR or ../shared/data beside the repository (never copied into the repo).
 import json
@@ -151,5 +154,27 @@ def main():
     print("wrote", OUT, file=sys.stderr)
 
 
+def bench(path, runs, seeds):
+    import gzip
+    import time
+
+    opener = gzip.open if path.endswith(".gz") else open
+    G = nx.Graph()
+    with opener(path, "rt") as f:
+        for i, ln in enumerate(f):
+            parts = ln.replace(",", " ").split()
+            if len(parts) < 2 or not parts[0].isdigit():
+                continue
+            G.add_edge(parts[0], parts[1])
+    global RUNS
+    RUNS = runs
+    t = time.process_time()
+    r = simulate_ic(G, seeds, "weightedCascade", None, random.Random(1))
+    print(json.dumps({"runs": runs, "mean": r["mean"], "cpuSeconds": time.process_time() - t}))
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == "--bench":
+        bench(sys.argv[2], int(sys.argv[3]), sys.argv[4:])
+    else:
+        main()

@@ -22,11 +22,11 @@ export interface SelectInfluencersOptions extends LongRunOptions {
   /**
    * `'imm'` (reverse-influence sampling, Tang et al. 2015), `'celf'` / `'celf++'` (lazy greedy on
    * Monte Carlo worlds), `'greedy'` (the same objective without laziness: slow, for checking),
-   * `'degreeDiscount'` (Chen et al. 2009) or `'pagerank'` (top PageRank of the reversed influence
-   * graph) — the last two are fast baselines without a guarantee.
+   * `'degreeDiscount'` (Chen et al. 2009), `'pagerank'` (top PageRank of the reversed influence
+   * graph) or `'degree'` (top out-degree) — the last three are fast baselines without a guarantee.
    * @defaultValue 'imm'
    */
-  method?: 'imm' | 'celf' | 'celf++' | 'greedy' | 'degreeDiscount' | 'pagerank';
+  method?: 'imm' | 'celf' | 'celf++' | 'greedy' | 'degreeDiscount' | 'pagerank' | 'degree';
   /** IC activation probabilities, as in {@link simulateIndependentCascade}. @defaultValue 'weightedCascade' */
   probability?: CascadeProbability;
   /** Edge weights (weighted cascade, LT influence). @defaultValue null */
@@ -64,7 +64,7 @@ export interface SelectInfluencersOptions extends LongRunOptions {
 
 /** Result of {@link selectInfluencers}. */
 export interface SelectInfluencersResult {
-  method: 'imm' | 'celf' | 'celf++' | 'greedy' | 'degreeDiscount' | 'pagerank';
+  method: 'imm' | 'celf' | 'celf++' | 'greedy' | 'degreeDiscount' | 'pagerank' | 'degree';
   model: 'ic' | 'lt';
   /** Chosen seeds in the order they were picked. */
   seeds: string[];
@@ -106,7 +106,7 @@ const KEYS = [
   'signal',
   'onProgress',
 ];
-const METHODS = ['imm', 'celf', 'celf++', 'greedy', 'degreeDiscount', 'pagerank'] as const;
+const METHODS = ['imm', 'celf', 'celf++', 'greedy', 'degreeDiscount', 'pagerank', 'degree'] as const;
 const E1 = 1 - 1 / Math.E;
 
 /**
@@ -126,7 +126,8 @@ const E1 = 1 - 1 / Math.E;
  *   far less with laziness; memory runs·n bits.
  * - `'degreeDiscount'`: Chen, Wang and Yang's DegreeDiscountIC with p the constant probability (or
  *   the mean arc probability). `'pagerank'`: the top PageRank (α = 0.85) of the reversed graph with
- *   arcs weighted by their probability. Both O(k·n + m), no guarantee.
+ *   arcs weighted by their probability. `'degree'`: the k largest out-degrees (distinct
+ *   out-neighbours). All O(k·n + m), no guarantee.
  * - With `costs` and `budget`, greedy methods run both the gain rule and the gain-per-cost rule
  *   under the budget and keep the better (½(1 − 1/e) for CELF, Leskovec et al.); baselines rank by
  *   score per cost. IMM with costs states no guarantee.
@@ -192,8 +193,12 @@ export function selectInfluencers(graph: Graph, k: number, options?: SelectInflu
       p = g.outP.length > 0 ? p / g.outP.length : 0;
     }
     picked = degreeDiscount(g, sel, p);
-  } else {
+  } else if (method === 'pagerank') {
     picked = topByScore(influenceRank(g), sel);
+  } else {
+    const deg = new Float64Array(g.n);
+    for (let v = 0; v < g.n; v++) deg[v] = g.outOff[v + 1]! - g.outOff[v]!;
+    picked = topByScore(deg, sel);
   }
   const ev = evaluateSequence(g, picked.nodes, runs, (seed ^ 0x51ed270b) >>> 0, task);
   task.checkpoint(1, 1);

@@ -93,7 +93,7 @@ describe('selectInfluencers: candidates, exclusions, results', () => {
   const g = randomGraph('undirected', 9, 30, 60);
   it('chooses only candidates and never excluded nodes', () => {
     const candidates = g.nodes().slice(0, 12);
-    for (const method of ['imm', 'celf', 'degreeDiscount', 'pagerank'] as const) {
+    for (const method of ['imm', 'celf', 'degreeDiscount', 'pagerank', 'degree'] as const) {
       const r = selectInfluencers(g, 3, { method, candidates, exclude: ['v0', 'v1'], runs: 100 });
       expect(r.seeds).toHaveLength(3);
       for (const s of r.seeds) {
