@@ -40,3 +40,11 @@ export {
 export { simulateLinearThreshold, type SimulateLinearThresholdOptions } from './simulateLinearThreshold.js';
 export { exactSpread, type ExactSpreadOptions, type ExactSpreadResult } from './exactSpread.js';
 export { selectInfluencers, type SelectInfluencersOptions, type SelectInfluencersResult } from './selectInfluencers.js';
+export { connectedComponents, type ConnectedComponentsOptions, type ConnectedComponentsResult } from './connectedComponents.js';
+export { coreNumber } from './coreNumber.js';
+export { bridges } from './bridges.js';
+export { articulationPoints } from './articulationPoints.js';
+export { hits, type HitsOptions, type HitsResult } from './hits.js';
+export { shortestPath, shortestPathLengths, type ShortestPathOptions, type ShortestPathResult } from './shortestPath.js';
+export { egoGraph, type EgoGraphOptions } from './egoGraph.js';
+export { linkPrediction, type LinkPredictionOptions, type LinkScore } from './linkPrediction.js';
