@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # Reference values for the crmkit/graph measures of issue 16: components, core numbers, bridges,
-# articulation points, HITS, shortest paths, ego graphs and link prediction.
+# articulation points, HITS, shortest paths, ego graphs, link prediction, edge betweenness and
+# Burt's constraint / effective size (on the graph without self-loops).
 #
 # Pinned: Debian python3 with networkx 2.8.8, numpy 1.24.2, scipy 1.10.1.
 # Run:    /usr/bin/python3 scripts/reference/graph_measures.py  -> writes test/fixtures/graph-measures.json
@@ -83,10 +84,17 @@ def link_prediction(G):
     }
 
 
+def pair_scores(d):
+    return [[u, v, float(x)] for (u, v), x in d.items()]
+
+
 def measures(G, sources, centers, radii, weighted):
     H = G.copy()
     H.remove_edges_from(nx.selfloop_edges(H))
     out = {
+        "edgeBetweenness": pair_scores(nx.edge_betweenness_centrality(G)),
+        "edgeBetweennessRaw": pair_scores(nx.edge_betweenness_centrality(G, normalized=False)),
+
         "directed": G.is_directed(),
         "components": components(G),
         "coreNumber": nx.core_number(H),
@@ -94,6 +102,14 @@ def measures(G, sources, centers, radii, weighted):
         "paths": paths(G, sources, weighted),
         "ego": egos(G, centers, radii, weighted),
     }
+    if not G.is_directed():
+        # networkx's directed constraint / effective size take hours on email-Eu-core (pure Python)
+        out["constraint"] = nx.constraint(H)
+        out["effectiveSize"] = nx.effective_size(H)
+    if weighted:
+        out["edgeBetweennessWeighted"] = pair_scores(nx.edge_betweenness_centrality(G, weight="weight"))
+        out["constraintWeighted"] = nx.constraint(H, weight="weight")
+        out["effectiveSizeWeighted"] = nx.effective_size(H, weight="weight")
     if not G.is_directed():
         out["bridges"] = [sorted([u, v]) for u, v in nx.bridges(G)]
         out["articulationPoints"] = sorted(nx.articulation_points(G))

@@ -48,3 +48,5 @@ export { hits, type HitsOptions, type HitsResult } from './hits.js';
 export { shortestPath, shortestPathLengths, type ShortestPathOptions, type ShortestPathResult } from './shortestPath.js';
 export { egoGraph, type EgoGraphOptions } from './egoGraph.js';
 export { linkPrediction, type LinkPredictionOptions, type LinkScore } from './linkPrediction.js';
+export { structuralHoles, type StructuralHolesOptions, type StructuralHolesResult } from './structuralHoles.js';
+export { edgeBetweennessCentrality, type EdgeBetweennessCentralityOptions, type EdgeScore } from './edgeBetweennessCentrality.js';

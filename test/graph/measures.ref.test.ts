@@ -11,11 +11,13 @@ import {
   bridges,
   connectedComponents,
   coreNumber,
+  edgeBetweennessCentrality,
   egoGraph,
   hits,
   linkPrediction,
   shortestPath,
   shortestPathLengths,
+  structuralHoles,
 } from 'crmkit/graph';
 import { expectClose } from '../helpers/close.js';
 import { describeWithData } from '../helpers/data.js';
@@ -32,6 +34,13 @@ interface Measures {
   hits: { hubs: Record<string, number>; authorities: Record<string, number> };
   paths: Record<string, { hops: Record<string, number>; weighted?: Record<string, number> }>;
   ego: { center: string; radius: number; weighted: boolean; undirected?: boolean; nodes: string[]; edges: number }[];
+  edgeBetweenness: [string, string, number][];
+  edgeBetweennessRaw: [string, string, number][];
+  edgeBetweennessWeighted?: [string, string, number][];
+  constraint?: Record<string, number>;
+  effectiveSize?: Record<string, number>;
+  constraintWeighted?: Record<string, number>;
+  effectiveSizeWeighted?: Record<string, number>;
   bridges?: [string, string][];
   articulationPoints?: string[];
   linkPrediction?: { pairs: [string, string][] } & Record<'commonNeighbors' | 'jaccard' | 'adamicAdar' | 'resourceAllocation', Record<string, number>>;
@@ -59,6 +68,40 @@ for (const name of ['karate', 'lesmis', 'email'] as const) {
         expect(r.sizes).toEqual(ref.components[connection].map((c) => c.length).sort((a, b) => b - a));
       }
     });
+    it('edgeBetweennessCentrality: normalized, raw and weighted, keyed by endpoints', () => {
+      const cases: [[string, string, number][] | undefined, Parameters<typeof edgeBetweennessCentrality>[1]][] = [
+        [ref.edgeBetweenness, {}],
+        [ref.edgeBetweennessRaw, { normalized: false }],
+        [ref.edgeBetweennessWeighted, { weight: 'weight' }],
+      ];
+      for (const [want, opts] of cases) {
+        if (want === undefined) continue;
+        const key = (a: string, b: string): string => (ref.directed ? `${a}>${b}` : [a, b].sort().join('|'));
+        const got = new Map(edgeBetweennessCentrality(graph(), opts).map((e) => [key(e.source, e.target), e.score]));
+        expect(got.size).toBe(want.filter(([a, b]) => a !== b).length);
+        for (const [a, b, x] of want) if (a !== b) expectClose(got.get(key(a, b))!, x, EXACT, `${JSON.stringify(opts)} ${a}-${b}`);
+      }
+    });
+    if (ref.constraint !== undefined) {
+      it("structuralHoles: Burt's constraint and effective size, unweighted and weighted", () => {
+        const pairs: [Record<string, number> | undefined, Record<string, number> | undefined, string | null][] = [
+          [ref.constraint, ref.effectiveSize, null],
+          [ref.constraintWeighted, ref.effectiveSizeWeighted, 'weight'],
+        ];
+        for (const [c, e, weight] of pairs) {
+          if (c === undefined || e === undefined) continue;
+          const r = structuralHoles(graph(), { weight });
+          for (const [v, x] of Object.entries(c)) {
+            if (Number.isNaN(x)) {
+              expect(r.constraint[v], `isolated ${v}`).toBeUndefined();
+              continue;
+            }
+            expectClose(r.constraint[v]!, x, EXACT, `constraint ${v} (${String(weight)})`);
+            expectClose(r.effectiveSize[v]!, e[v]!, EXACT, `effective size ${v} (${String(weight)})`);
+          }
+        }
+      });
+    }
     it('coreNumber', () => {
       expect(coreNumber(graph())).toEqual(ref.coreNumber);
     });
