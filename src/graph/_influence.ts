@@ -8,7 +8,7 @@
  */
 import type { TaskControl } from '../core/progress.js';
 import type { Random } from '../core/random.js';
-import { coin, worldKey, type DiffusionGraph } from './_diffusion.js';
+import { coin, spreadWorld, worldKey, type DiffusionGraph } from './_diffusion.js';
 
 const TWO32 = 4294967296;
 
@@ -536,8 +536,6 @@ export function evaluateSequence(g: DiffusionGraph, seeds: readonly number[], R:
   const mark = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
   const gains = new Float64Array(seeds.length);
-  const { outOff, outAdj, outLo, outHi } = g;
-  const ic = g.model === 'ic';
   let sum = 0;
   let sumSq = 0;
   for (let r = 0; r < R; r++) {
@@ -549,21 +547,7 @@ export function evaluateSequence(g: DiffusionGraph, seeds: readonly number[], R:
       const start = tail;
       mark[s] = r;
       queue[tail++] = s;
-      for (let h = start; h < tail; h++) {
-        const x = queue[h]!;
-        for (let j = outOff[x]!; j < outOff[x + 1]!; j++) {
-          const v = outAdj[j]!;
-          if (mark[v] === r) continue;
-          if (ic) {
-            if (coin(key, j) >= outLo[j]!) continue;
-          } else {
-            const c = coin(key, v);
-            if (c < outLo[j]! || c >= outHi[j]!) continue;
-          }
-          mark[v] = r;
-          queue[tail++] = v;
-        }
-      }
+      tail = spreadWorld(g, key, queue, start, tail, mark, r, null, Infinity);
       gains[i] = gains[i]! + (tail - start);
     }
     sum += tail;
