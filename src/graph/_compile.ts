@@ -80,7 +80,11 @@ export interface CompileOptions {
   nonEmpty?: boolean;
   /** Treat a directed graph as undirected (weights of u→v and v→u summed). */
   undirected?: boolean;
-  /** Weights are distances: each must be > 0 (a zero-length edge makes shortest paths ambiguous). */
+  /**
+   * Weights are distances: each must be > 0 (a zero-length edge makes shortest paths ambiguous),
+   * and parallel edges (and, with `undirected`, reciprocal arcs) merge to the shortest one instead
+   * of summing (summing is right for strengths, wrong for lengths).
+   */
   positive?: boolean;
 }
 
@@ -235,7 +239,7 @@ export function compile(fn: string, graphIn: unknown, opts: CompileOptions = {})
         w[p] = wts[i]!;
       }
     }
-    return mergeNeeded ? merge(n, off, adj, w) : { off, adj, w };
+    return mergeNeeded ? merge(n, off, adj, w, positive) : { off, adj, w };
   };
   if (directed) {
     const out = build(src, dst, false);
@@ -278,8 +282,14 @@ export function compile(fn: string, graphIn: unknown, opts: CompileOptions = {})
   };
 }
 
-/** Sorts each row and merges repeated targets, summing their weights. */
-function merge(n: number, off: Int32Array, adj: Int32Array, w: Float64Array): { off: Int32Array; adj: Int32Array; w: Float64Array } {
+/** Sorts each row and merges repeated targets, summing their weights (or keeping the smallest with `shortest`). */
+function merge(
+  n: number,
+  off: Int32Array,
+  adj: Int32Array,
+  w: Float64Array,
+  shortest: boolean,
+): { off: Int32Array; adj: Int32Array; w: Float64Array } {
   const newOff = new Int32Array(n + 1);
   const outAdj = new Int32Array(adj.length);
   const outW = new Float64Array(adj.length);
@@ -293,7 +303,9 @@ function merge(n: number, off: Int32Array, adj: Int32Array, w: Float64Array): { 
     for (const j of order) {
       const t = adj[j]!;
       if (t === last) {
-        outW[p - 1] = outW[p - 1]! + w[j]!;
+        const x = w[j]!;
+        const y = outW[p - 1]!;
+        outW[p - 1] = shortest ? (x < y ? x : y) : y + x;
       } else {
         outAdj[p] = t;
         outW[p] = w[j]!;

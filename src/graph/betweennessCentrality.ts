@@ -63,8 +63,9 @@ const KEYS = ['normalized', 'endpoints', 'weight', 'k', 'seed', 'signal', 'onPro
  * count each pair once). Brandes' algorithm: one BFS (or Dijkstra with `weight`) per source on the
  * compiled CSR form, then a reverse sweep over predecessors found from the in-arcs, so no per-source
  * lists are allocated. Path counts are doubles, so they never wrap (graphology-metrics 2.4.2 counts
- * them in a `Uint32Array`, which overflows on a 40×40 grid). Self-loops are ignored; parallel edges of
- * a multigraph are merged (lengths summed).
+ * them in a `Uint32Array`, which overflows on a 40×40 grid). Self-loops are ignored. Parallel edges of a
+ * multigraph count as one tie whose length is the **shortest** of them (as networkx does), so they
+ * neither add paths nor lengthen one.
  *
  * Cost: O(n·m) time unweighted, O(n·m·log n) weighted; O(n + m) memory. With `k`, O(k·m): the
  * estimate is unbiased and its error shrinks like 1/√k (on ego-Facebook, k = 500 gave a maximum

@@ -46,7 +46,8 @@ const KEYS = ['weight', 'wfImproved', 'signal', 'onProgress'];
  * C(u) = (r − 1) / Σ_v d(v, u) · (r − 1)/(n − 1), where the sum runs over the r − 1 other nodes v
  * that can reach u; 0 when none can. On directed graphs the distances are **incoming** (from v to
  * u), as in networkx. graphology-metrics 2.4.2 skips the Wasserman–Faust factor by default, which on
- * two components a-b-c, d-e scores d and e 1.0 instead of 0.25. Self-loops are ignored.
+ * two components a-b-c, d-e scores d and e 1.0 instead of 0.25. Self-loops are ignored; parallel
+ * edges of a multigraph count as one tie whose length is the shortest of them (as networkx does).
  *
  * Cost: one BFS (Dijkstra with `weight`) per node: O(n·m) time (O(n·m·log n) weighted), O(n + m)
  * memory.

@@ -43,7 +43,8 @@ const KEYS = ['weight', 'sources', 'signal', 'onProgress'];
  * @remarks
  * H(u) = Σ_{v ≠ u} 1 / d(v, u), with 1/∞ = 0, so it is well defined on disconnected graphs. Not
  * normalized (divide by n − 1 for a value in [0, 1]), as in networkx. Incoming distances on directed
- * graphs. Missing from graphology-metrics.
+ * graphs. Self-loops are ignored; parallel edges of a multigraph count as one tie whose length is
+ * the shortest of them (as networkx does). Missing from graphology-metrics.
  *
  * Cost: one BFS (Dijkstra with `weight`) per node: O(n·m) time (O(n·m·log n) weighted), O(n + m)
  * memory.

@@ -30,3 +30,23 @@ export { leiden, type LeidenOptions } from './leiden.js';
 export { modularity, type ModularityOptions, type Partition } from './modularity.js';
 export { labelPropagation, type LabelPropagationOptions, type LabelPropagationResult } from './labelPropagation.js';
 export { buildInteractionGraph, type BuildInteractionGraphOptions, type WeightAggregation } from './buildInteractionGraph.js';
+export {
+  simulateIndependentCascade,
+  type SimulateIndependentCascadeOptions,
+  type CascadeProbability,
+  type SimulationOptions,
+  type SpreadSimulationResult,
+} from './simulateIndependentCascade.js';
+export { simulateLinearThreshold, type SimulateLinearThresholdOptions } from './simulateLinearThreshold.js';
+export { exactSpread, type ExactSpreadOptions, type ExactSpreadResult } from './exactSpread.js';
+export { selectInfluencers, type SelectInfluencersOptions, type SelectInfluencersResult } from './selectInfluencers.js';
+export { connectedComponents, type ConnectedComponentsOptions, type ConnectedComponentsResult } from './connectedComponents.js';
+export { coreNumber } from './coreNumber.js';
+export { bridges } from './bridges.js';
+export { articulationPoints } from './articulationPoints.js';
+export { hits, type HitsOptions, type HitsResult } from './hits.js';
+export { shortestPath, shortestPathLengths, type ShortestPathOptions, type ShortestPathResult } from './shortestPath.js';
+export { egoGraph, type EgoGraphOptions } from './egoGraph.js';
+export { linkPrediction, type LinkPredictionOptions, type LinkScore } from './linkPrediction.js';
+export { structuralHoles, type StructuralHolesOptions, type StructuralHolesResult } from './structuralHoles.js';
+export { edgeBetweennessCentrality, type EdgeBetweennessCentralityOptions, type EdgeScore } from './edgeBetweennessCentrality.js';
