@@ -34,3 +34,5 @@ export { extractKeywords } from './extractKeywords.js';
 export type { ExtractKeywordsOptions, ExtractKeywordsResult, Keyword } from './extractKeywords.js';
 export { fitTransformTfidf } from './fitTransformTfidf.js';
 export type { FitTransformTfidfResult } from './fitTransformTfidf.js';
+export { fitLda, ldaPerplexity, ldaTopTerms, parseLdaModel, transformLda } from './fitLda.js';
+export type { FitLdaOptions, LdaModel, LdaParams, TopicTerm } from './fitLda.js';
