@@ -64,3 +64,15 @@ describe('fitLda', () => {
     expect(() => ldaPerplexity(m, transformTfidf(counts, ['zebra']))).toThrow(/at least one word/);
   });
 });
+
+describe('the LDA kernel digamma', () => {
+  it('equals core digamma to 1e-13 relative on (0, 1e6]', async () => {
+    const { digamma: fast } = await import('../../src/text/_lda.js');
+    const { digamma } = await import('crmkit');
+    for (const x of [1e-8, 1e-3, 0.01, 0.1, 0.5, 1, 1.4616321449683622, 2, 3.7, 5.999, 6, 10, 100, 12345.678, 1e6]) {
+      const a = fast(x);
+      const b = digamma(x);
+      expect(Math.abs(a - b), `x = ${x}`).toBeLessThanOrEqual(1e-13 * Math.max(1, Math.abs(b)));
+    }
+  });
+});
