@@ -36,3 +36,7 @@ export { fitTransformTfidf } from './fitTransformTfidf.js';
 export type { FitTransformTfidfResult } from './fitTransformTfidf.js';
 export { fitLda, ldaPerplexity, ldaTopTerms, parseLdaModel, transformLda } from './fitLda.js';
 export type { FitLdaOptions, LdaModel, LdaParams, TopicTerm } from './fitLda.js';
+export { recommendContent } from './recommendContent.js';
+export type { ContentPick, CustomerPicks, KeyedRows, RecommendContentOptions } from './recommendContent.js';
+export { buildContentProfiles } from './buildContentProfiles.js';
+export type { BuildContentProfilesOptions, ContentEvent, ContentProfiles } from './buildContentProfiles.js';
