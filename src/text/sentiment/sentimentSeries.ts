@@ -1,7 +1,8 @@
 import { InvalidInputError, InvalidOptionError } from '../../core/errors.js';
-import { bucketLabel, bucketRange, bucketStart, type BucketOptions } from '../../core/time.js';
+import { bucketLabel, bucketStart, type BucketOptions } from '../../core/time.js';
 import type { Timestamp } from '../../core/types.js';
-import { arrayLike, oneOf, options as checkOptions, timestamp } from '../../core/validate.js';
+import { arrayLike, oneOf, options as checkOptions } from '../../core/validate.js';
+import { bucketAxis, postTimes } from '../_timed.js';
 import { resolveSentimentOptions, sentimentWith, type SentimentOptions } from './sentiment.js';
 
 /** A post as sentimentSeries needs it (crmkit's `Post` fits). */
@@ -86,29 +87,8 @@ export function sentimentSeries(posts: readonly SentimentPost[], options?: Senti
     if (e instanceof InvalidOptionError) throw new InvalidOptionError(FN, 'options.timeZone must be an IANA time zone name', timeZone);
     throw e;
   }
-  const times = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const p = list[i] as SentimentPost | undefined;
-    if (typeof p !== 'object' || p === null) throw new InvalidInputError(FN, `posts[${i}] must be an object with text and createdAt`, p);
-    if (typeof p.text !== 'string') throw new InvalidInputError(FN, `posts[${i}].text must be a string`, p.text);
-    times[i] = timestamp(FN, `posts[${i}].createdAt`, p.createdAt);
-  }
-  let from = fromOpt === undefined ? undefined : timestamp(FN, 'options.from', fromOpt);
-  let to = toOpt === undefined ? undefined : timestamp(FN, 'options.to', toOpt);
-  if (from === undefined || to === undefined) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const t of times) {
-      if (t < lo) lo = t;
-      if (t > hi) hi = t;
-    }
-    from ??= lo;
-    to ??= hi;
-  }
-  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new InvalidInputError(FN, 'posts must not be empty (or give options.from and options.to)', list.length);
-  const buckets = bucketRange(from, to, bucketOpts);
-  const index = new Map<number, number>();
-  buckets.forEach((b, i) => index.set(b, i));
+  const times = postTimes(FN, list);
+  const { buckets, index } = bucketAxis(FN, times, fromOpt, toOpt, bucketOpts);
   const n = buckets.length;
   const counts = new Array<number>(n).fill(0);
   const negative = new Array<number>(n).fill(0);
