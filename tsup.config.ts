@@ -5,6 +5,7 @@ export const entries = {
   index: 'src/index.ts',
   'value/index': 'src/value/index.ts',
   'text/index': 'src/text/index.ts',
+  'text/sentiment/index': 'src/text/sentiment/index.ts',
   'graph/index': 'src/graph/index.ts',
   'segment/index': 'src/segment/index.ts',
   'classify/index': 'src/classify/index.ts',

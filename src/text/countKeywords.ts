@@ -1,8 +1,9 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
-import { bucketLabel, bucketRange, bucketStart, type BucketOptions } from '../core/time.js';
+import { bucketLabel, bucketStart, type BucketOptions } from '../core/time.js';
 import type { Timestamp } from '../core/types.js';
-import { arrayLike, integerInRange, oneOf, options as checkOptions, timestamp } from '../core/validate.js';
+import { arrayLike, integerInRange, oneOf, options as checkOptions } from '../core/validate.js';
 import { compileKeyword, type MatchMode, prepareText } from './_match.js';
+import { bucketAxis, postTimes } from './_timed.js';
 import { entityToken, normalizeEntity, scanEntities } from './_scan.js';
 
 /** A post as countKeywords needs it (crmkit's `Post` fits). */
@@ -113,8 +114,6 @@ export function countKeywords(posts: readonly TimedText[], options?: CountKeywor
   }
   const mode = o.match === undefined ? 'exact' : oneOf(FN, 'options.match', o.match, ['exact', 'prefix', 'phrase'] as const);
   const top = o.top === undefined ? undefined : integerInRange(FN, 'options.top', o.top, { min: 1 });
-  let from = o.from === undefined ? undefined : timestamp(FN, 'options.from', o.from);
-  let to = o.to === undefined ? undefined : timestamp(FN, 'options.to', o.to);
 
   const keywords: string[] = [];
   let matchers: RegExp[] = [];
@@ -130,27 +129,8 @@ export function countKeywords(posts: readonly TimedText[], options?: CountKeywor
   const entityKind = o.entities === undefined ? undefined : oneOf(FN, 'options.entities', o.entities, ['hashtags', 'mentions'] as const);
 
   // Validate and time-stamp every post first (so a bad post fails before any work).
-  const times = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const p = list[i] as TimedText | undefined;
-    if (typeof p !== 'object' || p === null) throw new InvalidInputError(FN, `posts[${i}] must be an object with text and createdAt`, p);
-    if (typeof p.text !== 'string') throw new InvalidInputError(FN, `posts[${i}].text must be a string`, p.text);
-    times[i] = timestamp(FN, `posts[${i}].createdAt`, p.createdAt);
-  }
-  if (from === undefined || to === undefined) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const t of times) {
-      if (t < lo) lo = t;
-      if (t > hi) hi = t;
-    }
-    from ??= lo;
-    to ??= hi;
-  }
-  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new InvalidInputError(FN, 'posts must not be empty (or give options.from and options.to)', list.length);
-  const buckets = bucketRange(from, to, bucketOpts);
-  const index = new Map<number, number>();
-  buckets.forEach((b, i) => index.set(b, i));
+  const times = postTimes(FN, list);
+  const { buckets, index } = bucketAxis(FN, times, o.from, o.to, bucketOpts);
   const firstBucket = buckets[0]!;
   const lastBucket = buckets[buckets.length - 1]!;
 

@@ -1,0 +1,79 @@
+/**
+ * The parts both scorers share: the unit of text a rule acts on, and VADER's aggregation of unit
+ * valences into the compound score and the positive / negative / neutral shares.
+ *
+ * @internal
+ * @module
+ */
+import { normalizeScore } from './_lexicon.js';
+
+/** A word, emoticon or emoji as the rules see it. */
+export interface Unit {
+  /** The token as written (Chinese: the matched n-gram). */
+  token: string;
+  /** Lexicon valence before the rules (0 when not in the lexicon). */
+  base: number;
+  /** Valence after negation, intensifiers, caps and "but". */
+  valence: number;
+  /** Whether a clause boundary (, ; . ! ? and the like) follows this unit. */
+  boundary: boolean;
+}
+
+/** One token that moved the score. */
+export interface SentimentToken {
+  /** The word, emoticon, emoji or Chinese n-gram. */
+  token: string;
+  /** Its lexicon valence (VADER's −4…4 scale). */
+  base: number;
+  /** Its valence after negation, intensifiers, capitals and contrast. */
+  valence: number;
+}
+
+/** The shared result shape. */
+export interface Scored {
+  compound: number;
+  positive: number;
+  negative: number;
+  neutral: number;
+  tokens: SentimentToken[];
+}
+
+/**
+ * VADER's aggregation: the sum of unit valences plus punctuation emphasis (0.292 per `!`, at most 4;
+ * two or more `?` add 0.18 each, at most 0.96), normalized by x / √(x² + 15). Shares: each positive
+ * unit adds valence + 1 to the positive mass, each negative one valence − 1, each neutral unit 1 to
+ * the neutral mass; the punctuation emphasis goes to the larger of the two polar masses.
+ */
+export function aggregate(units: readonly Unit[], exclamations: number, questions: number): Scored {
+  let sum = 0;
+  let pos = 0;
+  let neg = 0;
+  let neu = 0;
+  const tokens: SentimentToken[] = [];
+  for (const u of units) {
+    sum += u.valence;
+    if (u.valence > 0) pos += u.valence + 1;
+    else if (u.valence < 0) neg += u.valence - 1;
+    else neu += 1;
+    if (u.valence !== 0) tokens.push({ token: u.token, base: u.base, valence: round4(u.valence) });
+  }
+  let punct = Math.min(exclamations, 4) * 0.292;
+  if (questions > 1) punct += questions <= 3 ? questions * 0.18 : 0.96;
+  if (sum > 0) sum += punct;
+  else if (sum < 0) sum -= punct;
+  if (pos > -neg) pos += punct;
+  else if (pos < -neg) neg -= punct;
+  const total = pos - neg + neu;
+  const compound = sum === 0 ? 0 : normalizeScore(sum);
+  return {
+    compound: round4(compound),
+    positive: total === 0 ? 0 : round4(pos / total),
+    negative: total === 0 ? 0 : round4(Math.abs(neg) / total),
+    neutral: total === 0 ? 1 : round4(neu / total),
+    tokens,
+  };
+}
+
+function round4(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
