@@ -111,7 +111,10 @@ describe('encryptFields / decryptFields', () => {
   it('detects tampering, a wrong key under the same id, and an envelope moved to another field', async () => {
     const sealed = await encryptFields({ email: 'a@x.com', phone: '+12125550123' }, ['email', 'phone'], k1);
     const env = sealed['email'] as string;
-    const flipped = env.slice(0, -1) + (env.endsWith('A') ? 'B' : 'A');
+    // flip the first character of the ciphertext: every bit of a non-final base64 character is
+    // significant (flipping the last one can land in padding bits the decoder ignores)
+    const at = env.lastIndexOf(':') + 1;
+    const flipped = env.slice(0, at) + (env[at] === 'A' ? 'B' : 'A') + env.slice(at + 1);
     await expect(decryptFields({ email: flipped }, ['email'], k1)).rejects.toThrow(/authentication failed/);
     await expect(decryptFields(sealed, ['email'], { id: 'k1', key: new Uint8Array(32).fill(8) })).rejects.toThrow(/authentication failed/);
     await expect(decryptFields({ phone: sealed['email'] }, ['phone'], k1)).rejects.toThrow(/authentication failed/);

@@ -76,10 +76,11 @@ function fixtures(): Fixtures {
   if (fx !== undefined) return fx;
   const c = cdnow();
   const cRows = c.ids.map((id, i) => ({ id, date: c.dates[i]!, dollars: c.dollars[i]! }));
-  const cdnowMem = summarizeTransactions(cRows, { customerId: 'id', date: 'date', amount: 'dollars', ...CDNOW_OPTS });
+  const cdnowMem = summarizeTransactions(cRows, { customerId: 'id', date: 'date', amount: 'dollars', ...CDNOW_OPTS, timeZone: 'UTC' });
   const retailRows = readDataCsv(['uci-online-retail', 'online_retail.csv.gz']);
   const retailOpts: SummarizeTransactionsOptions<Record<string, string>> = { customerId: 'CustomerID', date: 'InvoiceDate', amount: (r) => Number(r.Quantity) * Number(r.UnitPrice), ...RETAIL_OPTS };
-  const retailMem = summarizeTransactions(retailRows, retailOpts);
+  // the engines read zone-less timestamps as UTC; value asks for the zone explicitly
+  const retailMem = summarizeTransactions(retailRows, { ...retailOpts, timeZone: 'UTC' });
   const ymd = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
   fx = {
     cdnowMem,

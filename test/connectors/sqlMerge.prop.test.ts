@@ -107,7 +107,7 @@ describe('RFM summaries merge across shards', () => {
     if (whole.report.rowsUsed === 0) return;
     const mem = summarizeTransactions(
       log.map((t) => ({ id: t.broken === 'noId' ? null : `c${t.c}`, at: t.broken === 'badDate' ? 'not a date' : iso(DAY0 + t.day), amount: t.cents / 100 })),
-      { customerId: 'id', date: 'at', amount: 'amount', period, observationEnd: iso(DAY0 + 80), calibrationEnd: iso(DAY0 + 45), missingCustomerId: 'drop', invalidDate: 'drop', zeroAmount: zero, negativeAmount: neg },
+      { customerId: 'id', date: 'at', amount: 'amount', period, observationEnd: iso(DAY0 + 80), calibrationEnd: iso(DAY0 + 45), missingCustomerId: 'drop', invalidDate: 'drop', zeroAmount: zero, negativeAmount: neg, timeZone: 'UTC' },
     );
     const res = rfmSummaryResult(merged);
     expect(res.report).toEqual(mem.report);

@@ -344,6 +344,9 @@ export function readRfmSummary(sql: RfmSummarySql, customerRows: readonly SqlRow
       throw new InvalidInputError(fn, `${c} rows ${HINT[s][0]} "${col}" (engine: ${engine}; set options.${HINT[s][1]} to 'drop' to count and skip them)`, c);
     }
   }
+  // The SQL has no returns matching (value's `returns` policy): negative amounts follow
+  // `negativeAmount`, so the report's returns count is 0, as in summarizeTransactions without `returns`.
+  dropped.returns = 0;
   const report: RfmReportPartial = {
     rowsIn: num(fn, reportRow, 'rows_in', true),
     rowsUsed: num(fn, reportRow, 'rows_used', true),
