@@ -47,3 +47,14 @@ export * from './stratifiedKFold.js';
 export { crossValidate } from './crossValidate.js';
 export type { ScorerName, Scorer, CrossValidateOptions, CrossValidateResult } from './crossValidate.js';
 export * from './gridSearch.js';
+export { fitLogisticRegression } from './fitLogisticRegression.js';
+export type {
+  FitLogisticRegressionOptions,
+  LinearFeatures,
+  LogisticPenalty,
+  LogisticRegressionModel,
+  LogisticRegressionParams,
+  LogisticStopReason,
+} from './fitLogisticRegression.js';
+export { predictLogisticRegression, predictProbaLogisticRegression } from './predictLogisticRegression.js';
+export { parseLogisticRegressionModel } from './parseLogisticRegressionModel.js';
