@@ -127,14 +127,9 @@ function solve(pr: Problem, o: { maxIterations: number; tolerance: number; signa
     linearPredictor(d, w, k, b, z);
     // Kahan-compensated sum: near the optimum the line search compares values that differ in their
     // last digits, so the summation error of n terms must stay near one rounding of the total.
+    // (inlined: a closure over mutated doubles would box every partial sum)
     let loss = 0;
     let comp = 0;
-    const add = (t: number): void => {
-      const yk = t - comp;
-      const tk = loss + yk;
-      comp = tk - loss - yk;
-      loss = tk;
-    };
     if (k === 1) {
       const y = pr.y01!;
       for (let i = 0; i < n; i++) {
@@ -144,7 +139,10 @@ function solve(pr: Problem, o: { maxIterations: number; tolerance: number; signa
         const e = Math.exp(-Math.abs(zi));
         const lse = (zi > 0 ? zi : 0) + Math.log1p(e);
         const sig = zi >= 0 ? 1 / (1 + e) : e / (1 + e);
-        add(s * (lse - y[i]! * zi));
+        const yk = s * (lse - y[i]! * zi) - comp;
+        const tk = loss + yk;
+        comp = tk - loss - yk;
+        loss = tk;
         r[i] = s * (sig - y[i]!);
       }
     } else {
@@ -161,7 +159,10 @@ function solve(pr: Problem, o: { maxIterations: number; tolerance: number; signa
         }
         const s = sw[i]!;
         const yi = codes[i]!;
-        add(s * (mx + Math.log(se) - z[off + yi]!));
+        const yk = s * (mx + Math.log(se) - z[off + yi]!) - comp;
+        const tk = loss + yk;
+        comp = tk - loss - yk;
+        loss = tk;
         for (let c = 0; c < k; c++) r[off + c] = s * (r[off + c]! / se - (c === yi ? 1 : 0));
       }
     }
@@ -214,7 +215,7 @@ function solve(pr: Problem, o: { maxIterations: number; tolerance: number; signa
   if (b !== null) b.set(x.subarray(nw, nw + k));
   let converged = res.converged;
   let reason = res.reason as LogisticStopReason;
-  if (res.reason !== 'maxIterations') {
+  if (res.reason === 'valueTolerance' || res.reason === 'lineSearchFailed') {
     // Below the objective's rounding level the line search stalls while the gradient is still
     // resolvable: finish with Newton steps on the exact Hessian when it is small enough.
     const norm = newtonPolish(pr, w, b, o.tolerance);
