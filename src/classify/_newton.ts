@@ -212,31 +212,39 @@ function polishSupport(pb: NewtonProblem, w: Float64Array, b: Float64Array | nul
     if (!choleskySolve(h, m, delta)) break;
     wOld.set(w);
     if (b !== null) bOld.set(b);
-    let flipped = false;
-    for (let a = 0; a < m; a++) {
-      const v = freeVar[a]!;
-      const c = Math.floor(v / q);
-      const j = v - c * q;
-      if (j === p) b![c] = b![c]! + delta[a]!;
-      else {
-        const t = c * p + j;
-        const nw = w[t]! + delta[a]!;
-        if (sign !== null && Math.sign(nw) !== sign[t]) {
-          // Crossing zero: an L1 coefficient stops there and the support is revised by the caller.
-          flipped = true;
-          w[t] = 0;
-        } else w[t] = nw;
+    // Full Newton step first; halved while the gradient norm does not fall (far from the optimum).
+    let accepted = false;
+    for (let half = 0, scale = 1; half < 30; half++, scale /= 2) {
+      let flipped = false;
+      for (let a = 0; a < m; a++) {
+        const v = freeVar[a]!;
+        const c = Math.floor(v / q);
+        const j = v - c * q;
+        if (j === p) b![c] = bOld[c]! + scale * delta[a]!;
+        else {
+          const t = c * p + j;
+          const nw = wOld[t]! + scale * delta[a]!;
+          if (sign !== null && Math.sign(nw) !== sign[t]) {
+            // Crossing zero: an L1 coefficient stops there and the support is revised by the caller.
+            flipped = true;
+            w[t] = 0;
+          } else w[t] = nw;
+        }
+      }
+      if (flipped) return Infinity;
+      const next = gradNorm();
+      if (next < norm) {
+        norm = next;
+        accepted = true;
+        break;
       }
     }
-    if (flipped) return Infinity;
-    const next = gradNorm();
-    if (!(next < norm)) {
+    if (!accepted) {
       w.set(wOld);
       if (b !== null) b.set(bOld);
       norm = gradNorm();
       break;
     }
-    norm = next;
   }
   return norm;
 }

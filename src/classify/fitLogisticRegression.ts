@@ -215,10 +215,11 @@ function solve(pr: Problem, o: { maxIterations: number; tolerance: number; signa
   if (b !== null) b.set(x.subarray(nw, nw + k));
   let converged = res.converged;
   let reason = res.reason as LogisticStopReason;
-  if (res.reason === 'valueTolerance' || res.reason === 'lineSearchFailed') {
+  if (res.reason !== 'gradientTolerance') {
     // Below the objective's rounding level the line search stalls while the gradient is still
-    // resolvable: finish with Newton steps on the exact Hessian when it is small enough.
-    const norm = newtonPolish(pr, w, b, o.tolerance);
+    // resolvable (and on badly scaled columns L-BFGS crawls): finish with Newton steps on the exact
+    // Hessian when it is small enough.
+    const norm = newtonPolish(pr, w, b, o.tolerance, 50);
     if (norm <= o.tolerance) {
       converged = true;
       reason = 'gradientTolerance';

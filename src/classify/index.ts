@@ -58,3 +58,7 @@ export type {
 } from './fitLogisticRegression.js';
 export { predictLogisticRegression, predictProbaLogisticRegression } from './predictLogisticRegression.js';
 export { parseLogisticRegressionModel } from './parseLogisticRegressionModel.js';
+export { fitLinearRegression, predictLinearRegression, parseLinearRegressionModel } from './fitLinearRegression.js';
+export type { CoefficientRow, FitLinearRegressionOptions, LinearRegressionModel, LinearRegressionSummary } from './fitLinearRegression.js';
+export { summarizeLogisticRegression } from './summarizeLogisticRegression.js';
+export type { LogisticRegressionSummary, SummarizeLogisticRegressionOptions } from './summarizeLogisticRegression.js';

@@ -101,3 +101,18 @@ describe('fitLogisticRegression(X, y, options)', () => {
     }
   });
 });
+
+describe('fitLinearRegression / summarizeLogisticRegression errors', () => {
+  it('names the collinear column', async () => {
+    const { fitLinearRegression } = await import('../../src/classify/index.js');
+    const Xc = [[1, 2, 3], [2, 4, 1], [3, 6, 0], [4, 8, 2], [5, 10, 7]];
+    expect(() => fitLinearRegression(Xc, [1, 2, 3, 4, 6], { featureNames: ['visits', 'visitsTwice', 'age'] })).toThrow(/column 'visitsTwice' is a linear combination of earlier columns \('intercept', 'visits'\)/);
+  });
+  it('refuses penalized, separable or multiclass models', async () => {
+    const { summarizeLogisticRegression } = await import('../../src/classify/index.js');
+    expect(() => summarizeLogisticRegression(fitLogisticRegression(X, y), X, y)).toThrow(/penalty 'none'/);
+    const Xs = [[0], [1], [2], [3]];
+    expect(() => summarizeLogisticRegression(fitLogisticRegression(Xs, [0, 0, 1, 1], { penalty: 'none' }), Xs, [0, 0, 1, 1])).toThrow(/did not converge \(separable\)/);
+    expect(() => summarizeLogisticRegression(fitLogisticRegression(X, [0, 1, 2, 0, 1, 2, 0, 1], { penalty: 'none' }), X, [0, 1, 2, 0, 1, 2, 0, 1])).toThrow(InvalidInputError);
+  });
+});
