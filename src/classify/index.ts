@@ -62,3 +62,5 @@ export { fitLinearRegression, predictLinearRegression, parseLinearRegressionMode
 export type { CoefficientRow, FitLinearRegressionOptions, LinearRegressionModel, LinearRegressionSummary } from './fitLinearRegression.js';
 export { summarizeLogisticRegression } from './summarizeLogisticRegression.js';
 export type { LogisticRegressionSummary, SummarizeLogisticRegressionOptions } from './summarizeLogisticRegression.js';
+export { fitNaiveBayes, predictNaiveBayes, predictLogProbaNaiveBayes, parseNaiveBayesModel } from './fitNaiveBayes.js';
+export type { FitNaiveBayesOptions, NaiveBayesModel, NaiveBayesVariant } from './fitNaiveBayes.js';
