@@ -46,24 +46,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, '..', '..'))
 DATA = os.environ.get('CRMKIT_DATA_DIR', os.path.abspath(os.path.join(ROOT, '..', 'shared', 'data')))
 
-BANK_NUMERIC = ['age', 'balance', 'day', 'campaign', 'pdays', 'previous']
+sys.path.insert(0, HERE)
+from classify import BANK_LEVELS, SHOP_MONTHS, SHOP_VISITOR  # noqa: E402  (one encoding for every script)
+
 BANK_FEATURES = ['age', 'job', 'marital', 'education', 'default', 'balance', 'housing', 'loan', 'contact', 'day',
                  'month', 'campaign', 'pdays', 'previous', 'poutcome']
-BANK_LEVELS = {
-    'job': ['admin.', 'blue-collar', 'entrepreneur', 'housemaid', 'management', 'retired', 'self-employed',
-            'services', 'student', 'technician', 'unemployed', 'unknown'],
-    'marital': ['divorced', 'married', 'single'],
-    'education': ['primary', 'secondary', 'tertiary', 'unknown'],
-    'default': ['no', 'yes'],
-    'housing': ['no', 'yes'],
-    'loan': ['no', 'yes'],
-    'contact': ['cellular', 'telephone', 'unknown'],
-    'month': ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
-    'poutcome': ['failure', 'other', 'success', 'unknown'],
-}
-SHOP_MONTHS = {'Jan': 1, 'Feb': 2, 'Mar': 3, 'Apr': 4, 'May': 5, 'June': 6, 'Jul': 7, 'Aug': 8, 'Sep': 9,
-               'Oct': 10, 'Nov': 11, 'Dec': 12}
-SHOP_VISITOR = {'New_Visitor': 0, 'Other': 1, 'Returning_Visitor': 2}
 
 
 def standardize(col):

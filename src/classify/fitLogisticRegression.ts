@@ -3,8 +3,8 @@ import { minimize } from '../core/optimize.js';
 import type { LongRunOptions } from '../core/progress.js';
 import * as v from '../core/validate.js';
 import { classWeights, encodeLabels, featureNamesOption, sampleWeights, type Label } from './_common.js';
-import { newtonPolish } from './_newton.js';
-import { linearPredictor, toDesign, transposeProduct, type Design, type LinearFeatures } from './_design.js';
+import { newtonPolish, type NewtonProblem } from './_newton.js';
+import { linearPredictor, toDesign, transposeProduct, type LinearFeatures } from './_design.js';
 
 export type { LinearFeatures } from './_design.js';
 
@@ -90,17 +90,8 @@ export interface LogisticRegressionModel {
 const KEYS = ['penalty', 'C', 'l1Ratio', 'classWeight', 'sampleWeight', 'fitIntercept', 'multiClass', 'maxIterations', 'tolerance', 'seed', 'strict', 'featureNames', 'signal', 'onProgress'];
 const FN = 'classify/fitLogisticRegression';
 
-interface Problem {
-  d: Design;
-  /** Width of the linear predictor: 1 (binary, target in y01) or K (multinomial, target in codes). */
-  k: number;
-  y01: Float64Array | null;
-  codes: Int32Array;
-  sw: Float64Array;
-  fitIntercept: boolean;
-  l1: number;
-  l2: number;
-}
+/** Data and penalty weights of one solve (shared with the Newton polish). */
+type Problem = NewtonProblem;
 
 /** Minimizes Σ sᵢ·lossᵢ + l1·‖W‖₁ + l2/2·‖W‖² (W without the intercepts); returns W (k × p) and b. */
 function solve(pr: Problem, o: { maxIterations: number; tolerance: number; signal?: AbortSignal; onProgress?: LongRunOptions['onProgress']; stage: string }) {
