@@ -40,14 +40,23 @@ export function sortedUnion(...arrs: Label[][]): Label[] {
   return [...s].sort(compareLabels);
 }
 
-/** The positive label: `options.posLabel`, else `true` for booleans and 1 for numbers. */
+/** The positive label of every binary metric: `options.posLabel`, else `true` for booleans and 1 for numeric labels in {0, 1} or {−1, 1} (other numeric labels and strings need `posLabel`). */
 export function positiveLabel(fn: string, y: Label[], posLabel: unknown): Label {
   if (posLabel !== undefined) {
     if (typeof posLabel !== typeof y[0]) throw new InvalidOptionError(fn, `options.posLabel must be a ${typeof y[0]} like the labels`, posLabel);
     return posLabel as Label;
   }
   if (typeof y[0] === 'boolean') return true;
-  if (typeof y[0] === 'number') return 1;
+  if (typeof y[0] === 'number') {
+    // scikit-learn's rule: 1 is the default positive class only for labels in {0, 1} or {-1, 1};
+    // otherwise (e.g. {0, 2}) every row would silently count as negative.
+    const distinct = [...new Set(y as number[])].sort((a, b) => a - b);
+    const within = (allowed: number[]): boolean => distinct.every((l) => allowed.includes(l));
+    if (!within([0, 1]) && !within([-1, 1])) {
+      throw new InvalidOptionError(fn, `options.posLabel is required: the labels (${distinct.slice(0, 5).join(', ')}${distinct.length > 5 ? ', …' : ''}) are not {0, 1} or {-1, 1}, so which one is positive is ambiguous`, undefined);
+    }
+    return 1;
+  }
   throw new InvalidOptionError(fn, 'options.posLabel is required for string labels', undefined);
 }
 

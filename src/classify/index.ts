@@ -47,3 +47,20 @@ export * from './stratifiedKFold.js';
 export { crossValidate } from './crossValidate.js';
 export type { ScorerName, Scorer, CrossValidateOptions, CrossValidateResult } from './crossValidate.js';
 export * from './gridSearch.js';
+export { fitLogisticRegression } from './fitLogisticRegression.js';
+export type {
+  FitLogisticRegressionOptions,
+  LinearFeatures,
+  LogisticPenalty,
+  LogisticRegressionModel,
+  LogisticRegressionParams,
+  LogisticStopReason,
+} from './fitLogisticRegression.js';
+export { predictLogisticRegression, predictProbaLogisticRegression } from './predictLogisticRegression.js';
+export { parseLogisticRegressionModel } from './parseLogisticRegressionModel.js';
+export { fitLinearRegression, predictLinearRegression, parseLinearRegressionModel } from './fitLinearRegression.js';
+export type { CoefficientRow, FitLinearRegressionOptions, LinearRegressionModel, LinearRegressionSummary } from './fitLinearRegression.js';
+export { summarizeLogisticRegression } from './summarizeLogisticRegression.js';
+export type { LogisticRegressionSummary, SummarizeLogisticRegressionOptions } from './summarizeLogisticRegression.js';
+export { fitNaiveBayes, predictNaiveBayes, predictLogProbaNaiveBayes, parseNaiveBayesModel } from './fitNaiveBayes.js';
+export type { FitNaiveBayesOptions, NaiveBayesModel, NaiveBayesVariant } from './fitNaiveBayes.js';
