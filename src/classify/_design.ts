@@ -9,7 +9,7 @@ import { DimensionMismatchError, InvalidInputError } from '../core/errors.js';
 import type { CsrMatrix } from '../core/sparse.js';
 import { checkMatrix, type Matrix } from './_common.js';
 
-/** Features for the linear models: dense rows, or a {@link CsrMatrix} (for example TF-IDF output). */
+/** Features for the linear models: dense rows, or a `CsrMatrix` (from `crmkit`) (for example TF-IDF output). */
 export type LinearFeatures = Matrix | CsrMatrix;
 
 export type Design =

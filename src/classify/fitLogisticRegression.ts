@@ -238,7 +238,7 @@ function separates(pr: Problem, w: Float64Array, b: Float64Array | null): boolea
 
 /**
  * Fits a logistic regression (binary, multinomial or one-vs-rest) with an L2, L1, elastic-net or
- * no penalty, on dense rows or a sparse {@link CsrMatrix} (TF-IDF output) without densifying it.
+ * no penalty, on dense rows or a sparse `CsrMatrix` (from `crmkit`) (TF-IDF output) without densifying it.
  *
  * @remarks
  * Minimizes Σᵢ sᵢ·ℓᵢ + (1/C)·P(W), with ℓᵢ the log-loss of row i (softmax cross-entropy for

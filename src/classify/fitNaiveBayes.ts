@@ -39,7 +39,7 @@ function binarized(d: Design): Design {
 
 /**
  * Fits a multinomial, complement or Bernoulli naive Bayes classifier on counts or TF-IDF weights,
- * dense rows or a sparse {@link CsrMatrix}.
+ * dense rows or a sparse `CsrMatrix` (from `crmkit`).
  *
  * @remarks Feature counts per class N_cj = Σ wᵢxᵢⱼ (one sparse pass). Multinomial:
  * log θ_cj = log(N_cj + α) − log Σⱼ(N_cj + α). Complement: θ̃_cj from the counts of all other

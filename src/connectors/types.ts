@@ -39,11 +39,13 @@ export interface SourcePage<Raw> {
  * `retryable: true` for transient failures (5xx, timeouts); see {@link AdapterError}.
  */
 export interface PostSource<Raw = unknown> {
+  /** Returns the page of records after `request.cursor` (the first page for `null`) and the next cursor. */
   fetch(request: FetchRequest): Promise<SourcePage<Raw>>;
 }
 
 /** Transactions from a shop or billing system, read incrementally like {@link PostSource}. */
 export interface TransactionSource<Raw = Transaction> {
+  /** Returns the page of transactions after `request.cursor` (the first page for `null`) and the next cursor. */
   fetch(request: FetchRequest): Promise<SourcePage<Raw>>;
 }
 
@@ -58,6 +60,7 @@ export interface WriteRequest {
  * that harmless.
  */
 export interface EventSink<T> {
+  /** Upserts the records by key (idempotent: a batch written twice leaves one copy). */
   write(records: readonly T[], request: WriteRequest): Promise<void>;
   /** Removes records by key (delete propagation). Optional when the source never deletes. */
   delete?(keys: readonly string[], request: WriteRequest): Promise<void>;
@@ -82,9 +85,13 @@ export interface CustomerPage {
  * `upsert` returns the stored records (with their new versions), in input order.
  */
 export interface CustomerStore {
+  /** Returns up to `limit` customers after `cursor` (from the start for `null`), in a stable order. */
   list(request: { cursor: string | null; limit: number; signal: AbortSignal }): Promise<CustomerPage>;
+  /** Returns the customer with this id, or `null` when there is none. */
   get(id: string, request: WriteRequest): Promise<StoredCustomer | null>;
+  /** Inserts or replaces customers by id; returns the stored records with their new versions, in input order. */
   upsert(customers: readonly Customer[], request: WriteRequest): Promise<readonly StoredCustomer[]>;
+  /** Deletes customers by id (ids not present are ignored). */
   delete(ids: readonly string[], request: WriteRequest): Promise<void>;
 }
 

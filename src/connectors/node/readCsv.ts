@@ -40,7 +40,7 @@ export function batchSizeOption(fn: string, x: unknown): number {
  *
  * @remarks The batches plug straight into `summarizeTransactionStream` from `crmkit/value` (and any
  * `for await` loop), so a large log never sits in memory whole: memory is one batch plus one chunk.
- * Parsing rules are those of {@link parseCsv} (the same kernel). `onProgress` reports bytes read from
+ * Parsing rules are those of `parseCsv` in `crmkit/connectors` (the same kernel). `onProgress` reports bytes read from
  * the source (compressed bytes for `.gz`) of the file size; `signal` is checked between chunks, and
  * breaking out of the loop closes the file. The returned reader's `report` lists every skipped row
  * under `onError: 'skip-and-report'`. Paths and `file:` URLs are files; anything async-iterable of

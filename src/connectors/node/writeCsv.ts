@@ -10,10 +10,15 @@ import { csvWriter, FORMAT_CSV_KEYS, jsonLine, type FormatCsvOptions, type Writa
  * `@types/node`.
  */
 export interface WritableTarget {
+  /** Writes a chunk; `false` asks the writer to wait for `'drain'` (Node's back-pressure). */
   write(chunk: string): boolean;
+  /** Ends the stream after the last chunk. */
   end(): unknown;
+  /** Adds an event listener (`'drain'`, `'error'`, `'finish'`). */
   on(event: string, listener: (...args: unknown[]) => void): unknown;
+  /** Adds a one-time event listener. */
   once(event: string, listener: (...args: unknown[]) => void): unknown;
+  /** Removes an event listener. */
   off(event: string, listener: (...args: unknown[]) => void): unknown;
 }
 
