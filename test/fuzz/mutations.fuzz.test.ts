@@ -45,7 +45,13 @@ describe('example-seeded mutation fuzz of every exported function (built package
       const dir = join(ROOT, 'src', module);
       const examples = walk(dir)
         .flatMap((f) => extractExamples(f, readFileSync(f, 'utf8')))
-        .map((ex) => transformSync(ex.code, { loader: 'ts', format: 'cjs', target: 'es2022' }).code);
+        .flatMap((ex) => {
+          try {
+            return [transformSync(ex.code, { loader: 'ts', format: 'cjs', target: 'es2022' }).code];
+          } catch {
+            return []; // top-level await cannot become CommonJS: that example seeds no calls (yet)
+          }
+        });
       expect(examples.length).toBeGreaterThan(5);
       const specs = Object.fromEntries(SUBPATHS.filter((s) => !s.endsWith('/node')).map((s) => [specOf(s), distUrl(s)]));
       const workerData = { entry: distUrl(sub), specs, target: specOf(sub), examples, perFunction: PER_FUNCTION };
