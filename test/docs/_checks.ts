@@ -1,0 +1,49 @@
+/**
+ * The value checks used by the docs code-block test (test/docs/markdown.test.ts).
+ */
+import { expect } from 'vitest';
+
+/** `expr; // => literal`: deep equality, as the `@example` checks. */
+export function __exact(actual: unknown, expected: unknown, what: string): void {
+  expect(actual, what).toEqual(expected);
+}
+
+/** Half a unit in the last printed digit of `x` (`0.744` → 5e-4, `11756` → 0.5, `1.2e-5` → 5e-7). */
+function halfUlpPrinted(x: number): number {
+  const s = String(x);
+  const m = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(s);
+  if (!m) return 0;
+  const decimals = (m[1]?.length ?? 0) - Number(m[2] ?? 0);
+  return 0.5 * 10 ** -decimals * (1 + 1e-9);
+}
+
+function approx(actual: unknown, expected: unknown, path: string, errors: string[]): void {
+  if (typeof expected === 'number') {
+    const a = typeof actual === 'bigint' ? Number(actual) : actual;
+    if (typeof a !== 'number' || !(Math.abs(a - expected) <= halfUlpPrinted(expected) || (Number.isNaN(a) && Number.isNaN(expected)))) {
+      errors.push(`${path}: printed ${expected}, got ${String(actual)}`);
+    }
+  } else if (Array.isArray(expected)) {
+    const arr = ArrayBuffer.isView(actual) ? Array.from(actual as unknown as ArrayLike<number>) : actual;
+    if (!Array.isArray(arr) || arr.length !== expected.length) {
+      errors.push(`${path}: printed an array of ${expected.length}, got ${Array.isArray(arr) ? `an array of ${arr.length}` : String(actual)}`);
+      return;
+    }
+    expected.forEach((e, i) => approx(arr[i], e, `${path}[${i}]`, errors));
+  } else if (typeof expected === 'object' && expected !== null) {
+    if (typeof actual !== 'object' || actual === null) {
+      errors.push(`${path}: printed an object, got ${String(actual)}`);
+      return;
+    }
+    for (const [k, v] of Object.entries(expected)) approx((actual as Record<string, unknown>)[k], v, `${path}.${k}`, errors);
+  } else if (actual !== expected) {
+    errors.push(`${path}: printed ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+/** `expr; // ≈ literal`: numbers equal the value rounded to the printed digits; objects on the keys shown. */
+export function __approx(actual: unknown, expected: unknown, what: string): void {
+  const errors: string[] = [];
+  approx(actual, expected, what, errors);
+  expect(errors).toEqual([]);
+}
