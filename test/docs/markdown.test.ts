@@ -137,6 +137,15 @@ function compileForRun(code: string): string {
         if (m) commentEnd = lineStart(endLine + 1) + lines[endLine + 1]!.length;
       }
       if (m) {
+        // a printed value may go on over the next comment lines, indented after the `//`
+        let literal = m[2]!;
+        let last = lines.findIndex((_l, i) => lineStart(i) + lines[i]!.length === commentEnd);
+        while (last + 1 < lines.length && /^\s*\/\/\s{2,}\S/.test(lines[last + 1]!)) {
+          last += 1;
+          literal += ` ${lines[last]!.replace(/^\s*\/\/\s+/, '')}`;
+          commentEnd = lineStart(last) + lines[last]!.length;
+        }
+        m[2] = literal;
         const expr = node.expression.getText(sf);
         const call = `${m[1] === '=>' ? '__exact' : '__approx'}((${expr}), (${m[2]}), ${JSON.stringify(expr.replace(/\s+/g, ' ').slice(0, 120))});`;
         edits.push({ start: node.getStart(sf), end: commentEnd, text: call });
