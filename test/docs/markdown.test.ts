@@ -9,7 +9,9 @@
  *   the printed digits (numbers rounded as printed; objects compared on the keys shown); any other
  *   trailing comment that looks like a printed value fails the test, so numbers in the docs cannot go
  *   stale unchecked.
- * Blocks opened with ```ts fragment are type-checked only (they need a host app's objects).
+ * Blocks opened with ```ts fragment are type-checked only (they need a host app's objects). A block
+ * opened with ```ts continued joins the program of the blocks before it in the same file (a guide's
+ * walkthrough); ```ts aside runs on its own and later `continued` blocks skip it.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -28,6 +30,7 @@ interface Block {
   code: string;
   fragment: boolean;
   continued: boolean;
+  aside: boolean;
 }
 
 /** Blocks run as one program: a block opened with ```ts continued joins the block before it in its file. */
@@ -49,7 +52,7 @@ function extractBlocks(file: string): Block[] {
       const m = /^```(ts|typescript)((?:\s+[\w-]+)*)\s*$/.exec(l);
       if (m) open = { line: i + 1, flags: m[2] ?? '', buf: [] };
     } else if (/^```\s*$/.test(l)) {
-      out.push({ file, line: open.line, code: open.buf.join('\n'), fragment: /\bfragment\b/.test(open.flags), continued: /\bcontinued\b/.test(open.flags) });
+      out.push({ file, line: open.line, code: open.buf.join('\n'), fragment: /\bfragment\b/.test(open.flags), continued: /\bcontinued\b/.test(open.flags), aside: /\baside\b/.test(open.flags) });
       open = null;
     } else open.buf.push(l);
   });
@@ -58,12 +61,16 @@ function extractBlocks(file: string): Block[] {
 
 const blocks = mdFiles.flatMap(extractBlocks);
 const programs: Program[] = [];
+let main: Program | undefined; // what a `continued` block joins: the last program not opened as an `aside`
 for (const b of blocks) {
-  const prev = programs[programs.length - 1];
-  if (b.continued && prev && prev.file === b.file) {
-    prev.blocks.push(b);
-    prev.fragment ||= b.fragment;
-  } else programs.push({ file: b.file, line: b.line, blocks: [b], fragment: b.fragment });
+  if (b.continued && main && main.file === b.file) {
+    main.blocks.push(b);
+    main.fragment ||= b.fragment;
+  } else {
+    const p = { file: b.file, line: b.line, blocks: [b], fragment: b.fragment };
+    programs.push(p);
+    if (!b.aside) main = p;
+  }
 }
 const slug = (p: Program): string => `${p.file.replace(/[/.]/g, '_')}_L${p.line}`;
 
