@@ -154,7 +154,7 @@ function compileForRun(code: string): string {
         }
         m[2] = literal;
         const expr = node.expression.getText(sf);
-        const call = `${m[1] === '=>' ? '__exact' : '__approx'}((${expr}), (${m[2]}), ${JSON.stringify(expr.replace(/\s+/g, ' ').slice(0, 120))});`;
+        const call = `${m[1] === '=>' ? '__exact' : '__approx'}((${expr}), (${m[2]}), ${JSON.stringify(expr.replace(/\s+/g, ' ').slice(0, 120))}${m[1] === '≈' ? `, ${JSON.stringify(m[2])}` : ''});`;
         edits.push({ start: node.getStart(sf), end: commentEnd, text: call });
         return;
       }
