@@ -59,3 +59,6 @@ export {
   type ProfileColumn,
   type SegmentProfile,
 } from './describeSegments.js';
+export { chooseKChart, type ChooseKChartOptions } from './chooseKChart.js';
+export { segmentProfileChart, type SegmentProfileCell } from './segmentProfileChart.js';
+export { silhouetteChart } from './silhouetteChart.js';
