@@ -40,3 +40,4 @@ export { recommendContent } from './recommendContent.js';
 export type { ContentPick, CustomerPicks, KeyedRows, RecommendContentOptions } from './recommendContent.js';
 export { buildContentProfiles } from './buildContentProfiles.js';
 export type { BuildContentProfilesOptions, ContentEvent, ContentProfiles } from './buildContentProfiles.js';
+export { keywordSeriesChart, type KeywordSeriesChartOptions, type KeywordSeriesPoint } from './keywordSeriesChart.js';

@@ -10,3 +10,4 @@ export { sentiment } from './sentiment.js';
 export type { SentimentOptions, SentimentResult, SentimentToken } from './sentiment.js';
 export { sentimentSeries } from './sentimentSeries.js';
 export type { SentimentPost, SentimentSeriesOptions, SentimentSeriesResult } from './sentimentSeries.js';
+export { sentimentSeriesChart, type SentimentSeriesPoint } from './sentimentSeriesChart.js';
