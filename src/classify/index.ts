@@ -64,3 +64,6 @@ export { summarizeLogisticRegression } from './summarizeLogisticRegression.js';
 export type { LogisticRegressionSummary, SummarizeLogisticRegressionOptions } from './summarizeLogisticRegression.js';
 export { fitNaiveBayes, predictNaiveBayes, predictLogProbaNaiveBayes, parseNaiveBayesModel } from './fitNaiveBayes.js';
 export type { FitNaiveBayesOptions, NaiveBayesModel, NaiveBayesVariant } from './fitNaiveBayes.js';
+export { rocCurveChart, type RocCurveChartOptions } from './rocCurveChart.js';
+export { liftChart } from './liftChart.js';
+export { calibrationChart } from './calibrationChart.js';
