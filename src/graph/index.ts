@@ -50,3 +50,4 @@ export { egoGraph, type EgoGraphOptions } from './egoGraph.js';
 export { linkPrediction, type LinkPredictionOptions, type LinkScore } from './linkPrediction.js';
 export { structuralHoles, type StructuralHolesOptions, type StructuralHolesResult } from './structuralHoles.js';
 export { edgeBetweennessCentrality, type EdgeBetweennessCentralityOptions, type EdgeScore } from './edgeBetweennessCentrality.js';
+export { influenceSpreadChart, type InfluenceSpreadRow } from './influenceSpreadChart.js';
