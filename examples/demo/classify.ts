@@ -1,10 +1,9 @@
 /**
  * `npm run demo` step for crmkit/classify: who subscribes to a term deposit (bank marketing) — a
- * depth-5 tree, its rules with the highest subscription rate, held-out ROC and cumulative gains.
+ * depth-5 tree, its rules with the highest subscription rate, held-out ROC, lift and calibration.
  */
-import { fitDecisionTree, liftTable, predictProbaDecisionTree, rocAucScore, rocCurve, trainTestSplit, treeToRules } from 'crmkit/classify';
+import { calibrationChart, calibrationCurve, fitDecisionTree, liftChart, liftTable, predictProbaDecisionTree, rocAucScore, rocCurve, rocCurveChart, trainTestSplit, treeToRules } from 'crmkit/classify';
 import { BANK_LEVELS } from '../classify-data.js';
-import { multiLineChart } from './charts.js';
 import { defaultContext, topBy, type DemoContext, type ReportSection } from './context.js';
 
 export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSection> {
@@ -20,8 +19,6 @@ export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSe
   const roc = rocCurve(split.yTest, p);
   const lift = liftTable(split.yTest, p, { nBins: 10 });
   const top = lift[0]!;
-  const rocRows = roc.fpr.map((x, i) => ({ x, y: roc.tpr[i]!, series: `tree (AUC ${auc.toFixed(3)})` }));
-  const gainRows = [{ x: 0, y: 0, series: 'tree' }, ...lift.map((r, i) => ({ x: (i + 1) / lift.length, y: r.cumulativeGain, series: 'tree' }))];
   return {
     id: 'classify',
     title: 'Response model: who will subscribe',
@@ -30,8 +27,9 @@ export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSe
       `Calling the top 10% by score reaches ${(top.cumulativeGain * 100).toFixed(0)}% of the subscribers (lift ${top.cumulativeLift.toFixed(1)}).`,
     ],
     charts: [
-      { spec: multiLineChart(rocRows, { x: 'false positive rate', y: 'true positive rate' }, 'ROC on held-out calls', true), caption: 'Dashed: a random ranking.' },
-      { spec: multiLineChart(gainRows, { x: 'share of customers called (by score)', y: 'share of subscribers reached' }, 'Cumulative gains', true), caption: 'Calling customers in score order: how many of the subscribers each share reaches.' },
+      { spec: rocCurveChart(roc, { auc, title: `ROC on held-out calls (AUC ${auc.toFixed(3)})` }), caption: 'Dashed: a random ranking.' },
+      { spec: liftChart(lift), caption: 'Calling customers in score order: how many times the average subscription rate each tenth of the list converts.' },
+      { spec: calibrationChart(calibrationCurve(split.yTest, p, { nBins: 8, strategy: 'quantile' })), caption: 'Do the scores mean what they say? Observed subscription share against the predicted probability, per eighth of the calls.' },
     ],
     tables: [{ caption: 'The three rules with the highest subscription rate', header: ['rule', 'calls', 'subscribed'], rows: rules.map((r) => [r.conditions.length > 0 ? r.text.replace(/ then .*$/, '').replace(/^if /, '') : '(all)', r.support, `${(r.classShares[1]! * 100).toFixed(0)}%`]) }],
   };

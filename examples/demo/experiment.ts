@@ -2,8 +2,7 @@
  * `npm run demo` step for crmkit/experiment: the three-arm e-mail campaign (Hillstrom's test, or the
  * synthetic one on a fresh clone) analyzed from raw rows, printed as a campaign page would show it.
  */
-import { analyzeExperiment } from 'crmkit/experiment';
-import { intervalChart } from './charts.js';
+import { analyzeExperiment, experimentEffectsChart } from 'crmkit/experiment';
 import { defaultContext, type DemoContext, type ReportSection } from './context.js';
 
 export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSection> {
@@ -32,7 +31,6 @@ export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSe
   console.log(`verdict: ${result.verdict.status} → ${result.verdict.recommendedArm}`);
   console.log(result.verdict.headline);
   for (const c of result.verdict.caveats) console.log(`  - ${c}`);
-  const intervals = result.comparisons.map((c) => ({ group: c.metric, item: c.arm, estimate: c.relativeLift, lower: c.relativeInterval.lower, upper: c.relativeInterval.upper }));
   return {
     id: 'experiment',
     title: 'Campaign: did the e-mails work?',
@@ -41,7 +39,7 @@ export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSe
       `Verdict: ${result.verdict.status} → ${result.verdict.recommendedArm}. ${result.verdict.headline}`,
       ...result.verdict.caveats,
     ],
-    charts: [{ spec: intervalChart(intervals, 'relative lift vs no e-mail (95% interval)', 'Effect of each e-mail, by metric'), caption: 'Relative lift over the control with its 95% interval; the red line is no effect.' }],
+    charts: [{ spec: experimentEffectsChart(result, { title: 'Effect of each e-mail, by metric' }), caption: 'Relative lift over the control with its 95% interval, coloured by outcome after the correction; the dashed line is no effect.' }],
     tables: [
       {
         caption: 'Effects (p-values Holm-adjusted across metrics and arms)',

@@ -1,9 +1,11 @@
 /**
  * The text step of `npm run demo`: posts → hashtags, mentions and keywords → a keyword's series with
- * its spikes, on the airline tweets (English) and weibo2018 (Chinese), or the synthetic posts.
+ * its spikes, and sentiment over time with the days that turned negative, on the airline tweets
+ * (English) and weibo2018 (Chinese), or the synthetic posts.
  */
-import { countKeywords, detectSpikes, extractKeywords } from 'crmkit/text';
-import { spikeSeriesChart, rankedBarChart } from './charts.js';
+import { countKeywords, detectSpikes, extractKeywords, keywordSeriesChart } from 'crmkit/text';
+import { sentimentSeries, sentimentSeriesChart } from 'crmkit/text/sentiment';
+import { rankedBarChart } from './charts.js';
 import { defaultContext, topBy, type DemoContext, type ReportSection } from './context.js';
 import { airlineTweets, weiboPosts } from './data.js';
 
@@ -39,8 +41,17 @@ export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSe
     }
     console.log(`  spike: ${spikeLine}`);
     section.story.push(`${s.name}: ${s.posts.length} posts. Top hashtags ${tags.series.slice(0, 3).map((x) => `${x.keyword} (${x.total})`).join(', ')}; most mentioned ${mentions.series.slice(0, 3).map((x) => `${x.keyword} (${x.total})`).join(', ')}. Spike: ${spikeLine}.`);
-    const rows = series.labels.map((bucket, i) => ({ bucket, count: counts[i]!, expected: spikes.expected[i] ?? counts[i]!, spike: spikes.flagged[i]! }));
-    section.charts.push({ spec: spikeSeriesChart(rows, `"${s.keyword}" per ${s.by}: ${s.name}`), caption: `Posts containing "${s.keyword}" per ${s.by}; dashed: the rolling baseline; red: ${s.by}s flagged as spikes (Poisson test against the previous ${s.window} ${s.by}s).` });
+    section.charts.push({ spec: keywordSeriesChart(series, { spikes, title: `"${s.keyword}" per ${s.by}: ${s.name}` }), caption: `Posts containing "${s.keyword}" per ${s.by}; dashed: the rolling baseline; red: ${s.by}s flagged as spikes (Poisson test against the previous ${s.window} ${s.by}s).` });
+    // Sentiment over time: did mentions turn negative, and when?
+    const mood = sentimentSeries(s.posts, { by: s.by, timeZone: s.timeZone, lang: 'auto', domain: 'customer-service' });
+    const negSpikes = detectSpikes(mood.negative, { method: 'poisson', window: s.window });
+    const worst = topBy(negSpikes.spikes, (x) => x.score, 1)[0];
+    const negTotal = mood.negative.reduce((a, b) => a + b, 0);
+    const moodLine = `${((100 * negTotal) / Math.max(1, mood.posts)).toFixed(0)}% of posts read negative` +
+      (worst ? `; negative posts jump to ${worst.value} in the ${s.by} ${mood.labels[worst.index]} against ${worst.expected.toFixed(1)} expected` : '; no bucket turns unusually negative');
+    console.log(`  sentiment: ${moodLine}`);
+    section.story.push(`${s.name} sentiment: ${moodLine}.`);
+    section.charts.push({ spec: sentimentSeriesChart(mood, { title: `Sentiment per ${s.by}: ${s.name}` }), caption: 'Bars: posts per bucket; red line: the share scored negative (VADER rules in English, the Weibo lexicon in Chinese, no training).' });
     section.charts.push({ spec: rankedBarChart(tags.series.map((x) => ({ label: x.keyword, value: x.total })), `Top hashtags: ${s.name}`, 'posts'), caption: 'Hashtags (and Weibo #topics#) by number of posts.' });
   }
   return section;

@@ -4,16 +4,17 @@
  * sample (Fader, Hardie & Lee 2005: weeks 1–39 calibration, 40–78 holdout).
  */
 import {
-  conditionalExpectedPurchases,
-  customerLifetimeValue,
+  clvDistributionChart,
   fitBetaGeo,
   fitGammaGamma,
+  frequencyRecencyChart,
   holdoutComparison,
-  probabilityAlive,
+  holdoutComparisonChart,
   rfmScores,
+  scoreCustomers,
   summarizeTransactions,
 } from 'crmkit/value';
-import { heatmapChart, multiLineChart, rankedBarChart } from './charts.js';
+import { rankedBarChart } from './charts.js';
 import { defaultContext, topBy, type DemoContext, type ReportSection } from './context.js';
 import { progressBar } from './progress.js';
 
@@ -34,26 +35,15 @@ export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSe
   const check = holdoutComparison(bg, rows, s.holdout!, { duration: 39 });
   console.log(`holdout weeks 40–78: ${check.totalActual} repeat purchases, model expected ${check.totalExpected.toFixed(1)}`);
 
-  const clv = customerLifetimeValue(bg, gg, rows, { months: 12, discountRate: 0.01, timeUnit: 'week' });
-  const alive = probabilityAlive(bg, rows);
-  const ranked = topBy(rows.map((r, i) => ({ r, clv: clv[i]!, alive: alive[i]! })), (x) => x.clv, 10);
-  console.log(`top-5 by 12-month CLV: ${ranked.slice(0, 5).map((t) => `#${String(t.r.customerId)} $${t.clv.toFixed(2)}`).join(', ')}`);
+  const table = scoreCustomers(rows, { purchases: bg, spend: gg, horizon: 12, discountRate: 0.01, timeUnit: 'week' });
+  const ranked = table.rows.slice(0, 10);
+  console.log(`top-5 by 12-month CLV: ${ranked.slice(0, 5).map((t) => `#${String(t.customerId)} $${(t.clv ?? 0).toFixed(2)}`).join(', ')}`);
 
   const rfm = rfmScores(rows.map((r) => ({ customerId: r.customerId, recency: r.T - r.recency, frequency: r.frequency, monetary: r.monetaryValue })));
   const segs = rfm.segmentCounts.filter((c) => c.count > 0);
   console.log(`RFM segments: ${topBy(segs, (c) => c.count, 4).map((c) => `${c.segment} ${c.count}`).join(', ')}`);
 
-  // Frequency × recency grids for a customer first seen at the start (T = 39 weeks).
   const T = 39;
-  const grid: Row[] = [];
-  for (let f = 0; f <= 20; f++) for (let r = 0; r <= T; r += 1) if (f === 0 ? r === 0 : r > 0) grid.push({ customerId: `${f}/${r}`, frequency: f, recency: r, T, monetaryValue: 0 });
-  const next = conditionalExpectedPurchases(bg, grid, 13);
-  const pa = probabilityAlive(bg, grid);
-  const cells = grid.map((g, i) => ({ frequency: g.frequency, recency: g.recency, expected: next[i]!, alive: pa[i]! }));
-  const calib = check.buckets.flatMap((b) => [
-    { x: Number.parseInt(b.frequency, 10), y: b.actual, series: 'actual' },
-    { x: Number.parseInt(b.frequency, 10), y: b.expected, series: 'BG/NBD' },
-  ]);
   return {
     id: 'value',
     title: 'Customer value: RFM, BG/NBD + Gamma-Gamma and CLV',
@@ -63,16 +53,17 @@ export async function run(ctx: DemoContext = defaultContext()): Promise<ReportSe
       `RFM: the largest segments are ${topBy(segs, (c) => c.count, 3).map((c) => `${c.segment} (${c.count})`).join(', ')}.`,
     ],
     charts: [
-      { spec: heatmapChart(cells, { x: 'frequency', y: 'recency', value: 'expected', xTitle: 'repeat purchases (frequency)', yTitle: 'week of last purchase (recency)', valueTitle: 'purchases', labelEvery: 5 }, 'Expected purchases in the next 13 weeks'), caption: 'Frequency/recency matrix for a customer observed 39 weeks: frequent buyers who bought recently are worth the most.' },
-      { spec: heatmapChart(cells, { x: 'frequency', y: 'recency', value: 'alive', xTitle: 'repeat purchases (frequency)', yTitle: 'week of last purchase (recency)', valueTitle: 'P(alive)', labelEvery: 5 }, 'Probability the customer is still active'), caption: 'A frequent buyer who has been silent for weeks has probably churned; a one-time buyer stays likely alive.' },
-      { spec: multiLineChart(calib, { x: 'repeat purchases in weeks 1–39 (7 = 7+)', y: 'mean purchases in weeks 40–78' }, 'Calibration vs holdout'), caption: 'Model check (Fader, Hardie & Lee 2005, Fig. 4): mean holdout purchases by calibration frequency, actual vs BG/NBD.' },
+      { spec: frequencyRecencyChart(bg, { T, measure: 'expectedPurchases', t: 13, maxFrequency: 20, title: 'Expected purchases in the next 13 weeks' }), caption: 'Frequency/recency matrix for a customer observed 39 weeks: frequent buyers who bought recently are worth the most.' },
+      { spec: frequencyRecencyChart(bg, { T, maxFrequency: 20, title: 'Probability the customer is still active' }), caption: 'A frequent buyer who has been silent for weeks has probably churned; a one-time buyer stays likely alive.' },
+      { spec: holdoutComparisonChart(check, { title: 'Calibration vs holdout' }), caption: 'Model check (Fader, Hardie & Lee 2005, Fig. 4): mean holdout purchases by calibration frequency, actual vs BG/NBD.' },
+      { spec: clvDistributionChart(table), caption: 'How 12-month CLV is spread over the customers (scoreCustomers): a few customers carry most of the value.' },
       { spec: rankedBarChart(segs.map((c) => ({ label: c.segment, value: c.count })), 'RFM segments', 'customers'), caption: 'Quintile RFM scores mapped to the usual R×F segment grid.' },
     ],
     tables: [
       {
         caption: 'Top customers by 12-month CLV (1% monthly discount)',
         header: ['customer', 'repeat purchases', 'weeks observed', 'mean spend', 'P(alive)', 'CLV'],
-        rows: ranked.map((t) => [String(t.r.customerId), t.r.frequency, Number(t.r.T.toFixed(1)), `$${t.r.monetaryValue.toFixed(2)}`, Number(t.alive.toFixed(3)), `$${t.clv.toFixed(2)}`]),
+        rows: ranked.map((t) => [String(t.customerId), t.frequency, Number(t.T.toFixed(1)), `$${(t.monetaryValue ?? 0).toFixed(2)}`, Number(t.probabilityAlive.toFixed(3)), `$${(t.clv ?? 0).toFixed(2)}`]),
       },
     ],
   };
