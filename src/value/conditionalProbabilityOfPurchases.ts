@@ -1,5 +1,6 @@
 import { ModelFormatError } from '../core/errors.js';
 import { integerInRange } from '../core/validate.js';
+import { MAX_FREQUENCY } from './_btyd.js';
 import type { BtydCustomer } from './_btyd.js';
 import { betaGeoAlive, betaGeoProbabilityOfPurchases } from './fitBetaGeo.js';
 import { paretoNbdAlive, paretoNbdProbabilityOfPurchases } from './fitParetoNbd.js';
@@ -34,7 +35,7 @@ export function conditionalProbabilityOfPurchases(model: ContinuousPurchaseModel
   const m = purchaseModel(fn, model);
   if (m.kind !== 'betaGeo' && m.kind !== 'paretoNbd') throw new ModelFormatError(fn, "model.kind must be 'betaGeo' or 'paretoNbd'", m.kind);
   const tt = horizon(fn, 't', t);
-  const k = integerInRange(fn, 'n', n, { min: 0 });
+  const k = integerInRange(fn, 'n', n, { min: 0, max: MAX_FREQUENCY });
   const { x, tx, T } = customerColumns(fn, customers);
   const out = new Array<number>(x.length);
   coreErrorsAs(fn, () => {
