@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Reference for crmkit/value's conditional predictions: E[Y(t) | x, t_x, T] at large frequencies
-(BG/NBD, MBG/NBD) and P(n purchases in the next t | x, t_x, T) (BG/NBD, Pareto/NBD), in mpmath.
+(BG/NBD, MBG/NBD) and P(n purchases in the next t | x, t_x, T) (BG/NBD, MBG/NBD, Pareto/NBD), in mpmath.
 
 Pinned (Debian python3): mpmath 1.2.1.
 
@@ -14,6 +14,8 @@ integrating the individual-level law over the parameter distributions numericall
   the next t: n = 0 w.p. e^{-lambda t}; n >= 1 w.p. (1-p)^(n-1) p P(Pois(lambda t) >= n) +
   (1-p)^n P(Pois(lambda t) = n); dead with weight p (1-p)^(x-1) lambda^x e^{-lambda t_x} (x > 0), n = 0.
   p and lambda are integrated in closed form (beta and gamma functions), term by term.
+- MBG/NBD: as BG/NBD with the coin also tossed at time 0: alive weight lambda^x e^{-lambda T} (1-p)^(x+1),
+  dead weight p (1-p)^x lambda^x e^{-lambda t_x} (also for x = 0).
 - Pareto/NBD, per (lambda, mu): alive weight lambda^x e^{-(lambda+mu) T}, then n purchases in
   min(tau, t) with tau ~ Exp(mu); dead weight int_{t_x}^T lambda^x e^{-lambda u} mu e^{-mu u} du.
   lambda and mu are integrated in closed form inside, the lifetime (death time) by quadrature.
@@ -65,6 +67,26 @@ def bg_cond_pn(p, t, n, x, tx, T):
     return joint / hist
 
 
+def mbg_cond_pn(p, t, n, x, tx, T):
+    # MBG/NBD: the drop-out coin is also tossed at time 0, so alive after the history has weight
+    # lambda^x e^{-lambda T} (1-p)^(x+1) and dead p (1-p)^x lambda^x e^{-lambda t_x} (x = 0 included:
+    # gone at time 0); the next t goes as in BG/NBD (a coin after each purchase)
+    r, al, a, b = [mp.mpf(v) for v in p]
+    t, tx, T = mp.mpf(t), mp.mpf(tx), mp.mpf(T)
+    B = mp.beta
+    M = lambda k, v: mp.gamma(r + k) * al ** r / (mp.gamma(r) * (al + v) ** (r + k))
+    Ealive = B(a, b + x + 1) / B(a, b)
+    Edead = B(a + 1, b + x) / B(a, b)
+    hist = Ealive * M(x, T) + Edead * M(x, tx)
+    if n == 0:
+        joint = Ealive * M(x, T + t) + Edead * M(x, tx)
+    else:
+        ge = M(x, T) - mp.fsum(t ** j / mp.factorial(j) * M(x + j, T + t) for j in range(n))
+        eq = t ** n / mp.factorial(n) * M(x + n, T + t)
+        joint = B(a + 1, b + x + n) / B(a, b) * ge + B(a, b + x + 1 + n) / B(a, b) * eq
+    return joint / hist
+
+
 def pnbd_cond_pn(p, t, n, x, tx, T):
     r, al, s, be = [mp.mpf(v) for v in p]
     t, tx, T = mp.mpf(t), mp.mpf(tx), mp.mpf(T)
@@ -95,6 +117,7 @@ def main():
     out['conditionalPn'] = {
         'cases': cases,
         'betaGeo': [float(bg_cond_pn(BG, t, n, x, tx, T)) for x, tx, T, t, n in cases],
+        'modifiedBetaGeo': [float(mbg_cond_pn(MBG, t, n, x, tx, T)) for x, tx, T, t, n in cases],
         'paretoNbd': [float(pnbd_cond_pn(PNBD, t, n, x, tx, T)) for x, tx, T, t, n in cases],
     }
     path = os.path.join(ROOT, 'test', 'fixtures', 'value-conditional.json')

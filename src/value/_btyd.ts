@@ -6,7 +6,8 @@
  * @internal
  * @module
  */
-import { InvalidInputError, InvalidOptionError, ModelFormatError, NotConvergedError } from '../core/errors.js';
+import { CrmkitError, InvalidInputError, InvalidOptionError, ModelFormatError, NotConvergedError } from '../core/errors.js';
+import { coreErrorsAs, isCoreKernelError } from './_errors.js';
 import { invertSymmetric, minimize, numericHessian } from '../core/optimize.js';
 import type { LongRunOptions } from '../core/progress.js';
 import { arrayLike, boolean, integerInRange, numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
@@ -49,6 +50,54 @@ export interface BtydFitOptions extends LongRunOptions {
    * p = q = 2, γ = mean spend / 2 for Gamma-Gamma; all 1 for BG/BB
    */
   initialParams?: readonly number[];
+  /**
+   * Holdout rows for the holdout check in `diagnostics.holdout` (as `summarizeTransactions` returns them
+   * with `calibrationEnd`): one per customer, matched by `customerId` when the rows carry ids, else by
+   * position. Purchase models compare each customer's expected holdout purchases with `frequency`;
+   * Gamma-Gamma compares expected spend per purchase with `monetaryValue`. Not available for BG/BB, nor
+   * with weighted customers (a pattern row has no single holdout).
+   * @defaultValue no holdout check
+   */
+  holdout?: readonly HoldoutRow[];
+}
+
+/** One customer's holdout summary for a fit's holdout check. */
+export interface HoldoutRow {
+  /** Matches the calibration row's `customerId` (both lists carry ids, or neither). */
+  readonly customerId?: unknown;
+  /** Purchases (distinct purchase periods) in the holdout window. */
+  readonly frequency: number;
+  /** Length of the holdout window in the model's time unit (purchase models: required, the same for every row). */
+  readonly duration?: number;
+  /** Mean spend per holdout purchase (Gamma-Gamma: required when frequency > 0). */
+  readonly monetaryValue?: number;
+}
+
+/**
+ * The holdout check of a fit: the model's expectation for the holdout window against what the
+ * customers did, in total and per customer.
+ */
+export interface HoldoutDiagnostics {
+  /** `'purchases'` (purchase models: Σ expected vs actual holdout purchases) or `'spend'` (Gamma-Gamma: Σ over holdout purchases of expected vs actual spend per purchase). */
+  measure: 'purchases' | 'spend';
+  /** Customers compared (Gamma-Gamma: those with holdout purchases and calibration repeat purchases). */
+  customers: number;
+  /** Holdout window length (purchase models; 0 for spend). */
+  duration: number;
+  /** Σ actual. */
+  actual: number;
+  /** Σ model expectation. */
+  expected: number;
+  /** (expected − actual) / actual; 0 when both are 0 (absent: actual 0 and expected not). */
+  relativeError?: number;
+  /** Root mean squared per-customer error. */
+  rmse: number;
+  /**
+   * True when |expected − actual| ≤ 0.1·actual + noise: within 10% in total, plus two Poisson standard
+   * deviations √expected (purchases) or two standard errors √(Σ per-customer squared errors) (spend),
+   * so that a small holdout does not fail on noise alone.
+   */
+  ok: boolean;
 }
 
 /** Options of the continuous-time fits (BG/NBD, MBG/NBD, Pareto/NBD). */
@@ -82,9 +131,11 @@ export interface FitDiagnostics {
   data: string[];
   /** One sentence per finding, for logs and UIs. */
   warnings: string[];
+  /** The holdout check, when the fit was given `holdout` rows. */
+  holdout?: HoldoutDiagnostics;
 }
 
-export const FIT_KEYS = ['penalizer', 'maxIterations', 'tolerance', 'strict', 'initialParams', 'signal', 'onProgress'] as const;
+export const FIT_KEYS = ['penalizer', 'maxIterations', 'tolerance', 'strict', 'initialParams', 'holdout', 'signal', 'onProgress'] as const;
 
 /** Resolved fit options stored in the model. */
 export interface ResolvedFitOptions {
@@ -108,13 +159,21 @@ export interface Patterns {
   rows: number;
 }
 
+/** Largest frequency a customer may have (2³¹ − 1: counts are stored as 32-bit integers). */
+export const MAX_FREQUENCY = 2147483647;
+/**
+ * Largest total weight of a fit (2⁵³, the largest exact integer): beyond it a weighted sum of
+ * log-likelihoods overflows, and counts of customers are no longer exact.
+ */
+export const MAX_TOTAL_WEIGHT = 9007199254740992;
+
 /** Validates one continuous-time customer; returns nothing, throws a typed error naming `name[i]`. */
 export function checkCustomer(fn: string, name: string, i: number, c: unknown, needT = true): void {
   if (c === null || typeof c !== 'object') throw new InvalidInputError(fn, `${name}[${i}] must be an object { frequency, recency, T }`, c);
   const r = c as Record<string, unknown>;
   const x = r.frequency;
   const tx = r.recency;
-  if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) throw new InvalidInputError(fn, `${name}[${i}].frequency must be an integer ≥ 0`, x);
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > MAX_FREQUENCY) throw new InvalidInputError(fn, `${name}[${i}].frequency must be an integer in [0, ${MAX_FREQUENCY}]`, x);
   if (typeof tx !== 'number' || !Number.isFinite(tx) || tx < 0) throw new InvalidInputError(fn, `${name}[${i}].recency must be a finite number ≥ 0`, tx);
   if (x === 0 && tx !== 0) throw new InvalidInputError(fn, `${name}[${i}].recency must be 0 when frequency is 0`, tx);
   if (needT) {
@@ -157,11 +216,26 @@ export function toPatterns(fn: string, customers: unknown, filter?: (x: number) 
     if (x > xMax) xMax = x;
   }
   if (xs.length === 0) throw new InvalidInputError(fn, 'customers must contain at least one usable customer', arr.length);
-  return { n: xs.length, x: Int32Array.from(xs), tx: Float64Array.from(txs), T: Float64Array.from(Ts), w: Float64Array.from(ws), totalWeight: total, xMax, rows: arr.length };
+  if (!(total <= MAX_TOTAL_WEIGHT)) throw new InvalidInputError(fn, `the weights of customers must sum to at most 2^53 (${MAX_TOTAL_WEIGHT})`, total);
+  // Canonical order (x, t_x, T ascending): the likelihood is a sum over patterns, and floating-point
+  // sums depend on their order. Sorting makes a fit a function of the multiset of customers, so a
+  // summary from SQL and one from memory, or the same customers shuffled, give the same parameters
+  // to the last bit, even where the likelihood is flat (BG/NBD's b on UCI Online Retail).
+  const order = Array.from(xs, (_, k) => k).sort((i, j) => xs[i]! - xs[j]! || txs[i]! - txs[j]! || Ts[i]! - Ts[j]!);
+  return {
+    n: xs.length,
+    x: Int32Array.from(order, (k) => xs[k]!),
+    tx: Float64Array.from(order, (k) => txs[k]!),
+    T: Float64Array.from(order, (k) => Ts[k]!),
+    w: Float64Array.from(order, (k) => ws[k]!),
+    totalWeight: total,
+    xMax,
+    rows: arr.length,
+  };
 }
 
 /** Resolves and checks the common fit options. */
-export function fitOptions(fn: string, options: BtydFitOptions | undefined, nParams: number, extraKeys: readonly string[] = []): ResolvedFitOptions & { strict: boolean; initial: Float64Array; userInitial: boolean; control: LongRunOptions } {
+export function fitOptions(fn: string, options: BtydFitOptions | undefined, nParams: number, extraKeys: readonly string[] = []): ResolvedFitOptions & { strict: boolean; initial: Float64Array; userInitial: boolean; control: LongRunOptions; holdout: unknown } {
   const opts = checkOptions(fn, options, [...FIT_KEYS, ...extraKeys]);
   const penalizer = opts.penalizer === undefined ? 0 : numberInRange(fn, 'options.penalizer', opts.penalizer, { min: 0 });
   const maxIterations = opts.maxIterations === undefined ? 1000 : integerInRange(fn, 'options.maxIterations', opts.maxIterations, { min: 1 });
@@ -176,7 +250,7 @@ export function fitOptions(fn: string, options: BtydFitOptions | undefined, nPar
   const control: LongRunOptions = {};
   if (opts.signal !== undefined) control.signal = opts.signal;
   if (opts.onProgress !== undefined) control.onProgress = opts.onProgress;
-  return { penalizer, maxIterations, tolerance, strict, initial, userInitial: opts.initialParams !== undefined, control };
+  return { penalizer, maxIterations, tolerance, strict, initial, userInitial: opts.initialParams !== undefined, control, holdout: opts.holdout };
 }
 
 /**
@@ -217,13 +291,23 @@ export function runFit(fn: string, kernel: LogLikelihoodKernel, W: number, nPara
       p[k] = Math.exp(theta[k]!);
       pen += c[k]! * p[k]! * p[k]!;
     }
-    const ll = kernel(p, withGrad ? gp : undefined);
+    let ll: number;
+    try {
+      ll = kernel(p, withGrad ? gp : undefined);
+    } catch (e) {
+      // a special function out of its range at an extreme trial point: that point is infeasible
+      if (isCoreKernelError(e)) return Infinity;
+      throw e;
+    }
     if (!Number.isFinite(ll)) return Infinity;
     if (withGrad) {
       for (let k = 0; k < nParams; k++) {
-        cacheTheta[k] = theta[k]!;
-        cacheGrad[k] = p[k]! * (-gp[k]! / W + 2 * lam * c[k]! * p[k]!);
+        const g = p[k]! * (-gp[k]! / W + 2 * lam * c[k]! * p[k]!);
+        // a gradient that overflows at an extreme trial point: the point is infeasible
+        if (!Number.isFinite(g)) return Infinity;
+        cacheGrad[k] = g;
       }
+      for (let k = 0; k < nParams; k++) cacheTheta[k] = theta[k]!;
     }
     return -ll / W + lam * pen;
   };
@@ -235,55 +319,105 @@ export function runFit(fn: string, kernel: LogLikelihoodKernel, W: number, nPara
     for (let k = 0; k < nParams; k++) out[k] = cacheGrad[k]!;
   };
   const x0 = Array.from(o.initial, Math.log);
-  const res = minimize(objective, x0, {
-    ...(analytic && { gradient }),
-    maxIterations: o.maxIterations,
-    gradientTolerance: o.tolerance,
-    ...o.control,
-  });
+  if (!Number.isFinite(objective(Float64Array.from(x0)))) {
+    throw new InvalidInputError(fn, `the likelihood cannot be evaluated at the start values [${Array.from(o.initial).join(', ')}] (set options.initialParams)`, Array.from(o.initial));
+  }
+  const res = coreErrorsAs(fn, () =>
+    minimize(objective, x0, {
+      ...(analytic && { gradient }),
+      maxIterations: o.maxIterations,
+      gradientTolerance: o.tolerance,
+      ...o.control,
+    }),
+  );
   if (!res.converged && o.strict) {
     throw new NotConvergedError(fn, `the fit did not converge (${res.reason}) within ${res.iterations} iterations; gradient norm ${Math.max(...res.gradient.map(Math.abs))}`, res.iterations);
   }
-  const params = res.x.map(Math.exp);
-  let hessian: number[][];
-  if (analytic) {
-    // central differences of the analytic gradient of W·objective in θ = log p (step 1e-5: truncation
-    // ~1e-10, rounding ~ε/h·|∇| ~1e-11 relative — ample for standard errors)
-    hessian = [];
-    const t = Float64Array.from(res.x);
+  // central differences of the analytic gradient of W·objective in θ = log p (step 1e-5: truncation
+  // ~1e-10, rounding ~ε/h·|∇| ~1e-11 relative — ample for standard errors and Newton steps)
+  const hessianAt = (x: readonly number[]): number[][] => {
+    const H: number[][] = [];
+    const t = Float64Array.from(x);
     const g1 = new Float64Array(nParams);
     const g2 = new Float64Array(nParams);
     const h = 1e-5;
     for (let k = 0; k < nParams; k++) {
-      t[k] = res.x[k]! + h;
+      t[k] = x[k]! + h;
       gradient(t, g1);
-      t[k] = res.x[k]! - h;
+      t[k] = x[k]! - h;
       gradient(t, g2);
-      t[k] = res.x[k]!;
-      hessian.push(Array.from(g1, (v, j) => (W * (v - g2[j]!)) / (2 * h)));
+      t[k] = x[k]!;
+      H.push(Array.from(g1, (v, j) => (W * (v - g2[j]!)) / (2 * h)));
     }
     for (let i = 0; i < nParams; i++) {
       for (let j = 0; j < i; j++) {
-        const v = 0.5 * (hessian[i]![j]! + hessian[j]![i]!);
-        hessian[i]![j] = v;
-        hessian[j]![i] = v;
+        const v = 0.5 * (H[i]![j]! + H[j]![i]!);
+        H[i]![j] = v;
+        H[j]![i] = v;
+      }
+    }
+    return H;
+  };
+  let xFit: number[] = Array.from(res.x);
+  let hessian: number[][] | undefined;
+  if (analytic) {
+    hessian = hessianAt(xFit);
+    // Newton polish: L-BFGS stops where the gradient is below the tolerance, which along a flat ridge
+    // of the likelihood (Pareto/NBD's s and β) still leaves the parameters ~1e-6 from the optimum. A few
+    // Newton steps on the Hessian computed anyway for the standard errors close that gap; a step is kept
+    // only when it lowers the gradient norm without raising the objective.
+    if (res.converged) {
+      const maxAbs = (v: ArrayLike<number>): number => {
+        let m = 0;
+        for (let k = 0; k < v.length; k++) m = Math.max(m, Math.abs(v[k]!));
+        return m;
+      };
+      const g0 = new Float64Array(nParams);
+      const g1 = new Float64Array(nParams);
+      for (let it = 0; it < 3; it++) {
+        let cov: number[][];
+        try {
+          cov = invertSymmetric(hessian);
+        } catch (e) {
+          if (e instanceof CrmkitError) break;
+          throw e;
+        }
+        const xt = Float64Array.from(xFit);
+        const f0 = objective(xt);
+        gradient(xt, g0);
+        if (maxAbs(g0) === 0) break;
+        const xNew = xFit.map((v, k) => v - cov[k]!.reduce((acc, c, j) => acc + c * W * g0[j]!, 0));
+        const xn = Float64Array.from(xNew);
+        const f1 = objective(xn);
+        if (!(f1 <= f0 + 1e-13 * Math.abs(f0))) break;
+        gradient(xn, g1);
+        if (!(maxAbs(g1) < maxAbs(g0))) break;
+        xFit = xNew;
+        hessian = hessianAt(xFit);
       }
     }
   } else {
-    hessian = numericHessian((theta) => W * evaluate(theta, false), res.x);
+    try {
+      hessian = numericHessian((theta) => W * evaluate(theta, false), res.x);
+    } catch (e) {
+      if (!isCoreKernelError(e)) throw e;
+      hessian = undefined; // not finite near the fit: no standard errors
+    }
   }
+  const params = xFit.map(Math.exp);
   // A Hessian that is not positive definite (a fit running off to a boundary, parameters not
   // identified) has no standard errors: they are left out rather than reported as NaN.
   let standardErrors: number[] | undefined;
   try {
+    if (hessian === undefined) throw new InvalidInputError(fn, 'the objective is not finite near the fit', undefined);
     const cov = invertSymmetric(hessian);
     standardErrors = params.map((v, k) => v * Math.sqrt(cov[k]![k]!));
     if (!standardErrors.every(Number.isFinite)) standardErrors = undefined;
   } catch (e) {
-    if (!(e instanceof InvalidInputError)) throw e;
+    if (!(e instanceof CrmkitError)) throw e;
     standardErrors = undefined;
   }
-  const ll = kernel(Float64Array.from(params), undefined);
+  const ll = coreErrorsAs(fn, () => kernel(Float64Array.from(params), undefined));
   const diagnostics = diagnose(params, standardErrors !== undefined, res.converged, check);
   if (o.strict && !diagnostics.ok) {
     const msg = `the fit cannot be trusted: ${diagnostics.warnings.join('; ')}`;
@@ -385,7 +519,53 @@ export function checkModel(fn: string, json: unknown, kind: string, names: reado
     if (typeof m[k] !== 'number' || !Number.isFinite(m[k] as number)) throw new ModelFormatError(fn, `${k} must be a finite number`, m[k]);
   }
   if (typeof m.converged !== 'boolean') throw new ModelFormatError(fn, 'converged must be a boolean', m.converged);
+  checkModelFields(fn, m, names);
   return m;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isStringArray = (v: unknown): boolean => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/**
+ * Checks the optional fields a fit writes (a tampered or truncated file must not load with NaN in it):
+ * `iterations`, `nCustomers`, `standardErrors`, `options`, `diagnostics`.
+ */
+function checkModelFields(fn: string, m: Record<string, unknown>, names: readonly string[]): void {
+  if (!Number.isInteger(m.iterations) || (m.iterations as number) < 0) throw new ModelFormatError(fn, 'iterations must be an integer ≥ 0', m.iterations);
+  if (m.nCustomers !== undefined && !(typeof m.nCustomers === 'number' && Number.isFinite(m.nCustomers) && m.nCustomers >= 0)) {
+    throw new ModelFormatError(fn, 'nCustomers must be a finite number ≥ 0', m.nCustomers);
+  }
+  if (m.standardErrors !== undefined) {
+    const se = m.standardErrors;
+    if (!isObject(se)) throw new ModelFormatError(fn, 'standardErrors must be an object', se);
+    for (const n of names) {
+      const v = se[n];
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ModelFormatError(fn, `standardErrors.${n} must be a finite number ≥ 0`, v);
+    }
+  }
+  if (m.options !== undefined) {
+    const o = m.options;
+    if (!isObject(o)) throw new ModelFormatError(fn, 'options must be an object', o);
+    const num = (k: string, ok: (v: number) => boolean): void => {
+      if (o[k] !== undefined && !(typeof o[k] === 'number' && ok(o[k] as number))) throw new ModelFormatError(fn, `options.${k} is not a valid value`, o[k]);
+    };
+    num('penalizer', (v) => Number.isFinite(v) && v >= 0);
+    num('maxIterations', (v) => Number.isInteger(v) && v >= 1);
+    num('tolerance', (v) => Number.isFinite(v) && v >= 0);
+    if (o.penalizerScaling !== undefined && o.penalizerScaling !== 'none' && o.penalizerScaling !== 'lifetimes') {
+      throw new ModelFormatError(fn, "options.penalizerScaling must be 'none' or 'lifetimes'", o.penalizerScaling);
+    }
+  }
+  if (m.diagnostics !== undefined) {
+    const d = m.diagnostics;
+    if (!isObject(d)) throw new ModelFormatError(fn, 'diagnostics must be an object', d);
+    if (typeof d.ok !== 'boolean') throw new ModelFormatError(fn, 'diagnostics.ok must be a boolean', d.ok);
+    if (typeof d.hessianPositiveDefinite !== 'boolean') throw new ModelFormatError(fn, 'diagnostics.hessianPositiveDefinite must be a boolean', d.hessianPositiveDefinite);
+    for (const k of ['nearBound', 'data', 'warnings']) {
+      if (!isStringArray(d[k])) throw new ModelFormatError(fn, `diagnostics.${k} must be an array of strings`, d[k]);
+    }
+    if (d.holdout !== undefined) checkHoldoutDiagnostics(fn, d.holdout);
+  }
 }
 
 /** The whole fit of a continuous-time model (BG/NBD, MBG/NBD, Pareto/NBD): validate, merge patterns, start, minimize with the analytic gradient, assemble. */
@@ -396,10 +576,12 @@ export function fitContinuousModel<Kind extends string, K extends string>(
   makeKernel: (d: Patterns) => LogLikelihoodKernel,
   customers: readonly BtydCustomer[],
   options: ContinuousFitOptions | undefined,
+  conditional: (p: Record<K, number>, t: number, x: number, tx: number, T: number) => number,
 ): AssembledModel<Kind, K> {
   const o = fitOptions(fn, options, names.length, ['penalizerScaling']);
   const scaling = (options as ContinuousFitOptions | undefined)?.penalizerScaling === undefined ? 'none' : oneOf(fn, 'options.penalizerScaling', options!.penalizerScaling, ['none', 'lifetimes'] as const);
   const data = toPatterns(fn, customers);
+  const hold = o.holdout === undefined ? undefined : holdoutRows(fn, customers, o.holdout, true);
   continuousStart(data, o);
   let maxT = 0;
   let anyRepeat = false;
@@ -429,6 +611,12 @@ export function fitContinuousModel<Kind extends string, K extends string>(
     fit = { diagnostics, params, standardErrors: undefined, logLikelihood: kernel(o.initial, undefined), converged: false, iterations: 0, evaluations: 1 };
   } else {
     fit = runFit(fn, kernel, data.totalWeight, names.length, o, true, check);
+    if (hold !== undefined) {
+      const params = named(names, fit.params);
+      const e = coreErrorsAs(fn, () => Array.from(customers, (c) => conditional(params, hold.duration, c.frequency, c.recency, c.T)));
+      const h = holdoutCheck('purchases', hold.duration, e, hold.frequency, undefined, fit.diagnostics);
+      if (o.strict && !h.ok) throw new NotConvergedError(fn, `the fit cannot be trusted: ${fit.diagnostics.warnings.join('; ')}`, fit.iterations);
+    }
   }
   return assembleModel(kind, names, fit, data.totalWeight, { ...o, penalizerScaling: scaling });
 }
@@ -444,4 +632,131 @@ export function continuousStart(d: Patterns, o: { initial: Float64Array; userIni
   }
   const alpha = sx > 0 && sT > 0 ? Math.min(1e6, Math.max(1e-3, (0.5 * sT) / sx)) : 1;
   o.initial.set([0.5, alpha, 1, 2]);
+}
+
+/** Checks a serialized `diagnostics.holdout`. */
+function checkHoldoutDiagnostics(fn: string, h: unknown): void {
+  if (!isObject(h)) throw new ModelFormatError(fn, 'diagnostics.holdout must be an object', h);
+  if (h.measure !== 'purchases' && h.measure !== 'spend') throw new ModelFormatError(fn, "diagnostics.holdout.measure must be 'purchases' or 'spend'", h.measure);
+  if (typeof h.ok !== 'boolean') throw new ModelFormatError(fn, 'diagnostics.holdout.ok must be a boolean', h.ok);
+  for (const k of ['customers', 'duration', 'actual', 'expected', 'rmse', 'relativeError']) {
+    if (k === 'relativeError' && h[k] === undefined) continue;
+    const v = h[k];
+    if (typeof v !== 'number' || !Number.isFinite(v) || (k !== 'relativeError' && v < 0)) throw new ModelFormatError(fn, `diagnostics.holdout.${k} must be a finite number${k === 'relativeError' ? '' : ' ≥ 0'}`, v);
+  }
+}
+
+function idOf(row: unknown): unknown {
+  return row !== null && typeof row === 'object' ? (row as { customerId?: unknown }).customerId : undefined;
+}
+
+/**
+ * Index of the holdout row of each calibration row: by `customerId` when the rows carry ids (every
+ * calibration id found exactly once in the holdout), by position when neither side has any id.
+ * `calName` and `holdName` name the two lists in errors.
+ */
+export function matchById(fn: string, cal: ArrayLike<unknown>, hold: ArrayLike<unknown>, calName = 'calibration', holdName = 'holdout'): Int32Array {
+  const n = cal.length;
+  const out = new Int32Array(n);
+  let withId = 0;
+  for (let i = 0; i < n; i++) if (idOf(cal[i]) !== undefined) withId++;
+  for (let j = 0; j < hold.length; j++) if (idOf(hold[j]) !== undefined) withId++;
+  if (withId === 0) {
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out;
+  }
+  const at = new Map<unknown, number>();
+  for (let j = 0; j < hold.length; j++) {
+    const id = idOf(hold[j]);
+    if (id === undefined) throw new InvalidInputError(fn, `${holdName}[${j}].customerId is missing (rows are matched by customerId when any row has one)`, id);
+    if (at.has(id)) throw new InvalidInputError(fn, `${holdName}[${j}].customerId repeats ${holdName}[${at.get(id)}]'s id`, id);
+    at.set(id, j);
+  }
+  for (let i = 0; i < n; i++) {
+    const id = idOf(cal[i]);
+    if (id === undefined) throw new InvalidInputError(fn, `${calName}[${i}].customerId is missing (rows are matched by customerId when any row has one)`, id);
+    const j = at.get(id);
+    if (j === undefined) throw new InvalidInputError(fn, `${calName}[${i}].customerId has no holdout row`, id);
+    out[i] = j;
+  }
+  return out;
+}
+
+/**
+ * Validates `options.holdout` against the fit's customers and returns, per calibration row, the
+ * matched holdout row (frequency, and monetary value when `needSpend`), plus the window length.
+ */
+export function holdoutRows(fn: string, customers: ArrayLike<unknown>, holdout: unknown, needDuration: boolean): { frequency: Float64Array; monetary: Float64Array; duration: number } {
+  const hold = arrayLike<unknown>(fn, 'options.holdout', holdout);
+  if (hold.length !== customers.length) throw new InvalidOptionError(fn, `options.holdout must have one row per customer (${customers.length})`, hold.length);
+  for (let i = 0; i < customers.length; i++) {
+    const w = (customers[i] as { weight?: unknown }).weight;
+    if (w !== undefined && w !== 1) throw new InvalidOptionError(fn, `options.holdout cannot be checked against weighted customers (customers[${i}].weight is ${String(w)}): a pattern row has no single holdout`, w);
+  }
+  for (let j = 0; j < hold.length; j++) {
+    if (hold[j] === null || typeof hold[j] !== 'object') throw new InvalidOptionError(fn, `options.holdout[${j}] must be an object { frequency, duration }`, hold[j]);
+  }
+  const match = matchById(fn, customers, hold, 'customers', 'options.holdout');
+  const frequency = new Float64Array(customers.length);
+  const monetary = new Float64Array(customers.length);
+  let duration = 0;
+  for (let i = 0; i < customers.length; i++) {
+    const j = match[i]!;
+    const h = hold[j] as HoldoutRow;
+    const f = h.frequency;
+    if (typeof f !== 'number' || !Number.isInteger(f) || f < 0 || f > MAX_FREQUENCY) throw new InvalidOptionError(fn, `options.holdout[${j}].frequency must be an integer in [0, ${MAX_FREQUENCY}]`, f);
+    frequency[i] = f;
+    if (needDuration) {
+      const d = h.duration;
+      if (typeof d !== 'number' || !Number.isFinite(d) || d <= 0) throw new InvalidOptionError(fn, `options.holdout[${j}].duration must be a finite number > 0`, d);
+      if (i === 0) duration = d;
+      else if (d !== duration) throw new InvalidOptionError(fn, `options.holdout[${j}].duration must equal the other rows' (${duration})`, d);
+    } else if (f > 0) {
+      const m = h.monetaryValue;
+      if (typeof m !== 'number' || !Number.isFinite(m) || m <= 0) throw new InvalidOptionError(fn, `options.holdout[${j}].monetaryValue must be a finite number > 0 when frequency > 0`, m);
+      monetary[i] = m;
+    }
+  }
+  return { frequency, monetary, duration };
+}
+
+/**
+ * The holdout check from per-customer expectations `e` and actual values `a` (each weighted by `k`,
+ * 1 for purchases, holdout purchases for spend). Adds its warning to `d` when it fails.
+ */
+export function holdoutCheck(measure: 'purchases' | 'spend', duration: number, e: ArrayLike<number>, a: ArrayLike<number>, k: ArrayLike<number> | undefined, d: FitDiagnostics): HoldoutDiagnostics {
+  let se = 0;
+  let sa = 0;
+  let sq = 0;
+  let n = 0;
+  for (let i = 0; i < e.length; i++) {
+    const ki = k === undefined ? 1 : k[i]!;
+    if (ki === 0) continue;
+    n++;
+    se += ki * e[i]!;
+    sa += ki * a[i]!;
+    const diff = ki * (e[i]! - a[i]!);
+    sq += diff * diff;
+  }
+  const diff = se - sa;
+  // noise allowance: two Poisson standard deviations of the expected count (purchases); for spend,
+  // two standard errors of the total from the per-customer deviations
+  const noise = measure === 'purchases' ? 2 * Math.sqrt(Math.max(se, 0)) : 2 * Math.sqrt(sq);
+  const ok = Math.abs(diff) <= 0.1 * sa + noise;
+  const h: HoldoutDiagnostics = { measure, customers: n, duration, actual: sa, expected: se, rmse: n > 0 ? Math.sqrt(sq / n) : 0, ok };
+  if (sa > 0) h.relativeError = diff / sa;
+  else if (se === 0) h.relativeError = 0;
+  if (!Number.isFinite(h.expected) || !Number.isFinite(h.rmse)) {
+    h.ok = false;
+    h.expected = Number.isFinite(h.expected) ? h.expected : 0;
+    h.rmse = Number.isFinite(h.rmse) ? h.rmse : 0;
+    delete h.relativeError;
+  }
+  if (!h.ok) {
+    const what = measure === 'purchases' ? `holdout purchases: the model expects ${se.toPrecision(4)}, the customers made ${sa}` : `holdout spend: the model expects ${se.toPrecision(4)}, the customers spent ${sa.toPrecision(4)}`;
+    d.warnings.push(`the holdout check fails (${what}; off by more than 10% plus the noise allowance)`);
+    d.ok = false;
+  }
+  d.holdout = h;
+  return h;
 }

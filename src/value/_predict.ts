@@ -3,13 +3,19 @@
  * @internal
  * @module
  */
-import { CrmkitError, InvalidInputError, ModelFormatError } from '../core/errors.js';
+import { InvalidInputError, ModelFormatError } from '../core/errors.js';
 import { arrayLike, numberInRange } from '../core/validate.js';
 import { checkCustomer, type BtydCustomer } from './_btyd.js';
 import type { PurchaseModel } from './models.js';
 import { toDiscrete, type DiscreteData } from './fitBetaGeoBetaBinom.js';
 
 const KINDS = ['betaGeo', 'modifiedBetaGeo', 'paretoNbd', 'betaGeoBetaBinom'] as const;
+const PARAM_NAMES: Record<(typeof KINDS)[number], readonly string[]> = {
+  betaGeo: ['r', 'alpha', 'a', 'b'],
+  modifiedBetaGeo: ['r', 'alpha', 'a', 'b'],
+  paretoNbd: ['r', 'alpha', 's', 'beta'],
+  betaGeoBetaBinom: ['alpha', 'beta', 'gamma', 'delta'],
+};
 
 /** Checks that `model` is a purchase model this version can predict with. */
 export function purchaseModel(fn: string, model: unknown): PurchaseModel {
@@ -17,8 +23,10 @@ export function purchaseModel(fn: string, model: unknown): PurchaseModel {
   const kind = (model as { kind?: unknown }).kind;
   if (!(KINDS as readonly unknown[]).includes(kind)) throw new ModelFormatError(fn, `model.kind must be one of ${KINDS.map((k) => `'${k}'`).join(', ')}`, kind);
   const params = (model as { params?: unknown }).params;
-  if (params === null || typeof params !== 'object') throw new ModelFormatError(fn, 'model.params must be an object', params);
-  for (const [k, v] of Object.entries(params)) {
+  if (params === null || typeof params !== 'object' || Array.isArray(params) || params instanceof Map) throw new ModelFormatError(fn, 'model.params must be a plain object of named parameters', params);
+  const p = params as Record<string, unknown>;
+  for (const k of PARAM_NAMES[kind as (typeof KINDS)[number]]) {
+    const v = Object.hasOwn(p, k) ? p[k] : undefined;
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new ModelFormatError(fn, `model.params.${k} must be a finite number > 0`, v);
   }
   return model as PurchaseModel;
@@ -57,19 +65,4 @@ export function discreteColumns(fn: string, customers: unknown): DiscreteData {
   return toDiscrete(fn, customers);
 }
 
-/**
- * Runs `body`, re-labelling errors thrown by core kernels (`core/hyp2f1: …`) with the user's function,
- * so a message names what the user called; the kernel's message is kept after it.
- */
-export function coreErrorsAs<T>(fn: string, body: () => T): T {
-  try {
-    return body();
-  } catch (e) {
-    if (e instanceof CrmkitError && e.fn.startsWith('core/')) {
-      const Ctor = e.constructor as new (fn: string, message: string, value: unknown) => CrmkitError;
-      const x = e as { iterations?: unknown; received?: unknown };
-      throw new Ctor(fn, `a special function failed (${e.message})`, 'iterations' in x ? x.iterations : x.received);
-    }
-    throw e;
-  }
-}
+export { coreErrorsAs } from './_errors.js';

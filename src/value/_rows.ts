@@ -16,7 +16,13 @@ export type Accessor<Row, T> = (keyof Row & string) | ((row: Row, index: number)
 /** Turns an {@link Accessor} option into a function; throws when it is neither a string nor a function. */
 export function accessor<Row, T>(fn: string, name: string, a: unknown): (row: Row, index: number) => T {
   if (typeof a === 'function') return a as (row: Row, index: number) => T;
-  if (typeof a === 'string') return (row: Row) => (row as Record<string, unknown>)[a] as T;
+  if (typeof a === 'string') {
+    // A field named like a member of Object.prototype ('constructor', 'toString', '__proto__', …) is
+    // read only when the row has it as its own property: otherwise every row would "have" the
+    // inherited function, and e.g. customerId: 'constructor' would put all rows under one customer.
+    if (a in Object.prototype) return (row: Row) => (Object.hasOwn(row as object, a) ? (row as Record<string, unknown>)[a] : undefined) as T;
+    return (row: Row) => (row as Record<string, unknown>)[a] as T;
+  }
   throw new InvalidOptionError(fn, `${name} must be a field name (string) or a function (row, index) => value`, a);
 }
 

@@ -6,7 +6,7 @@ import type { AmountPolicy, CustomerSummary, ReturnsReport, HoldoutSummary, RowP
 const KEYS = [
   'customerId', 'date', 'amount', 'observationEnd', 'calibrationEnd', 'period', 'periodsPerUnit',
   'missingCustomerId', 'invalidDate', 'invalidAmount', 'zeroAmount', 'negativeAmount', 'afterObservationEnd',
-  'returns', 'product', 'dateFormat', 'timeZone',
+  'returns', 'product', 'dateFormat', 'timeZone', 'holdoutMonetaryValue',
 ] as const;
 const SHIFT = 4194304; // 2^22 periods of room per customer in the merge key
 
@@ -45,7 +45,10 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
   const readDay = dayReader(fn, opts, 'transactions');
   const endPeriod = periodIndex(dayOption(fn, 'options.observationEnd', opts.observationEnd), period);
   const hasCal = opts.calibrationEnd !== undefined;
-  const calPeriod = hasCal ? periodIndex(dayOption(fn, 'options.calibrationEnd', opts.calibrationEnd), period) : endPeriod;
+  const calDay = hasCal ? dayOption(fn, 'options.calibrationEnd', opts.calibrationEnd) : Infinity;
+  const calPeriod = hasCal ? periodIndex(calDay, period) : endPeriod;
+  const perRowHoldout = opts.holdoutMonetaryValue === undefined ? false : oneOf(fn, 'options.holdoutMonetaryValue', opts.holdoutMonetaryValue, ['perPeriod', 'perRow'] as const) === 'perRow';
+  let afterCalInItsPeriod = 0;
   if (calPeriod > endPeriod) throw new InvalidOptionError(fn, 'options.calibrationEnd must not be after options.observationEnd', opts.calibrationEnd);
 
   const dropped = { missingCustomerId: 0, invalidDate: 0, invalidAmount: 0, zeroAmount: 0, negativeAmount: 0, afterObservationEnd: 0, returns: 0 };
@@ -132,6 +135,7 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
       return;
     }
     if (p > calPeriod) holdoutRows++;
+    else if (p === calPeriod && day > calDay) afterCalInItsPeriod++;
     used++;
     if (p < minPeriod) minPeriod = p;
     let c = custIndex.get(id);
@@ -228,6 +232,7 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
     const total = new Float64Array(nc);
     const hCount = new Int32Array(nc);
     const hTotal = new Float64Array(nc);
+    const hRows = new Int32Array(nc);
     const live = new Uint8Array(nc);
     for (let s = 0; s < slots; s++) {
       if (slotLive[s] === 0) continue; // every row of the period was returned
@@ -236,6 +241,7 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
       const p = slotPeriod[s]!;
       if (p > calPeriod) {
         hCount[c]!++;
+        hRows[c]! += slotLive[s]!;
         hTotal[c]! += slotSum[s]!;
         continue;
       }
@@ -266,7 +272,7 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
       rows.push(row);
       if (hasCal) {
         const h: HoldoutSummary = { customerId: ids[c], frequency: hCount[c]!, duration };
-        if (getAmount !== undefined) h.monetaryValue = hCount[c] === 0 ? 0 : hTotal[c]! / hCount[c]!;
+        if (getAmount !== undefined) h.monetaryValue = hCount[c] === 0 ? 0 : hTotal[c]! / (perRowHoldout ? hRows[c]! : hCount[c]!);
         holdout.push(h);
       }
     }
@@ -281,6 +287,7 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
       holdoutRows,
     };
     if (ret !== undefined) report.returns = ret;
+    if (hasCal) report.rowsAfterCalibrationEndInItsPeriod = afterCalInItsPeriod;
     const result: SummarizeTransactionsResult = { rows, report };
     if (hasCal) result.holdout = holdout;
     return result;

@@ -35,6 +35,11 @@ export interface CohortRetentionResult {
   dropped: { missingCustomerId: number; invalidDate: number };
 }
 
+/** Most periods a cohort table spans (10,000 months is 833 years; 27 years of days). */
+const MAX_COHORT_PERIODS = 10000;
+/** Most cells of a cohort table (cohorts × periods since acquisition). */
+const MAX_COHORT_CELLS = 10000000;
+
 /**
  * Cohort retention matrix from a transaction log: customers grouped by the period of their first
  * purchase, and the share of each cohort buying again k periods later.
@@ -109,8 +114,12 @@ export function cohortRetention<Row>(transactions: readonly Row[], options: Coho
   }
   if (custRows.length === 0) throw new InvalidInputError(fn, 'no usable transactions are left after cleaning', dropped);
   const span = hi - lo + 1;
+  if (span > MAX_COHORT_PERIODS) throw new InvalidInputError(fn, `the log spans ${span} ${period}s; at most ${MAX_COHORT_PERIODS} are tabulated (check the dates, or use a coarser options.period)`, span);
   const sizes = new Array<number>(span).fill(0);
   for (const f of firstOf) sizes[f - lo]!++;
+  let cells = 0;
+  for (let i = 0; i < span; i++) if (sizes[i]! > 0) cells += span - i;
+  if (cells > MAX_COHORT_CELLS) throw new InvalidInputError(fn, `the cohort table would have ${cells} cells; at most ${MAX_COHORT_CELLS} (use a coarser options.period)`, cells);
   const active: number[][] = [];
   for (let i = 0; i < span; i++) active.push(new Array<number>(sizes[i]! > 0 ? span - i : 0).fill(0));
   const seen = new Set<number>();

@@ -1,6 +1,7 @@
 import { InvalidInputError, ModelFormatError } from '../core/errors.js';
 import type { GammaGammaModel } from './fitGammaGamma.js';
 import { toSpendRows } from './_spend.js';
+import { finiteResult } from './_predict.js';
 import type { SpendCustomer } from './fitGammaGamma.js';
 
 /** A Gamma-Gamma model or just its kind and parameters. */
@@ -43,14 +44,15 @@ export function expectedAverageSpend(model: SpendModel, customers: readonly Spen
   const prm = spendParams(fn, model);
   const { x, m } = toSpendRows(fn, customers);
   const out = new Array<number>(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = averageSpend(prm, x[i]!, m[i]!);
+  for (let i = 0; i < x.length; i++) out[i] = finiteResult(fn, averageSpend(prm, x[i]!, m[i]!), `the expected spend of customers[${i}]`);
   return out;
 }
 
 /** Gamma-Gamma conditional mean spend. @internal */
 export function averageSpend(prm: { p: number; q: number; gamma: number }, x: number, m: number): number {
-  const pop = (prm.p * prm.gamma) / (prm.q - 1);
+  const pop = prm.p * (prm.gamma / (prm.q - 1));
   if (x === 0) return pop;
-  const w = (prm.p * x) / (prm.p * x + prm.q - 1);
-  return w * m + (1 - w) * pop;
+  // w = px/(px + q − 1), written so that huge p or x give w = 1 rather than ∞/∞
+  const w = 1 / (1 + (prm.q - 1) / prm.p / x);
+  return w === 1 ? m : w * m + (1 - w) * pop;
 }

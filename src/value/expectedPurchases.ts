@@ -4,7 +4,7 @@ import { betaGeoBetaBinomExpected } from './fitBetaGeoBetaBinom.js';
 import { modifiedBetaGeoExpected } from './fitModifiedBetaGeo.js';
 import { paretoNbdExpected } from './fitParetoNbd.js';
 import type { PurchaseModel } from './models.js';
-import { finiteResult, horizon, purchaseModel } from './_predict.js';
+import { coreErrorsAs, finiteResult, horizon, purchaseModel } from './_predict.js';
 
 /**
  * Expected number of purchases of a newly acquired customer in the first t time units (periods for BG/BB).
@@ -29,6 +29,11 @@ export function expectedPurchases(model: PurchaseModel, t: number): number {
   const m = purchaseModel(fn, model);
   const tt = horizon(fn, 't', t);
   if (tt === 0) return 0;
+  const v = coreErrorsAs(fn, () => expectedOne(fn, m, tt));
+  return finiteResult(fn, v, 'the expectation');
+}
+
+function expectedOne(fn: string, m: PurchaseModel, tt: number): number {
   let v: number;
   switch (m.kind) {
     case 'betaGeo':
@@ -44,5 +49,5 @@ export function expectedPurchases(model: PurchaseModel, t: number): number {
       v = betaGeoBetaBinomExpected(m.params, integerInRange(fn, 't', tt, { min: 0 }));
       break;
   }
-  return finiteResult(fn, v, 'the expectation');
+  return v;
 }

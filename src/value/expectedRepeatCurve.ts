@@ -6,7 +6,7 @@ import { betaGeoExpected } from './fitBetaGeo.js';
 import { modifiedBetaGeoExpected } from './fitModifiedBetaGeo.js';
 import { paretoNbdExpected } from './fitParetoNbd.js';
 import type { ContinuousPurchaseModel } from './models.js';
-import { purchaseModel } from './_predict.js';
+import { coreErrorsAs, finiteResult, purchaseModel } from './_predict.js';
 
 /**
  * Expected cumulative repeat purchases of a cohort on a calendar clock — the tracking plot of
@@ -45,11 +45,13 @@ export function expectedRepeatCurve(model: ContinuousPurchaseModel, firstPurchas
         return paretoNbdExpected(m.params, u);
     }
   };
-  return Array.from(t, (tt) => {
-    let sum = 0;
-    for (const [b, k] of births) sum += k * expected(tt - b);
-    return sum;
-  });
+  return coreErrorsAs(fn, () =>
+    Array.from(t, (tt, i) => {
+      let sum = 0;
+      for (const [b, k] of births) sum += k * expected(tt - b);
+      return finiteResult(fn, sum, `the expectation at times[${i}]`);
+    }),
+  );
 }
 
 /** Input of {@link repeatPurchasesChart}: the times, the model curve and optionally the actual curve (all cumulative). */

@@ -1,4 +1,5 @@
 import { hyp2f1, logBeta, regularizedBeta } from '../core/special/index.js';
+import { logNbdCoefficient, pochSums, sortedValues } from './_poch.js';
 import { checkModel, fitContinuousModel, type BtydCustomer, type ContinuousFitOptions, type FitDiagnostics, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the BG/NBD model. */
@@ -44,7 +45,7 @@ export const BETA_GEO_NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * @internal
  */
 export function betaGeoKernel(d: Patterns): LogLikelihoodKernel {
-  const { n, x, tx, T, w, xMax } = d;
+  const { n, x, tx, T, w } = d;
   // distinct T and t_x values (logs are taken once per distinct value)
   const tIndex = distinct(T);
   const txIndex = distinct(tx);
@@ -54,21 +55,30 @@ export function betaGeoKernel(d: Patterns): LogLikelihoodKernel {
   const invT = new Float64Array(Tvals.length);
   const lnTx = new Float64Array(txVals.length);
   const invTx = new Float64Array(txVals.length);
-  // weights per x, and x = 0 weights per T
-  const wx = new Float64Array(xMax + 1);
+  // distinct frequencies (ascending) with their weights, and x = 0 weights per T
+  const xs = sortedValues(x);
+  const nx = xs.values.length;
+  const wx = new Float64Array(nx);
   const w0T = new Float64Array(Tvals.length);
   const rep: number[] = [];
   for (let i = 0; i < n; i++) {
-    wx[x[i]!]! += w[i]!;
+    wx[xs.at.get(x[i]!)!]! += w[i]!;
     if (x[i] === 0) w0T[tIndex.index[i]!]! += w[i]!;
     else rep.push(i);
   }
   const rx = Int32Array.from(rep, (i) => x[i]!);
+  const rxk = Int32Array.from(rep, (i) => xs.at.get(x[i]!)!);
   const rT = Int32Array.from(rep, (i) => tIndex.index[i]!);
   const rtx = Int32Array.from(rep, (i) => txIndex.index[i]!);
   const rw = Float64Array.from(rep, (i) => w[i]!);
-  const lnB1 = new Float64Array(xMax + 1);
-  const invB1 = new Float64Array(xMax + 1);
+  const lnB1 = new Float64Array(nx);
+  const invB1 = new Float64Array(nx);
+  const Lr = new Float64Array(nx);
+  const Lb = new Float64Array(nx);
+  const Lab = new Float64Array(nx);
+  const Dr = new Float64Array(nx);
+  const Db = new Float64Array(nx);
+  const Dab = new Float64Array(nx);
   return (p, grad) => {
     const r = p[0]!;
     const alpha = p[1]!;
@@ -81,35 +91,23 @@ export function betaGeoKernel(d: Patterns): LogLikelihoodKernel {
     let ga = 0;
     let gb = 0;
     let galpha = 0;
-    let sLr = 0;
-    let sLb = 0;
-    let sLab = 0;
-    let sDr = 0;
-    let sDb = 0;
-    let sDab = 0;
     let wTot = 0;
-    for (let k = 0; k <= xMax; k++) {
-      if (k > 0) {
-        const j = k - 1;
-        sLr += Math.log(r + j);
-        sLb += Math.log(b + j);
-        sLab += Math.log(a + b + j);
-        if (grad) {
-          sDr += 1 / (r + j);
-          sDb += 1 / (b + j);
-          sDab += 1 / (a + b + j);
-        }
-        lnB1[k] = Math.log(b + k - 1);
-        invB1[k] = 1 / (b + k - 1);
+    pochSums(r, xs.values, Lr, grad ? Dr : undefined);
+    pochSums(b, xs.values, Lb, grad ? Db : undefined);
+    pochSums(a + b, xs.values, Lab, grad ? Dab : undefined);
+    for (let k = 0; k < nx; k++) {
+      const v = xs.values[k]!;
+      if (v > 0) {
+        lnB1[k] = Math.log(b + v - 1);
+        invB1[k] = 1 / (b + v - 1);
       }
       const wk = wx[k]!;
-      if (wk === 0) continue;
       wTot += wk;
-      ll += wk * (sLr + sLb - sLab);
+      ll += wk * (Lr[k]! + Lb[k]! - Lab[k]!);
       if (grad) {
-        gr += wk * sDr;
-        ga -= wk * sDab;
-        gb += wk * (sDb - sDab);
+        gr += wk * Dr[k]!;
+        ga -= wk * Dab[k]!;
+        gb += wk * (Db[k]! - Dab[k]!);
       }
     }
     ll += wTot * r * lnAlpha;
@@ -137,11 +135,12 @@ export function betaGeoKernel(d: Patterns): LogLikelihoodKernel {
     const m = rx.length;
     for (let i = 0; i < m; i++) {
       const xi = rx[i]!;
+      const xk = rxk[i]!;
       const it = rT[i]!;
       const itx = rtx[i]!;
       const rx1 = r + xi;
       const A3 = -rx1 * lnT[it]!;
-      const A4 = lnA - lnB1[xi]! - rx1 * lnTx[itx]!;
+      const A4 = lnA - lnB1[xk]! - rx1 * lnTx[itx]!;
       const wi = rw[i]!;
       let L: number;
       let w4: number;
@@ -160,7 +159,7 @@ export function betaGeoKernel(d: Patterns): LogLikelihoodKernel {
         gr -= wi * (w3 * lnT[it]! + w4 * lnTx[itx]!);
         galpha -= wi * rx1 * (w3 * invT[it]! + w4 * invTx[itx]!);
         ga += (wi * w4) / a;
-        gb -= wi * w4 * invB1[xi]!;
+        gb -= wi * w4 * invB1[xk]!;
       }
     }
     if (grad) {
@@ -220,7 +219,7 @@ export function distinct(v: Float64Array): { values: Float64Array; index: Int32A
  * @category Models
  */
 export function fitBetaGeo(customers: readonly BtydCustomer[], options?: ContinuousFitOptions): BetaGeoModel {
-  return fitContinuousModel('value/fitBetaGeo', 'betaGeo', BETA_GEO_NAMES, betaGeoKernel, customers, options);
+  return fitContinuousModel('value/fitBetaGeo', 'betaGeo', BETA_GEO_NAMES, betaGeoKernel, customers, options, betaGeoConditional);
 }
 
 /**
@@ -295,11 +294,7 @@ export function betaGeoProbabilityOfPurchases(p: BetaGeoParams, t: number, n: nu
   const lq = Math.log(alpha / (alpha + t));
   const lz = Math.log(t / (alpha + t));
   // ln[Γ(r+j)/(Γ(r) j!) (t/(α+t))^j], built up by the ratio (r+j−1)/j
-  const term = (j: number): number => {
-    let s = 0;
-    for (let k = 1; k <= j; k++) s += Math.log((r + k - 1) / k);
-    return s + j * lz;
-  };
+  const term = (j: number): number => logNbdCoefficient(r, j) + j * lz;
   const first = Math.exp(logBeta(a, b + n) - lnBab + term(n) + r * lq);
   if (n === 0) return first;
   // 1 − Σ_{j<n} NBD(j) = P(N(t) ≥ n) = I_{t/(α+t)}(n, r), the regularized incomplete beta, computed

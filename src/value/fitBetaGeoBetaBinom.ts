@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { arrayLike } from '../core/validate.js';
-import { assembleModel, checkModel, fitOptions, runFit, type BtydFitOptions, type FitDiagnostics, type LogLikelihoodKernel } from './_btyd.js';
+import { assembleModel, checkModel, fitOptions, MAX_TOTAL_WEIGHT, runFit, type BtydFitOptions, type FitDiagnostics, type LogLikelihoodKernel } from './_btyd.js';
 import { logBeta, logGamma } from '../core/special/index.js';
 
 /** One customer (or weighted pattern) in discrete time for BG/BB. */
@@ -69,14 +69,14 @@ export function toDiscrete(fn: string, customers: unknown): DiscreteData {
     const c = arr[i];
     if (c === null || typeof c !== 'object') throw new InvalidInputError(fn, `customers[${i}] must be an object { frequency, recency, periods }`, c);
     const ni = c.periods;
-    if (typeof ni !== 'number' || !Number.isInteger(ni) || ni < 1) throw new InvalidInputError(fn, `customers[${i}].periods must be an integer ≥ 1`, ni);
+    if (typeof ni !== 'number' || !Number.isInteger(ni) || ni < 1 || ni > MAX_PERIODS) throw new InvalidInputError(fn, `customers[${i}].periods must be an integer in [1, ${MAX_PERIODS}]`, ni);
     const xi = c.frequency;
     if (typeof xi !== 'number' || !Number.isInteger(xi) || xi < 0 || xi > ni) throw new InvalidInputError(fn, `customers[${i}].frequency must be an integer in [0, periods = ${ni}]`, xi);
     const ti = c.recency;
     if (typeof ti !== 'number' || !Number.isInteger(ti) || ti < xi || ti > ni || (xi === 0 && ti !== 0)) {
       throw new InvalidInputError(fn, `customers[${i}].recency must be an integer in [frequency, periods] (0 when frequency is 0)`, ti);
     }
-    const wi = c.weight ?? 1;
+    const wi = c.weight === undefined ? 1 : c.weight;
     if (typeof wi !== 'number' || !Number.isFinite(wi) || wi <= 0) throw new InvalidInputError(fn, `customers[${i}].weight must be a finite number > 0`, wi);
     x[i] = xi;
     tx[i] = ti;
@@ -85,8 +85,15 @@ export function toDiscrete(fn: string, customers: unknown): DiscreteData {
     total += wi;
     if (ni > nMax) nMax = ni;
   }
+  if (!(total <= MAX_TOTAL_WEIGHT)) throw new InvalidInputError(fn, `the weights of customers must sum to at most 2^53 (${MAX_TOTAL_WEIGHT})`, total);
   return { x, tx, n, w, totalWeight: total, nMax };
 }
+
+/**
+ * Most transaction opportunities a BG/BB customer may have (the likelihood and the probabilities cost
+ * O(periods)); 100,000 is daily opportunities over 270 years.
+ */
+export const MAX_PERIODS = 100000;
 
 /** Running log-Pochhammer sums: out[k] = Σ_{j<k} ln(v + j). */
 function poch(v: number, kMax: number, out: Float64Array): void {
@@ -223,6 +230,7 @@ export function betaGeoBetaBinomConditional(p: BetaGeoBetaBinomParams, nStar: nu
 export function fitBetaGeoBetaBinom(customers: readonly DiscreteCustomer[], options?: BtydFitOptions): BetaGeoBetaBinomModel {
   const fn = 'value/fitBetaGeoBetaBinom';
   const o = fitOptions(fn, options, 4);
+  if (o.holdout !== undefined) throw new InvalidOptionError(fn, 'options.holdout is not available for BG/BB (compare conditionalExpectedPurchases with the holdout by hand)', o.holdout);
   const data = toDiscrete(fn, customers);
   let anyRepeat = false;
   for (let i = 0; i < data.x.length; i++) if (data.x[i]! > 0) anyRepeat = true;

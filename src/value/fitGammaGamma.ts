@@ -1,6 +1,7 @@
-import { InvalidInputError, ModelFormatError } from '../core/errors.js';
+import { InvalidInputError, ModelFormatError, NotConvergedError } from '../core/errors.js';
 import { arrayLike } from '../core/validate.js';
-import { checkModel, fitOptions, named, runFit, type BtydFitOptions, type FitDiagnostics, type LogLikelihoodKernel } from './_btyd.js';
+import { checkModel, fitOptions, holdoutCheck, holdoutRows, MAX_FREQUENCY, MAX_TOTAL_WEIGHT, named, runFit, type BtydFitOptions, type FitDiagnostics, type LogLikelihoodKernel } from './_btyd.js';
+import { averageSpend } from './expectedAverageSpend.js';
 import { digamma, logGamma } from '../core/special/index.js';
 
 /** One customer's spend summary for the Gamma-Gamma model. */
@@ -74,8 +75,8 @@ export function toSpendData(fn: string, customers: unknown): SpendData {
     if (c === null || typeof c !== 'object') throw new InvalidInputError(fn, `customers[${i}] must be an object { frequency, monetaryValue }`, c);
     const x = c.frequency;
     const m = c.monetaryValue;
-    const w = c.weight ?? 1;
-    if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) throw new InvalidInputError(fn, `customers[${i}].frequency must be an integer ≥ 0`, x);
+    const w = c.weight === undefined ? 1 : c.weight;
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > MAX_FREQUENCY) throw new InvalidInputError(fn, `customers[${i}].frequency must be an integer in [0, ${MAX_FREQUENCY}]`, x);
     if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) throw new InvalidInputError(fn, `customers[${i}].weight must be a finite number > 0`, w);
     if (x === 0) {
       skipped += w;
@@ -88,6 +89,7 @@ export function toSpendData(fn: string, customers: unknown): SpendData {
     total += w;
   }
   if (xs.length === 0) throw new InvalidInputError(fn, 'customers must contain at least one customer with frequency > 0', arr.length);
+  if (!(total <= MAX_TOTAL_WEIGHT)) throw new InvalidInputError(fn, `the weights of customers must sum to at most 2^53 (${MAX_TOTAL_WEIGHT})`, total);
   return { x: Float64Array.from(xs), m: Float64Array.from(ms), w: Float64Array.from(ws), totalWeight: total, skipped };
 }
 
@@ -186,6 +188,7 @@ export function fitGammaGamma(customers: readonly SpendCustomer[], options?: Bty
   const fn = 'value/fitGammaGamma';
   const o = fitOptions(fn, options, 3);
   const data = toSpendData(fn, customers);
+  const hold = o.holdout === undefined ? undefined : holdoutRows(fn, customers, o.holdout, false);
   let mean = 0;
   let constant = true;
   for (let i = 0; i < data.m.length; i++) {
@@ -212,11 +215,34 @@ export function fitGammaGamma(customers: readonly SpendCustomer[], options?: Bty
     diagnostics: fit.diagnostics,
   };
   if (fit.standardErrors !== undefined) model.standardErrors = named(GAMMA_GAMMA_NAMES, fit.standardErrors);
+  if (hold !== undefined) {
+    // spend per holdout purchase: each customer's conditional mean against their holdout mean,
+    // weighted by their holdout purchases (customers without repeat purchases in calibration or
+    // without holdout purchases carry no comparison)
+    const prm = model.params;
+    const e = new Float64Array(hold.frequency.length);
+    const k = new Float64Array(hold.frequency.length);
+    for (let i = 0; i < e.length; i++) {
+      const c = customers[i]!;
+      if (c.frequency === 0 || hold.frequency[i] === 0 || !(prm.q > 1)) continue;
+      e[i] = averageSpend(prm, c.frequency, c.monetaryValue!);
+      k[i] = hold.frequency[i]!;
+    }
+    const h = holdoutCheck('spend', 0, e, hold.monetary, k, fit.diagnostics);
+    if (o.strict && !h.ok) throw new NotConvergedError(fn, `the fit cannot be trusted: ${fit.diagnostics.warnings.join('; ')}`, fit.iterations);
+  }
   return model;
 }
 
-/** Weighted Pearson correlation (0 when either column is constant). */
-function correlation(a: Float64Array, b: Float64Array, w: Float64Array): number {
+/** Weighted Pearson correlation (0 when either column is constant); columns scaled by their largest magnitude first (no overflow). */
+function correlation(a0: Float64Array, b0: Float64Array, w: Float64Array): number {
+  const scale = (v: Float64Array): Float64Array => {
+    let mx = 0;
+    for (const x of v) mx = Math.max(mx, Math.abs(x));
+    return mx > 0 ? v.map((x) => x / mx) : v;
+  };
+  const a = scale(a0);
+  const b = scale(b0);
   let sw = 0;
   let ma = 0;
   let mb = 0;
@@ -237,7 +263,8 @@ function correlation(a: Float64Array, b: Float64Array, w: Float64Array): number 
     caa += w[i]! * da * da;
     cbb += w[i]! * db * db;
   }
-  return caa === 0 || cbb === 0 ? 0 : cab / Math.sqrt(caa * cbb);
+  if (caa === 0 || cbb === 0) return 0;
+  return Math.max(-1, Math.min(1, cab / Math.sqrt(caa) / Math.sqrt(cbb)));
 }
 
 /**
@@ -258,6 +285,9 @@ function correlation(a: Float64Array, b: Float64Array, w: Float64Array): number 
  */
 export function parseGammaGammaModel(json: unknown): GammaGammaModel {
   const m = checkModel('value/parseGammaGammaModel', json, 'gammaGamma', GAMMA_GAMMA_NAMES);
-  if (typeof m.frequencyMonetaryCorrelation !== 'number') throw new ModelFormatError('value/parseGammaGammaModel', 'frequencyMonetaryCorrelation must be a number', m.frequencyMonetaryCorrelation);
+  const rho = m.frequencyMonetaryCorrelation;
+  if (typeof rho !== 'number' || !(rho >= -1 && rho <= 1)) throw new ModelFormatError('value/parseGammaGammaModel', 'frequencyMonetaryCorrelation must be a number in [-1, 1]', rho);
+  const sk = m.skippedNoRepeat;
+  if (sk !== undefined && !(typeof sk === 'number' && Number.isFinite(sk) && sk >= 0)) throw new ModelFormatError('value/parseGammaGammaModel', 'skippedNoRepeat must be a finite number ≥ 0', sk);
   return json as GammaGammaModel;
 }

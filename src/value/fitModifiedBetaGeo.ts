@@ -1,6 +1,7 @@
 import { hyp2f1, logBeta, regularizedBeta } from '../core/special/index.js';
 import { checkModel, fitContinuousModel, type BtydCustomer, type ContinuousFitOptions, type FitDiagnostics, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 import { distinct, oneMinusScaledF, type BetaGeoParams } from './fitBetaGeo.js';
+import { logNbdCoefficient, pochSums, sortedValues } from './_poch.js';
 
 /** A fitted MBG/NBD model (JSON-ready); same parameters as BG/NBD. */
 export interface ModifiedBetaGeoModel {
@@ -26,50 +27,32 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * @internal
  */
 export function modifiedBetaGeoKernel(d: Patterns): LogLikelihoodKernel {
-  const { n, x, tx, T, w, xMax } = d;
+  const { n, x, tx, T, w } = d;
   const ti = distinct(T);
   const txi = distinct(tx);
   const lnT = new Float64Array(ti.values.length);
   const invT = new Float64Array(ti.values.length);
   const lnTx = new Float64Array(txi.values.length);
   const invTx = new Float64Array(txi.values.length);
-  const Lr = new Float64Array(xMax + 2);
-  const Dr = new Float64Array(xMax + 2);
-  const Lbab = new Float64Array(xMax + 2);
-  const Da = new Float64Array(xMax + 2);
-  const Db = new Float64Array(xMax + 2);
-  const lnBx = new Float64Array(xMax + 1);
-  const invBx = new Float64Array(xMax + 1);
+  // sums are needed at x (for r) and at x + 1 (for b, a + b): one table over both, ascending
+  const xs = sortedValues(x, Float64Array.from(x, (v) => v + 1));
+  const k0 = Int32Array.from(x, (v) => xs.at.get(v)!);
+  const k1 = Int32Array.from(x, (v) => xs.at.get(v + 1)!);
+  const nv = xs.values.length;
+  const Lr = new Float64Array(nv);
+  const Dr = new Float64Array(nv);
+  const Lb = new Float64Array(nv);
+  const Lab = new Float64Array(nv);
+  const Db1 = new Float64Array(nv);
+  const Dab = new Float64Array(nv);
   return (p, grad) => {
     const r = p[0]!;
     const alpha = p[1]!;
     const a = p[2]!;
     const b = p[3]!;
-    let sr = 0;
-    let sdr = 0;
-    let sb = 0;
-    let sab = 0;
-    let sdb = 0;
-    let sdab = 0;
-    for (let k = 0; k <= xMax + 1; k++) {
-      Lr[k] = sr;
-      Dr[k] = sdr;
-      Lbab[k] = sb - sab;
-      Da[k] = -sdab;
-      Db[k] = sdb - sdab;
-      if (k <= xMax) {
-        lnBx[k] = Math.log(b + k);
-        invBx[k] = 1 / (b + k);
-      }
-      sr += Math.log(r + k);
-      sb += Math.log(b + k);
-      sab += Math.log(a + b + k);
-      if (grad) {
-        sdr += 1 / (r + k);
-        sdb += 1 / (b + k);
-        sdab += 1 / (a + b + k);
-      }
-    }
+    pochSums(r, xs.values, Lr, grad ? Dr : undefined);
+    pochSums(b, xs.values, Lb, grad ? Db1 : undefined);
+    pochSums(a + b, xs.values, Lab, grad ? Dab : undefined);
     for (let t = 0; t < lnT.length; t++) {
       lnT[t] = Math.log(alpha + ti.values[t]!);
       invT[t] = 1 / (alpha + ti.values[t]!);
@@ -87,20 +70,23 @@ export function modifiedBetaGeoKernel(d: Patterns): LogLikelihoodKernel {
     let gb = 0;
     for (let i = 0; i < n; i++) {
       const xi = x[i]!;
+      const a0 = k0[i]!;
+      const a1 = k1[i]!;
       const it = ti.index[i]!;
       const itx = txi.index[i]!;
       const rx = r + xi;
-      const A4 = lnA - lnBx[xi]! + rx * (lnT[it]! - lnTx[itx]!);
+      const lnBx = Math.log(b + xi);
+      const A4 = lnA - lnBx + rx * (lnT[it]! - lnTx[itx]!);
       const e = Math.exp(-Math.abs(A4));
       const sp = (A4 > 0 ? A4 : 0) + Math.log1p(e);
       const wi = w[i]!;
-      ll += wi * (Lr[xi]! + r * lnAlpha + Lbab[xi + 1]! - rx * lnT[it]! + sp);
+      ll += wi * (Lr[a0]! + r * lnAlpha + (Lb[a1]! - Lab[a1]!) - rx * lnT[it]! + sp);
       if (grad) {
         const s = A4 > 0 ? 1 / (1 + e) : e / (1 + e);
-        gr += wi * (Dr[xi]! + lnAlpha - lnT[it]! + s * (lnT[it]! - lnTx[itx]!));
+        gr += wi * (Dr[a0]! + lnAlpha - lnT[it]! + s * (lnT[it]! - lnTx[itx]!));
         gal += wi * (r / alpha - rx * invT[it]! + s * rx * (invT[it]! - invTx[itx]!));
-        ga += wi * (Da[xi + 1]! + s / a);
-        gb += wi * (Db[xi + 1]! - s * invBx[xi]!);
+        ga += wi * (-Dab[a1]! + s / a);
+        gb += wi * (Db1[a1]! - Dab[a1]! - s / (b + xi));
       }
     }
     if (grad) {
@@ -157,7 +143,7 @@ export function modifiedBetaGeoConditional(p: BetaGeoParams, t: number, x: numbe
  * @category Models
  */
 export function fitModifiedBetaGeo(customers: readonly BtydCustomer[], options?: ContinuousFitOptions): ModifiedBetaGeoModel {
-  return fitContinuousModel('value/fitModifiedBetaGeo', 'modifiedBetaGeo', NAMES, modifiedBetaGeoKernel, customers, options);
+  return fitContinuousModel('value/fitModifiedBetaGeo', 'modifiedBetaGeo', NAMES, modifiedBetaGeoKernel, customers, options, modifiedBetaGeoConditional);
 }
 
 /**
@@ -190,8 +176,7 @@ export function modifiedBetaGeoProbabilityOfPurchases(p: BetaGeoParams, t: numbe
   const lnBab = logBeta(a, b);
   const lq = r * Math.log(alpha / (alpha + t));
   const lz = Math.log(t / (alpha + t));
-  let lnNbd = lq;
-  for (let j = 0; j < n; j++) lnNbd += Math.log((r + j) / (j + 1)) + lz;
+  const lnNbd = lq + logNbdCoefficient(r, n) + n * lz;
   const alive = Math.exp(logBeta(a, b + n + 1) - lnBab + lnNbd);
   // 1 − Σ_{j<n} NBD(j) = P(N(t) ≥ n) = I_{t/(α+t)}(n, r), computed directly (no cancellation)
   const atLeast = n === 0 ? 1 : regularizedBeta(t / (alpha + t), n, r);

@@ -1,4 +1,5 @@
-import { hyp2f1 } from '../core/special/index.js';
+import { NotConvergedError } from '../core/errors.js';
+import { logNbdCoefficient, logPoch, pochSums, sortedValues } from './_poch.js';
 import { checkModel, fitContinuousModel, type BtydCustomer, type ContinuousFitOptions, type FitDiagnostics, type LogLikelihoodKernel, type Patterns } from './_btyd.js';
 
 /** Parameters of the Pareto/NBD model. */
@@ -32,19 +33,28 @@ export interface ParetoNbdModel {
 const NAMES = ['r', 'alpha', 's', 'beta'] as const;
 
 /**
- * ₂F₁(a, b; a+1; z) for 0 ≤ z < 1 — the only hypergeometric the Pareto/NBD likelihood needs —
- * summed as Σ a/(a+k)·(b)_k/k!·z^k when the series is short (z ≤ 0.5), else by the general routine.
+ * Most series terms one prediction may sum (a likelihood evaluation: this plus 2,000 per pattern). The terms of
+ * ₂F₁(a, b; a+1; z) are all positive and the series needs about (b + 40)/(1 − z) of them: z → 1 happens
+ * only at degenerate parameters (|α − β| ≈ max(α, β) ≫ t_x), where the old general routine could take
+ * minutes (20 million terms per call). Past the budget an evaluation is reported as not finite: the
+ * optimizer treats the point as infeasible and steps back; a prediction throws a typed error.
  */
+const TERM_BUDGET = 100_000;
+/** Extra terms per pattern of a likelihood evaluation (a well-conditioned pattern needs 10–1,000). */
+const TERMS_PER_PATTERN = 2_000;
+let budget = TERM_BUDGET;
+
+/** ₂F₁(a, b; a+1; z) for 0 ≤ z < 1 by its positive series Σ a/(a+k)·(b)_k/k!·z^k; NaN past the term budget. */
 function f21ap1(a: number, b: number, z: number): number {
   if (z === 0) return 1;
-  if (z > 0.5) return hyp2f1(a, b, a + 1, z);
   let c = 1; // (b)_k z^k / k!
   let s = 1;
-  for (let k = 1; k < 200; k++) {
+  for (let k = 1; ; k++) {
+    if (--budget < 0) return NaN;
     c *= ((b + k - 1) / k) * z;
     const t = (a / (a + k)) * c;
     s += t;
-    if (Math.abs(t) <= 1e-17 * s) break;
+    if (t <= 1e-17 * s) break;
   }
   return s;
 }
@@ -59,8 +69,13 @@ function paretoParts(p: ArrayLike<number>, x: number, tx: number, T: number, lgR
   const big = alpha >= beta ? alpha : beta;
   const c2 = alpha >= beta ? s + 1 : r + x;
   const d = Math.abs(alpha - beta);
+  budget = TERM_BUDGET;
   const l1 = Math.log(f21ap1(rsx, c2, d / (big + tx))) - rsx * Math.log(big + tx);
   const l2 = Math.log(f21ap1(rsx, c2, d / (big + T))) - rsx * Math.log(big + T);
+  if (Number.isNaN(l1) || Number.isNaN(l2)) {
+    // relabelled with the caller's name by coreErrorsAs
+    throw new NotConvergedError('value/paretoNbd', `the Pareto/NBD series needs more than ${TERM_BUDGET} terms at these parameters (|α − β| is close to max(α, β) + t_x: degenerate parameters)`, TERM_BUDGET);
+  }
   const head = lgRatio + r * Math.log(alpha) + s * Math.log(beta);
   const t1 = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
   const t2 = l2 < l1 ? Math.log(s / rsx) + l1 + Math.log1p(-Math.exp(l2 - l1)) : -Infinity;
@@ -73,62 +88,45 @@ function logAddExp(a: number, b: number): number {
   return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
 }
 
-/** ln Γ(r+x) − ln Γ(r) for integer x by a running sum. */
-function lgRatioTable(r: number, xMax: number, out: Float64Array): void {
-  let s = 0;
-  for (let k = 0; k <= xMax; k++) {
-    out[k] = s;
-    s += Math.log(r + k);
-  }
-}
-
 /** Scratch for {@link lnGWithGradient}: ∂lnG/∂a, ∂lnG/∂b, ∂lnG/∂z, value ln F. */
 const SER = new Float64Array(4);
 
 /**
- * ln F and the partial derivatives of ln F for F = ₂F₁(a, b; a+1; z), into SER = [ln F, ∂a, ∂b, ∂z].
- * Series for z ≤ 0.5: F = Σ tₖ, tₖ = a/(a+k)·(b)ₖ/k!·zᵏ, ∂F/∂a = Σ tₖ·k/(a(a+k)),
- * ∂F/∂b = Σ tₖ·Σ_{j<k} 1/(b+j), ∂F/∂z = Σ k·tₖ/z. Beyond 0.5: the general ₂F₁, ∂F/∂z =
- * ab/(a+1)·₂F₁(a+1, b+1; a+2; z), and central differences in a and b.
+ * ln F and the partial derivatives of ln F for F = ₂F₁(a, b; a+1; z), into SER = [ln F, ∂a, ∂b, ∂z], by
+ * the positive series F = Σ tₖ, tₖ = a/(a+k)·(b)ₖ/k!·zᵏ, ∂F/∂a = Σ tₖ·k/(a(a+k)),
+ * ∂F/∂b = Σ tₖ·Σ_{j<k} 1/(b+j), ∂F/∂z = Σ k·tₖ/z (all terms positive: no cancellation at any z < 1).
+ * Returns false past the term budget.
  */
-function lnF(a: number, b: number, z: number): void {
+function lnF(a: number, b: number, z: number): boolean {
   if (z === 0) {
     SER[0] = 0;
     SER[1] = 0;
     SER[2] = 0;
     SER[3] = (a * b) / (a + 1);
-    return;
+    return true;
   }
-  if (z <= 0.5) {
-    let c = 1;
-    let f = 1;
-    let fa = 0;
-    let fb = 0;
-    let fz = 0;
-    let h = 0;
-    for (let k = 1; k < 400; k++) {
-      h += 1 / (b + k - 1);
-      c *= ((b + k - 1) / k) * z;
-      const t = (a / (a + k)) * c;
-      f += t;
-      fa += (t * k) / (a * (a + k));
-      fb += t * h;
-      fz += k * t;
-      if (t <= 1e-17 * f) break;
-    }
-    SER[0] = Math.log(f);
-    SER[1] = fa / f;
-    SER[2] = fb / f;
-    SER[3] = fz / (z * f);
-    return;
+  let c = 1;
+  let f = 1;
+  let fa = 0;
+  let fb = 0;
+  let fz = 0;
+  let h = 0;
+  for (let k = 1; ; k++) {
+    if (--budget < 0) return false;
+    h += 1 / (b + k - 1);
+    c *= ((b + k - 1) / k) * z;
+    const t = (a / (a + k)) * c;
+    f += t;
+    fa += (t * k) / (a * (a + k));
+    fb += t * h;
+    fz += k * t;
+    if (t <= 1e-17 * f) break;
   }
-  const f = hyp2f1(a, b, a + 1, z);
-  const ha = 1e-6 * Math.max(1, a);
-  const hb = 1e-6 * Math.max(1, b);
   SER[0] = Math.log(f);
-  SER[1] = (Math.log(hyp2f1(a + ha, b, a + ha + 1, z)) - Math.log(hyp2f1(a - ha, b, a - ha + 1, z))) / (2 * ha);
-  SER[2] = (Math.log(hyp2f1(a, b + hb, a + 1, z)) - Math.log(hyp2f1(a, b - hb, a + 1, z))) / (2 * hb);
-  SER[3] = ((a * b) / (a + 1)) * (hyp2f1(a + 1, b + 1, a + 2, z) / f);
+  SER[1] = fa / f;
+  SER[2] = fb / f;
+  SER[3] = fz / (z * f);
+  return true;
 }
 
 /**
@@ -138,10 +136,13 @@ function lnF(a: number, b: number, z: number): void {
  * @internal
  */
 export function paretoNbdKernel(d: Patterns): LogLikelihoodKernel {
-  const { n, x, tx, T, w, xMax } = d;
-  const lg = new Float64Array(xMax + 1);
-  const dg = new Float64Array(xMax + 1);
+  const { n, x, tx, T, w } = d;
+  const xs = sortedValues(x);
+  const xk = Int32Array.from(x, (v) => xs.at.get(v)!);
+  const lg = new Float64Array(xs.values.length);
+  const dg = new Float64Array(xs.values.length);
   // [ln G, ∂r, ∂α, ∂s, ∂β] of G(t_x) and G(T)
+  const g0 = new Float64Array(5);
   const g1 = new Float64Array(5);
   const g2 = new Float64Array(5);
   return (p, grad) => {
@@ -149,14 +150,8 @@ export function paretoNbdKernel(d: Patterns): LogLikelihoodKernel {
     const alpha = p[1]!;
     const s = p[2]!;
     const beta = p[3]!;
-    let acc = 0;
-    let dacc = 0;
-    for (let k = 0; k <= xMax; k++) {
-      lg[k] = acc;
-      dg[k] = dacc;
-      acc += Math.log(r + k);
-      dacc += 1 / (r + k);
-    }
+    budget = TERM_BUDGET + TERMS_PER_PATTERN * n;
+    pochSums(r, xs.values, lg, dg);
     const aGeB = alpha >= beta;
     const big = aGeB ? alpha : beta;
     const dd = Math.abs(alpha - beta);
@@ -168,7 +163,10 @@ export function paretoNbdKernel(d: Patterns): LogLikelihoodKernel {
       const m = big + u;
       const z = dd / m;
       const lnm = Math.log(m);
-      lnF(a, b, z);
+      if (!lnF(a, b, z)) {
+        out[0] = NaN;
+        return;
+      }
       out[0] = SER[0]! - a * lnm;
       if (!grad) return;
       const da = SER[1]! - lnm; // ∂lnG/∂a
@@ -191,6 +189,7 @@ export function paretoNbdKernel(d: Patterns): LogLikelihoodKernel {
     let gal = 0;
     let gs = 0;
     let gbe = 0;
+    let g0done = false;
     for (let i = 0; i < n; i++) {
       const xi = x[i]!;
       const wi = w[i]!;
@@ -198,10 +197,18 @@ export function paretoNbdKernel(d: Patterns): LogLikelihoodKernel {
       const b = aGeB ? s + 1 : r + xi;
       const lnAT = Math.log(alpha + T[i]!);
       const lnBT = Math.log(beta + T[i]!);
-      const head = lg[xi]! + r * lnAlpha + s * lnBeta;
+      const head = lg[xk[i]!]! + r * lnAlpha + s * lnBeta;
       const t1 = -(r + xi) * lnAT - s * lnBT;
-      G(tx[i]!, a, b, g1);
+      if (xi === 0) {
+        // every x = 0 pattern has t_x = 0 and the same a, b: G(0) once per evaluation
+        if (!g0done) {
+          G(0, a, b, g0);
+          g0done = true;
+        }
+        g1.set(g0);
+      } else G(tx[i]!, a, b, g1);
       G(T[i]!, a, b, g2);
+      if (Number.isNaN(g1[0]!) || Number.isNaN(g2[0]!)) return NaN; // past the term budget: an infeasible point
       const rho = g2[0]! < g1[0]! ? Math.exp(g2[0]! - g1[0]!) : 1;
       const t2 = rho < 1 ? lnS - Math.log(a) + g1[0]! + Math.log1p(-rho) : -Infinity;
       let L: number;
@@ -222,7 +229,7 @@ export function paretoNbdKernel(d: Patterns): LogLikelihoodKernel {
       if (grad) {
         const w1 = 1 - w2;
         // head
-        gr += wi * (dg[xi]! + lnAlpha);
+        gr += wi * (dg[xk[i]!]! + lnAlpha);
         gal += (wi * r) / alpha;
         gs += wi * lnBeta;
         gbe += (wi * s) / beta;
@@ -254,9 +261,7 @@ export function paretoNbdKernel(d: Patterns): LogLikelihoodKernel {
 /** P(alive | x, t_x, T) = (α+T)^−(r+x)(β+T)^−s·Γ(r+x)α^rβ^s/Γ(r) / L. @internal */
 export function paretoNbdAlive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const arr = [p.r, p.alpha, p.s, p.beta];
-  const lg = new Float64Array(x + 1);
-  lgRatioTable(p.r, x, lg);
-  const { t1, t2 } = paretoParts(arr, x, tx, T, lg[x]!);
+  const { t1, t2 } = paretoParts(arr, x, tx, T, logPoch(p.r, x));
   return Math.exp(t1 - logAddExp(t1, t2));
 }
 
@@ -303,7 +308,7 @@ export function paretoNbdConditional(p: ParetoNbdParams, t: number, x: number, t
  * @category Models
  */
 export function fitParetoNbd(customers: readonly BtydCustomer[], options?: ContinuousFitOptions): ParetoNbdModel {
-  return fitContinuousModel('value/fitParetoNbd', 'paretoNbd', NAMES, paretoNbdKernel, customers, options);
+  return fitContinuousModel('value/fitParetoNbd', 'paretoNbd', NAMES, paretoNbdKernel, customers, options, (p, t, x, tx, T) => (t === 0 ? 0 : paretoNbdConditional(p, t, x, tx, T)));
 }
 
 /**
@@ -384,8 +389,7 @@ function adaptive(f: (w: number) => number, a: number, b: number, whole: number,
  */
 export function paretoNbdProbabilityOfPurchases(p: ParetoNbdParams, t: number, n: number): number {
   const { r, alpha, s, beta } = p;
-  let lnCoef = 0;
-  for (let j = 0; j < n; j++) lnCoef += Math.log((r + j) / (j + 1));
+  const lnCoef = logNbdCoefficient(r, n);
   const alive = Math.exp(lnCoef + r * Math.log(alpha / (alpha + t)) + n * Math.log(t / (alpha + t)) + s * Math.log(beta / (beta + t)));
   const q = t / (alpha + t);
   const k = 1 - alpha / beta;

@@ -1,7 +1,8 @@
 import { chartSpec, type ChartOptions, type VegaLiteSpec } from '../core/chart.js';
 import { DimensionMismatchError, InvalidInputError, ModelFormatError } from '../core/errors.js';
 import { arrayLike, integerInRange, numberInRange, options as checkOptions } from '../core/validate.js';
-import type { BtydCustomer } from './_btyd.js';
+import { matchById, type BtydCustomer } from './_btyd.js';
+import { chartRows } from './_chartRows.js';
 import { conditionalOne } from './conditionalExpectedPurchases.js';
 import type { ContinuousPurchaseModel } from './models.js';
 import { coreErrorsAs, customerColumns, purchaseModel } from './_predict.js';
@@ -99,41 +100,6 @@ export function holdoutComparison(model: ContinuousPurchaseModel, calibration: r
   return { buckets, totalActual: ta, totalExpected: te, rmse: Math.sqrt(sq / x.length) };
 }
 
-function idOf(row: unknown): unknown {
-  return row !== null && typeof row === 'object' ? (row as { customerId?: unknown }).customerId : undefined;
-}
-
-/**
- * Index of the holdout row of each calibration row: by `customerId` when the rows carry ids (every
- * calibration id found exactly once in the holdout), by position when neither side has any id.
- */
-function matchById(fn: string, cal: ArrayLike<unknown>, hold: ArrayLike<unknown>): Int32Array {
-  const n = cal.length;
-  const out = new Int32Array(n);
-  let withId = 0;
-  for (let i = 0; i < n; i++) if (idOf(cal[i]) !== undefined) withId++;
-  for (let j = 0; j < hold.length; j++) if (idOf(hold[j]) !== undefined) withId++;
-  if (withId === 0) {
-    for (let i = 0; i < n; i++) out[i] = i;
-    return out;
-  }
-  const at = new Map<unknown, number>();
-  for (let j = 0; j < hold.length; j++) {
-    const id = idOf(hold[j]);
-    if (id === undefined) throw new InvalidInputError(fn, `holdout[${j}].customerId is missing (rows are matched by customerId when any row has one)`, id);
-    if (at.has(id)) throw new InvalidInputError(fn, `holdout[${j}].customerId repeats holdout[${at.get(id)}]'s id`, id);
-    at.set(id, j);
-  }
-  for (let i = 0; i < n; i++) {
-    const id = idOf(cal[i]);
-    if (id === undefined) throw new InvalidInputError(fn, `calibration[${i}].customerId is missing (rows are matched by customerId when any row has one)`, id);
-    const j = at.get(id);
-    if (j === undefined) throw new InvalidInputError(fn, `calibration[${i}].customerId has no holdout row`, id);
-    out[i] = j;
-  }
-  return out;
-}
-
 /**
  * Calibration vs holdout chart (lifetimes' `plot_calibration_purchases_vs_holdout_purchases`): mean
  * actual and model-expected holdout purchases per calibration-frequency bucket, as two lines.
@@ -153,6 +119,7 @@ function matchById(fn: string, cal: ArrayLike<unknown>, hold: ArrayLike<unknown>
 export function holdoutComparisonChart(result: HoldoutComparisonResult, options?: ChartOptions): VegaLiteSpec {
   const fn = 'value/holdoutComparisonChart';
   if (result === null || typeof result !== 'object' || !Array.isArray(result.buckets)) throw new InvalidInputError(fn, 'result must be a holdoutComparison result', result);
+  chartRows(fn, 'result.buckets', result.buckets, { frequency: 'string', actual: 'number', expected: 'number' });
   const order = result.buckets.map((b) => b.frequency);
   return chartSpec(fn, {
     data: { values: result.buckets },

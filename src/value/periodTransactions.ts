@@ -5,6 +5,7 @@ import type { BtydCustomer } from './_btyd.js';
 import type { ContinuousPurchaseModel } from './models.js';
 import { probabilityOfPurchases } from './probabilityOfPurchases.js';
 import { coreErrorsAs, customerColumns, purchaseModel } from './_predict.js';
+import { chartRows } from './_chartRows.js';
 
 /** Options of {@link periodTransactions}. */
 export interface PeriodTransactionsOptions {
@@ -86,7 +87,7 @@ export function periodTransactions(model: ContinuousPurchaseModel, customers: re
  */
 export function periodTransactionsChart(buckets: readonly PeriodTransactionsBucket[], options?: ChartOptions): VegaLiteSpec {
   const fn = 'value/periodTransactionsChart';
-  if (!Array.isArray(buckets) || buckets.length === 0) throw new InvalidInputError(fn, 'buckets must be a non-empty periodTransactions result', buckets);
+  chartRows(fn, 'buckets', buckets, { frequency: 'string', actual: 'number', expected: 'number' });
   return chartSpec(fn, {
     data: { values: buckets },
     transform: [{ fold: ['actual', 'expected'], as: ['series', 'customers'] }],

@@ -4,7 +4,7 @@ import { betaGeoBetaBinomAlive, type DiscreteCustomer } from './fitBetaGeoBetaBi
 import { modifiedBetaGeoAlive } from './fitModifiedBetaGeo.js';
 import { paretoNbdAlive } from './fitParetoNbd.js';
 import type { ContinuousPurchaseModel, DiscretePurchaseModel, PurchaseModel } from './models.js';
-import { customerColumns, discreteColumns, finiteResult, purchaseModel } from './_predict.js';
+import { coreErrorsAs, customerColumns, discreteColumns, finiteResult, purchaseModel } from './_predict.js';
 
 /**
  * Probability that each customer is still "alive" (has not dropped out) at the end of observation
@@ -36,7 +36,9 @@ export function probabilityAlive(model: PurchaseModel, customers: readonly (Btyd
   }
   const { x, tx, T } = customerColumns(fn, customers);
   const out = new Array<number>(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = finiteResult(fn, aliveOne(m, x[i]!, tx[i]!, T[i]!), `P(alive) of customers[${i}]`);
+  coreErrorsAs(fn, () => {
+    for (let i = 0; i < x.length; i++) out[i] = finiteResult(fn, aliveOne(m, x[i]!, tx[i]!, T[i]!), `P(alive) of customers[${i}]`);
+  });
   return out;
 }
 

@@ -1,10 +1,11 @@
 import { integerInRange } from '../core/validate.js';
+import { MAX_FREQUENCY } from './_btyd.js';
 import { betaGeoProbabilityOfPurchases } from './fitBetaGeo.js';
-import { betaGeoBetaBinomProbabilityOfPurchases } from './fitBetaGeoBetaBinom.js';
+import { betaGeoBetaBinomProbabilityOfPurchases, MAX_PERIODS } from './fitBetaGeoBetaBinom.js';
 import { modifiedBetaGeoProbabilityOfPurchases } from './fitModifiedBetaGeo.js';
 import { paretoNbdProbabilityOfPurchases } from './fitParetoNbd.js';
 import type { PurchaseModel } from './models.js';
-import { finiteResult, horizon, purchaseModel } from './_predict.js';
+import { coreErrorsAs, finiteResult, horizon, purchaseModel } from './_predict.js';
 
 /**
  * Probability that a newly acquired customer makes exactly n repeat purchases in the first t time units
@@ -47,15 +48,16 @@ export function probabilityOfPurchases(model: PurchaseModel, t: number, n: numbe
   const fn = 'value/probabilityOfPurchases';
   const m = purchaseModel(fn, model);
   const tt = horizon(fn, 't', t);
-  const k = integerInRange(fn, 'n', n, { min: 0 });
+  const k = integerInRange(fn, 'n', n, { min: 0, max: MAX_FREQUENCY });
   if (m.kind === 'betaGeoBetaBinom') {
-    const periods = integerInRange(fn, 't', tt, { min: 0 });
-    return finiteResult(fn, betaGeoBetaBinomProbabilityOfPurchases(m.params, periods, k), 'the probability');
+    const periods = integerInRange(fn, 't', tt, { min: 0, max: MAX_PERIODS });
+    return finiteResult(fn, coreErrorsAs(fn, () => betaGeoBetaBinomProbabilityOfPurchases(m.params, periods, k)), 'the probability');
   }
   if (tt === 0) return k === 0 ? 1 : 0;
-  let v: number;
-  if (m.kind === 'betaGeo') v = betaGeoProbabilityOfPurchases(m.params, tt, k);
-  else if (m.kind === 'modifiedBetaGeo') v = modifiedBetaGeoProbabilityOfPurchases(m.params, tt, k);
-  else v = paretoNbdProbabilityOfPurchases(m.params, tt, k);
+  const v = coreErrorsAs(fn, () => {
+    if (m.kind === 'betaGeo') return betaGeoProbabilityOfPurchases(m.params, tt, k);
+    if (m.kind === 'modifiedBetaGeo') return modifiedBetaGeoProbabilityOfPurchases(m.params, tt, k);
+    return paretoNbdProbabilityOfPurchases(m.params, tt, k);
+  });
   return finiteResult(fn, v, 'the probability');
 }

@@ -128,6 +128,8 @@ export function rfmScoresAs(fn: string, customers: readonly RfmInput[], options?
   for (let i = 0; i < n; i++) {
     const c = arr[i];
     if (c === null || typeof c !== 'object') throw new InvalidInputError(fn, `customers[${i}] must be an object { customerId, recency, frequency, monetary }`, c);
+    const id = (c as { customerId?: unknown }).customerId;
+    if (typeof id === 'number' && Number.isNaN(id)) throw new InvalidInputError(fn, `customers[${i}].customerId must not be NaN (NaN equals no other id)`, id);
     R[i] = field(fn, i, 'recency', c.recency, true);
     F[i] = field(fn, i, 'frequency', c.frequency, true);
     M[i] = field(fn, i, 'monetary', c.monetary, false);

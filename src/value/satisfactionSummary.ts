@@ -31,6 +31,9 @@ export interface SatisfactionSummaryResult {
   distribution: { score: number; count: number; share: number }[];
 }
 
+/** Widest scale (max − min) the survey summaries accept: a 0–10,000 slider; every level gets a row of the distribution. */
+const MAX_SCALE_SPAN = 10000;
+
 /**
  * Summary of satisfaction scores on an integer (Likert / CSAT) scale: mean with a t interval, the
  * top-box share (CSAT) with a Wilson interval, and the distribution over every level.
@@ -52,11 +55,12 @@ export interface SatisfactionSummaryResult {
 export function satisfactionSummary(scores: ArrayLike<number>, options?: SatisfactionSummaryOptions): SatisfactionSummaryResult {
   const fn = 'value/satisfactionSummary';
   const opts = checkOptions(fn, options, ['scale', 'topBox', 'confidence']);
-  const scale = opts.scale ?? [1, 5];
+  const scale: readonly unknown[] = opts.scale === undefined ? [1, 5] : (opts.scale as readonly unknown[]);
   if (!Array.isArray(scale) || scale.length !== 2 || !Number.isInteger(scale[0]) || !Number.isInteger(scale[1]) || !(scale[1] > scale[0])) {
     throw new InvalidOptionError(fn, 'options.scale must be [min, max] with integers min < max', scale);
   }
   const [lo, hi] = scale as [number, number];
+  if (hi - lo > MAX_SCALE_SPAN) throw new InvalidOptionError(fn, `options.scale must span at most ${MAX_SCALE_SPAN} points (one count per level is kept)`, scale);
   const levels = hi - lo + 1;
   const topBox = opts.topBox === undefined ? Math.min(2, levels - 1) : integerInRange(fn, 'options.topBox', opts.topBox, { min: 1, max: levels });
   const conf = opts.confidence === undefined ? 0.95 : openUnitInterval(fn, 'options.confidence', opts.confidence);

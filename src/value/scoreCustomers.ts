@@ -3,6 +3,7 @@ import { InvalidInputError, InvalidOptionError, ModelFormatError } from '../core
 import { arrayLike, integerInRange, numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
 import { checkCustomer } from './_btyd.js';
 import { coreErrorsAs, purchaseModel } from './_predict.js';
+import { chartRows } from './_chartRows.js';
 import { conditionalOne } from './conditionalExpectedPurchases.js';
 import { clvOne, discountFactors, UNITS_PER_MONTH } from './customerLifetimeValue.js';
 import { averageSpend, spendParams, type SpendModel } from './expectedAverageSpend.js';
@@ -237,13 +238,16 @@ export function clvDistributionChart(table: ScoreCustomersResult, options?: ClvD
   const opts = checkOptions(fn, options, ['maxBins', 'title', 'width', 'height']);
   const maxBins = opts.maxBins === undefined ? 30 : integerInRange(fn, 'options.maxBins', opts.maxBins, { min: 2, max: 500 });
   if (table === null || typeof table !== 'object' || !Array.isArray(table.rows)) throw new InvalidInputError(fn, 'table must be a scoreCustomers result', table);
-  if (table.rows.some((r) => typeof r.clv !== 'number')) throw new InvalidInputError(fn, 'table has no clv (score the customers with options.spend)', table.sortBy);
+  if (table.rows.some((r) => r !== null && typeof r === 'object' && r.clv === undefined)) throw new InvalidInputError(fn, 'table has no clv (score the customers with options.spend)', table.sortBy);
+  chartRows(fn, 'table.rows', table.rows, { clv: 'number' });
+  const months = (table.horizon as { months?: unknown } | null | undefined)?.months;
+  if (typeof months !== 'number' || !Number.isFinite(months)) throw new InvalidInputError(fn, 'table.horizon.months must be a finite number (a scoreCustomers result)', months);
   const { maxBins: _m, ...chart } = opts;
   return chartSpec(fn, {
     data: { values: table.rows },
     mark: 'bar',
     encoding: {
-      x: { field: 'clv', type: 'quantitative', bin: { maxbins: maxBins }, title: `CLV over ${table.horizon.months} months` },
+      x: { field: 'clv', type: 'quantitative', bin: { maxbins: maxBins }, title: `CLV over ${months} months` },
       y: { aggregate: 'count', type: 'quantitative', title: 'customers', scale: { type: 'symlog' } },
     },
   }, { title: 'Customer lifetime value distribution', width: 420, height: 260 }, chart as ChartOptions);

@@ -24,8 +24,24 @@ export interface SummarizeTransactionsOptions<Row> {
   amount?: Accessor<Row, unknown>;
   /** End of the observation window (its whole period is included). Later rows are dropped and counted. Required. */
   observationEnd: Timestamp;
-  /** End of the calibration window; rows after it (up to `observationEnd`) form the holdout. */
+  /**
+   * End of the calibration window; rows in later periods (up to `observationEnd`) form the holdout.
+   * The split is at a period boundary: the whole period containing `calibrationEnd` is calibration.
+   * lifetimes' `calibration_and_holdout_data` splits by date instead, so with `period: 'week'` and a
+   * mid-week `calibrationEnd` it sends the rest of that week to the holdout (where that week counts as a
+   * holdout purchase period though `duration_holdout` does not include it). crmkit's split equals
+   * lifetimes' with `calibration_period_end` moved to the last day of its period; the rows this moves
+   * are counted in `report.rowsAfterCalibrationEndInItsPeriod`. Pick a period's last day (a Sunday for
+   * weeks) to get the same split from both.
+   */
   calibrationEnd?: Timestamp;
+  /**
+   * How holdout `monetaryValue` averages: `'perPeriod'` (the mean of the holdout purchase periods'
+   * summed spend, as calibration's `monetaryValue` and `frequency` count periods) or `'perRow'` (the
+   * plain mean of the holdout rows' amounts, what lifetimes' `monetary_value_holdout` is).
+   * @defaultValue 'perPeriod'
+   */
+  holdoutMonetaryValue?: 'perPeriod' | 'perRow';
   /**
    * Period in which purchases are merged and time is counted (UTC days; weeks start on Monday).
    * @defaultValue 'day'
@@ -157,6 +173,11 @@ export interface SummarizeTransactionsReport {
   customersOnlyInHoldout: number;
   /** Rows in the holdout window. */
   holdoutRows: number;
+  /**
+   * With `calibrationEnd`: rows dated after `calibrationEnd` but in its period, so in the calibration
+   * window here and in the holdout in lifetimes (see `calibrationEnd`); 0 when it is a period's last day.
+   */
+  rowsAfterCalibrationEndInItsPeriod?: number;
   /** With a `returns` policy: what it did, every match included. */
   returns?: ReturnsReport;
 }

@@ -24,16 +24,17 @@ describe('conditional expectations at large frequencies (scripts/reference/value
 });
 
 describe('conditionalProbabilityOfPurchases(model, customers, t, n)', () => {
-  it('matches the joint-law integrals in mpmath to 1e-9 (BG/NBD and Pareto/NBD)', () => {
+  it('matches the joint-law integrals in mpmath to 1e-9 (BG/NBD, MBG/NBD and Pareto/NBD)', () => {
     fx.conditionalPn.cases.forEach(([x, tx, T, t, n], i) => {
       const c = [{ frequency: x!, recency: tx!, T: T! }];
       expectClose(conditionalProbabilityOfPurchases(BG, c, t!, n!)[0]!, fx.conditionalPn.betaGeo[i]!, { rel: 1e-9 }, `BG case ${i}`);
       expectClose(conditionalProbabilityOfPurchases(PNBD, c, t!, n!)[0]!, fx.conditionalPn.paretoNbd[i]!, { rel: 1e-9 }, `Pareto case ${i}`);
+      expectClose(conditionalProbabilityOfPurchases(MBG, c, t!, n!)[0]!, fx.conditionalPn.modifiedBetaGeo[i]!, { rel: 1e-9 }, `MBG case ${i}`);
     });
   });
   it('sums to 1 over n, and its mean is the conditional expectation', () => {
     const c = [{ frequency: 3, recency: 20, T: 38 }, { frequency: 0, recency: 0, T: 12 }];
-    for (const m of [BG, PNBD]) {
+    for (const m of [BG, MBG, PNBD]) {
       const mean = conditionalExpectedPurchases(m, c, 26);
       for (let j = 0; j < c.length; j++) {
         let total = 0;
@@ -52,6 +53,6 @@ describe('conditionalProbabilityOfPurchases(model, customers, t, n)', () => {
     expect(conditionalProbabilityOfPurchases(BG, [{ frequency: 1, recency: 1, T: 2 }], 0, 0)).toEqual([1]);
     expect(() => conditionalProbabilityOfPurchases(BG, [{ frequency: 1, recency: 1, T: 2 }], -1, 0)).toThrow(InvalidInputError);
     expect(() => conditionalProbabilityOfPurchases(BG, [{ frequency: 1, recency: 1, T: 2 }], 1, 1.5)).toThrow(InvalidInputError);
-    expect(() => conditionalProbabilityOfPurchases(MBG as never, [{ frequency: 1, recency: 1, T: 2 }], 1, 1)).toThrow(ModelFormatError);
+    expect(() => conditionalProbabilityOfPurchases({ kind: 'betaGeoBetaBinom', params: { alpha: 1, beta: 1, gamma: 1, delta: 1 } } as never, [{ frequency: 1, recency: 1, T: 2 }], 1, 1)).toThrow(ModelFormatError);
   });
 });

@@ -18,7 +18,7 @@ describe('fit*(customers) input checks', () => {
   const fits = [fitBetaGeo, fitParetoNbd, fitModifiedBetaGeo] as const;
   it.each(fits.map((f) => [f.name, f] as const))('%s rejects malformed customers with typed errors', (_, fit) => {
     expect(() => fit([])).toThrow(InvalidInputError);
-    expect(() => fit([{ frequency: 1.5, recency: 1, T: 2 }])).toThrow(/customers\[0\]\.frequency must be an integer ≥ 0; received 1.5/);
+    expect(() => fit([{ frequency: 1.5, recency: 1, T: 2 }])).toThrow(/customers\[0\]\.frequency must be an integer in \[0, 2147483647\]; received 1.5/);
     expect(() => fit([{ frequency: -1, recency: 0, T: 2 }])).toThrow(/frequency/);
     expect(() => fit([{ frequency: 1, recency: 3, T: 2 }])).toThrow(/customers\[0\]\.recency must be ≤ T \(2\); received 3/);
     expect(() => fit([{ frequency: 1, recency: -1, T: 2 }])).toThrow(/recency must be a finite number ≥ 0/);
