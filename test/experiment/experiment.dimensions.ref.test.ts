@@ -9,12 +9,12 @@ import { analyzeExperiment, InvalidInputError, InvalidOptionError, sequentialSrm
 import { expectClose } from '../helpers/close.js';
 import { loadFixture } from '../helpers/fixtures.js';
 
-interface Row {
+type Row = {
   arm: string;
-  country: string;
+  country: string | null;
   spend: number;
   converted: number;
-}
+};
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const fx = loadFixture<any>('experiment_dimensions');
 const rows: Row[] = fx.rows;
@@ -37,7 +37,7 @@ function sums(rs: readonly Row[]) {
 }
 const arms = ['control', 'treatment'];
 const summaries: ArmSummaryInput[] = arms.map((a) => ({ arm: a, ...sums(rows.filter((r) => r.arm === a)) }));
-const breakdown: BreakdownSummaryInput[] = [...new Set(rows.map((r) => r.country))].flatMap((level) =>
+const breakdown: BreakdownSummaryInput[] = [...new Set(rows.map((r) => r.country!))].flatMap((level) =>
   arms.map((a) => ({ dimension: 'country', level, arm: a, ...sums(rows.filter((r) => r.arm === a && r.country === level)) })),
 );
 const inputs = [
