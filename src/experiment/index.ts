@@ -36,3 +36,4 @@ export { equivalenceTest, type EquivalenceTestOptions, type OneSidedTest, type E
 export { nonInferiorityTest, type NonInferiorityTestOptions, type NonInferiorityTestResult } from './nonInferiorityTest.js';
 export { sequentialSrmTest, type SequentialSrmTestOptions, type SequentialSrmTestResult } from './sequentialSrmTest.js';
 export { ratioMetricSd, type RatioMetricMoments } from './ratioMetricSd.js';
+export { banditWeights, type BanditArm, type BanditWeightsOptions, type BanditWeightsResult } from './banditWeights.js';
