@@ -148,7 +148,7 @@ export function expectedShortfall(A: BetaLaw, B: BetaLaw): ProbabilityResult {
 }
 
 /** P(arm i has the largest value) for every arm, each by its own integral ∫ g_i Π_{j≠i} F_j. */
-export function probabilityBestExact(laws: readonly BetaLaw[]): { values: number[]; errors: number[] } {
+export function probabilityBestExact(laws: readonly BetaLaw[], absTol = 0): { values: number[]; errors: number[] } {
   const values: number[] = [];
   const errors: number[] = [];
   for (let i = 0; i < laws.length; i++) {
@@ -163,7 +163,7 @@ export function probabilityBestExact(laws: readonly BetaLaw[]): { values: number
     const breaks = laws.flatMap((other, j) => (j === i ? [] : centralBreaks(other)));
     // the breakpoints already cut the range into ~13(k − 1) segments; one panel each to start with,
     // adaptive bisection does the rest (8 per segment cost ~8× more evaluations for no accuracy)
-    const r = integrate(f, L.tL, L.tR, { ...QUAD, initialPanels: 1, breaks });
+    const r = integrate(f, L.tL, L.tR, { ...QUAD, absTol, initialPanels: 1, breaks });
     values.push(Math.min(Math.max(r.value, 0), 1));
     errors.push(r.error + 2 * Math.exp(-LOG_RANGE + 10));
   }

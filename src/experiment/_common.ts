@@ -157,8 +157,20 @@ export function magnitudeScale(...xs: unknown[]): number {
       }
     }
   }
-  if (m === 0 || (m < 2 ** 450 && m > 2 ** -450)) return 1;
+  return powerOfTwoScale(m);
+}
+
+/** 1 for a magnitude m in (2^-450, 2^450) (or 0); else the power of two nearest m, to divide by. */
+export function powerOfTwoScale(m: number): number {
+  if (!(m > 0) || !Number.isFinite(m) || (m < 2 ** 450 && m > 2 ** -450)) return 1;
   return 2 ** Math.round(Math.log2(m));
+}
+
+/** The scale of a variable given as sums over n users: its typical magnitude max(|Σ|/n, √(Σ²/n)), as {@link powerOfTwoScale}. */
+export function sumsScale(n: unknown, sum: unknown, sumSquares: unknown): number {
+  if (typeof n !== 'number' || !(n >= 1) || typeof sum !== 'number' || typeof sumSquares !== 'number') return 1;
+  const m = Math.max(Math.abs(sum) / n, Math.sqrt(Math.abs(sumSquares) / n));
+  return Number.isFinite(m) ? powerOfTwoScale(m) : 1;
 }
 
 /** The input as a validated Float64Array of raw values (for rank and resampling methods). */

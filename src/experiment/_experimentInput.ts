@@ -53,6 +53,68 @@ export interface ArmStats {
   metrics: MetricStats[];
 }
 
+/** One level of a dimension (a country, a device): users and per-metric statistics of each arm, in arm order. */
+export interface LevelStats {
+  level: string;
+  /** Users per arm (0 for an arm absent from the level). */
+  users: number[];
+  /** [arm][metric]. */
+  metrics: MetricStats[][];
+}
+
+/** Per-level statistics of one dimension, levels in first-seen order. */
+export interface DimensionStats {
+  name: string;
+  levels: LevelStats[];
+}
+
+/** The level a raw dimension value belongs to: strings as they are, numbers and booleans as text, null / undefined / '' as '(missing)'. */
+function levelKey(fn: string, v: unknown, r: number, column: string): string {
+  if (typeof v === 'string') return v === '' ? '(missing)' : v;
+  if (v === null || v === undefined) return '(missing)';
+  if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return String(v);
+  throw new InvalidInputError(fn, `input.rows[${r}].${column} must be a string, finite number, boolean, null or undefined dimension level`, v);
+}
+
+/** Adds one user's x (and y when `hasY`) to running Welford moments; n is the count after adding. */
+function addValue(s: MetricStats, n: number, x: number, y: number, hasY: boolean, binomial: boolean): void {
+  if (binomial) s.conversions += x;
+  s.n = n;
+  const dx = x - s.mx;
+  s.mx += dx / n;
+  s.sxx += dx * (x - s.mx);
+  if (hasY) {
+    const dy = y - s.my;
+    s.my += dy / n;
+    s.syy += dy * (y - s.my);
+    s.sxy += dx * (y - s.my);
+  }
+}
+
+/**
+ * Statistics of two disjoint groups of users as one (Chan et al.'s pairwise update of means and
+ * centred co-moments). A ratio's residual is then taken from the centred moments.
+ */
+export function mergeStats(a: MetricStats, b: MetricStats): MetricStats {
+  if (b.n === 0) return { ...a };
+  if (a.n === 0) return { ...b };
+  const n = a.n + b.n;
+  const f = (a.n * b.n) / n;
+  const dx = b.mx - a.mx;
+  const dy = b.my - a.my;
+  return {
+    n,
+    mx: a.mx + (dx * b.n) / n,
+    my: a.my + (dy * b.n) / n,
+    sxx: a.sxx + b.sxx + dx * dx * f,
+    syy: a.syy + b.syy + dy * dy * f,
+    sxy: a.sxy + b.sxy + dx * dy * f,
+    conversions: a.conversions + b.conversions,
+    lost: a.lost || b.lost,
+    residual: -1,
+  };
+}
+
 /** Validates `options.metrics`. */
 export function readMetrics(fn: string, list: unknown): MetricSpec[] {
   const mlist = arrayLike<unknown>(fn, 'options.metrics', list, 1);
@@ -156,8 +218,17 @@ function toNumber(fn: string, v: unknown, r: number, column: string): number {
 
 const emptyStats = (): MetricStats => ({ n: 0, mx: 0, sxx: 0, my: 0, syy: 0, sxy: 0, conversions: 0, lost: false, residual: -1 });
 
-/** Per-arm statistics from raw rows in one pass (Welford means and co-moments per arm and metric). O(rows × metrics). */
-export function readRows(fn: string, rows: unknown, armColumn: string, metrics: readonly MetricSpec[]): ArmStats[] {
+/**
+ * Per-arm statistics from raw rows in one pass (Welford means and co-moments per arm and metric), and
+ * the same per level of each dimension column. O(rows × metrics × (1 + dimensions)).
+ */
+export function readRows(
+  fn: string,
+  rows: unknown,
+  armColumn: string,
+  metrics: readonly MetricSpec[],
+  dimensionColumns: readonly string[] = [],
+): { arms: ArmStats[]; dimensions: DimensionStats[] } {
   const list = arrayLike<unknown>(fn, 'input.rows', rows, 1);
   const index = new Map<string, number>();
   const k = metrics.length;
@@ -167,7 +238,11 @@ export function readRows(fn: string, rows: unknown, armColumn: string, metrics: 
     if (m.cuped && m.covariate === undefined) throw new InvalidOptionError(fn, `metric '${m.name}': raw rows need options.metrics[].covariate (the covariate column) for CUPED`, m.name);
   }
   const isBinomial = metrics.map((m) => m.type === 'binomial');
+  const hasY = yCol.map((c) => c !== undefined);
+  const xs = new Float64Array(k);
+  const ys = new Float64Array(k);
   const arms: ArmStats[] = [];
+  const dims = dimensionColumns.map((col) => ({ col, map: new Map<string, LevelStats>() }));
   for (let r = 0; r < list.length; r++) {
     const row = list[r] as Record<string, unknown>;
     if (row === null || typeof row !== 'object') throw new InvalidInputError(fn, `input.rows[${r}] must be an object`, row);
@@ -182,32 +257,47 @@ export function readRows(fn: string, rows: unknown, armColumn: string, metrics: 
       index.set(key, ai);
       arms.push({ name: key, users: 0, metrics: metrics.map(emptyStats) });
     }
-    const acc = arms[ai]!;
-    const n = ++acc.users;
     for (let j = 0; j < k; j++) {
-      const s = acc.metrics[j]!;
       const v = row[xCol[j]!];
       const x = typeof v === 'number' && Number.isFinite(v) ? v : toNumber(fn, v, r, xCol[j]!); // message built only on error
-      if (isBinomial[j]) {
-        if (x !== 0 && x !== 1) throw new InvalidInputError(fn, `input.rows[${r}].${xCol[j]} must be 0 or 1 for binomial metric '${metrics[j]!.name}'`, x);
-        s.conversions += x;
-      }
-      s.n = n;
-      const dx = x - s.mx;
-      s.mx += dx / n;
-      s.sxx += dx * (x - s.mx);
+      if (isBinomial[j] && x !== 0 && x !== 1) throw new InvalidInputError(fn, `input.rows[${r}].${xCol[j]} must be 0 or 1 for binomial metric '${metrics[j]!.name}'`, x);
+      xs[j] = x;
       const yc = yCol[j];
       if (yc !== undefined) {
         const w = row[yc];
-        const y = typeof w === 'number' && Number.isFinite(w) ? w : toNumber(fn, w, r, yc);
-        const dy = y - s.my;
-        s.my += dy / n;
-        s.syy += dy * (y - s.my);
-        s.sxy += dx * (y - s.my);
+        ys[j] = typeof w === 'number' && Number.isFinite(w) ? w : toNumber(fn, w, r, yc);
       }
     }
+    const acc = arms[ai]!;
+    const n = ++acc.users;
+    for (let j = 0; j < k; j++) addValue(acc.metrics[j]!, n, xs[j]!, ys[j]!, hasY[j]!, isBinomial[j]!);
+    for (const d of dims) {
+      const lk = levelKey(fn, row[d.col], r, d.col);
+      let ls = d.map.get(lk);
+      if (ls === undefined) {
+        ls = { level: lk, users: [], metrics: [] };
+        d.map.set(lk, ls);
+      }
+      while (ls.users.length <= ai) {
+        ls.users.push(0);
+        ls.metrics.push(metrics.map(emptyStats));
+      }
+      const ln = ++ls.users[ai]!;
+      const lm = ls.metrics[ai]!;
+      for (let j = 0; j < k; j++) addValue(lm[j]!, ln, xs[j]!, ys[j]!, hasY[j]!, isBinomial[j]!);
+    }
   }
-  return arms;
+  const dimensions = dims.map((d) => {
+    const levels = [...d.map.values()];
+    for (const ls of levels) {
+      while (ls.users.length < arms.length) {
+        ls.users.push(0);
+        ls.metrics.push(metrics.map(emptyStats));
+      }
+    }
+    return { name: d.col, levels };
+  });
+  return { arms, dimensions };
 }
 
 const has = (o: Record<string, unknown>, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -315,4 +405,58 @@ function readMetricSummary(fn: string, where: string, m: MetricSpec, v: Record<s
     throw new InvalidInputError(fn, `${where}.sumProducts implies a correlation above 1 between the metric and its covariate, which no data can produce`, sp);
   }
   return st;
+}
+
+/**
+ * Per-level statistics from `input.breakdown`: rows `{ dimension, level, arm, users, metrics }` with the
+ * same metric summaries as `input.summaries` (what SQL grouped by arm and a dimension produces).
+ * Every listed dimension must appear; arms must be arms of the summaries; (dimension, level, arm) is unique.
+ */
+export function readBreakdown(
+  fn: string,
+  rows: unknown,
+  arms: readonly ArmStats[],
+  metrics: readonly MetricSpec[],
+  dimensionNames: readonly string[],
+  warnings: string[],
+): DimensionStats[] {
+  if (rows === undefined) {
+    if (dimensionNames.length > 0) throw new InvalidInputError(fn, 'options.dimensions with summaries needs input.breakdown (per dimension, level and arm)', rows);
+    return [];
+  }
+  const list = arrayLike<unknown>(fn, 'input.breakdown', rows);
+  const armIndex = new Map(arms.map((a, i) => [a.name, i]));
+  const dims = new Map<string, Map<string, LevelStats>>(dimensionNames.map((d) => [d, new Map()]));
+  for (let i = 0; i < list.length; i++) {
+    const b = list[i];
+    const at = `input.breakdown[${i}]`;
+    if (!isObject(b)) throw new InvalidInputError(fn, `${at} must be an object { dimension, level, arm, users, metrics }`, b);
+    const dimension = checkString(fn, `${at}.dimension`, b.dimension);
+    const map = dims.get(dimension);
+    if (map === undefined) throw new InvalidInputError(fn, `${at}.dimension must be one of options.dimensions (${dimensionNames.join(', ')})`, dimension);
+    const level = checkString(fn, `${at}.level`, b.level);
+    const arm = checkString(fn, `${at}.arm`, b.arm);
+    const ai = armIndex.get(arm);
+    if (ai === undefined) throw new InvalidInputError(fn, `${at}.arm must name an arm of input.summaries`, arm);
+    const users = integerInRange(fn, `${at}.users`, b.users, { min: 1, max: Number.MAX_SAFE_INTEGER });
+    if (!isObject(b.metrics)) throw new InvalidInputError(fn, `${at}.metrics must be an object keyed by metric name`, b.metrics);
+    let ls = map.get(level);
+    if (ls === undefined) {
+      ls = { level, users: arms.map(() => 0), metrics: arms.map(() => metrics.map(emptyStats)) };
+      map.set(level, ls);
+    }
+    if (ls.users[ai]! > 0) throw new InvalidInputError(fn, `input.breakdown has dimension '${dimension}', level '${level}', arm '${arm}' twice`, level);
+    ls.users[ai] = users;
+    ls.metrics[ai] = metrics.map((m) => {
+      const v = has(b.metrics as Record<string, unknown>, m.name) ? (b.metrics as Record<string, unknown>)[m.name] : undefined;
+      const where = `${at}.metrics.${m.name}`;
+      if (!isObject(v)) throw new InvalidInputError(fn, `${where} must be an object`, v);
+      return readMetricSummary(fn, where, m, v, users, warnings);
+    });
+  }
+  return dimensionNames.map((name) => {
+    const levels = [...dims.get(name)!.values()];
+    if (levels.length === 0) throw new InvalidInputError(fn, `input.breakdown has no rows for dimension '${name}'`, name);
+    return { name, levels };
+  });
 }

@@ -22,7 +22,7 @@ const Z_MAX = 38.6; // φ(38.6) ≈ e^-745
 const QUAD = { relTol: 1e-10, absTol: 0, initialPanels: 4, maxPanels: 4000 };
 const SCALES = [0.5, 1, 2, 4, 8, 16];
 
-export function probabilityBestNormalExact(laws: readonly NormalLaw[]): { values: number[]; errors: number[] } {
+export function probabilityBestNormalExact(laws: readonly NormalLaw[], absTol = 0): { values: number[]; errors: number[] } {
   const k = laws.length;
   const values: number[] = [];
   const errors: number[] = [];
@@ -78,7 +78,7 @@ export function probabilityBestNormalExact(laws: readonly NormalLaw[]): { values
         for (const s of SCALES) breaks.push(c - s * w, c + s * w);
       }
     }
-    const r = integrate(f, -Z_MAX, Z_MAX, { ...QUAD, breaks: breaks.filter((b) => Number.isFinite(b)) });
+    const r = integrate(f, -Z_MAX, Z_MAX, { ...QUAD, absTol, breaks: breaks.filter((b) => Number.isFinite(b)) });
     values.push(Math.min(Math.max(r.value, 0), 1));
     // quadrature estimate + rounding of the panel sum + the truncated tails (2·Φ(−38.6) < 1e-320)
     errors.push(r.error + r.panels * Number.EPSILON * Math.abs(r.value) + 1e-320);

@@ -92,21 +92,9 @@ export function phiOfScaledChi(x: number, y: number, nu: number): number {
   return normalCdf(z) + f * ((-z * y2 * mu2) / 2 - ((z * z - 1) * y2 * y * mu3) / 6 + ((3 * z - z * z * z) * y2 * y2 * mu4) / 24);
 }
 
-/**
- * Student-t inverse survival function: core's `studentTIsf` below {@link T_EXPANSION_DF} degrees of
- * freedom, the Cornish–Fisher series in 1/ν to ν⁻⁴ above (Abramowitz & Stegun 26.7.5; error
- * O(ν⁻⁵) < 1e-18 there), which is O(1) where the exact inversion takes milliseconds to seconds.
- */
+/** Student-t inverse survival function (core's `studentTIsf`, O(1) at large df since its Cornish–Fisher branch). */
 export function tIsf(q: number, df: number): number {
-  if (df < T_EXPANSION_DF) return studentTIsf(q, df);
-  const z = normalIsf(q);
-  const z2 = z * z;
-  const g1 = (z * (z2 + 1)) / 4;
-  const g2 = (z * ((5 * z2 + 16) * z2 + 3)) / 96;
-  const g3 = (z * (((3 * z2 + 19) * z2 + 17) * z2 - 15)) / 384;
-  const g4 = (z * ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945)) / 92160;
-  const i = 1 / df;
-  return z + i * (g1 + i * (g2 + i * (g3 + i * g4)));
+  return studentTIsf(q, df);
 }
 
 /** statsmodels `TTestIndPower.power`: df = n1 + n2 − 2, noncentrality d·√(1/(1/n1 + 1/n2)). */

@@ -5,7 +5,6 @@
  * @module
  */
 import type { PValueAdjustment } from './adjustPValues.js';
-import type { SampleRatioMismatchTestResult } from './sampleRatioMismatchTest.js';
 import type { ExperimentChanceToBeBest, ExperimentComparison, ExperimentVerdict } from './analyzeExperiment.js';
 import type { MetricSpec } from './_experimentInput.js';
 
@@ -27,11 +26,21 @@ export function fmtP(p: number): string {
   return `p = ${p.toPrecision(2)}`;
 }
 
+/** The SRM check the verdict acts on: the fixed χ² test or the sequential (always-valid) one. */
+export interface SrmCheck {
+  method: 'chi-square' | 'sequential';
+  pValue: number;
+  mismatch: boolean;
+  threshold: number;
+  /** χ² statistic (chi-square only). */
+  statistic?: number;
+}
+
 /** @internal */
 export function buildVerdict(
   metrics: readonly MetricSpec[],
   comparisons: ExperimentComparison[],
-  srm: SampleRatioMismatchTestResult,
+  srm: SrmCheck,
   srmWarning: number,
   controlName: string,
   alpha: number,
@@ -49,14 +58,14 @@ export function buildVerdict(
     return {
       status: 'invalid',
       recommendedArm: controlName,
-      headline: `Sample ratio mismatch: the arms received ${split} users, which the planned split explains with ${fmtP(srm.pValue)} (< ${srm.threshold}). Fix assignment or tracking before reading any effect.`,
+      headline: `Sample ratio mismatch: the arms received ${split} users, which the planned split explains with ${srm.method === 'sequential' ? 'sequential (always-valid) ' : ''}${fmtP(srm.pValue)} (< ${srm.threshold}). Fix assignment or tracking before reading any effect.`,
       caveats: ['Every effect below is measured on a biased split and may be wrong.'],
       chanceToBeBest,
     };
   }
   if (srm.pValue < srmWarning) {
     caveats.push(
-      `Possible sample ratio mismatch: ${split} users (χ² = ${srm.statistic.toFixed(2)}, ${fmtP(srm.pValue)}, below ${srmWarning}). Check assignment and tracking before trusting the effects.`,
+      `Possible sample ratio mismatch: ${split} users (${srm.method === 'sequential' ? 'sequential check' : `χ² = ${srm.statistic!.toFixed(2)}`}, ${fmtP(srm.pValue)}, below ${srmWarning}). Check assignment and tracking before trusting the effects.`,
     );
   }
   const prim = comparisons.filter((c) => c.metric === primary.name);

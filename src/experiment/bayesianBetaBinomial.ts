@@ -53,8 +53,9 @@ export function checkBeta(fn: string, name: string, x: unknown): BetaParameters 
     throw new Err(fn, `${name} must be an object { alpha, beta }`, x);
   }
   return {
-    alpha: numberInRange(fn, `${name}.alpha`, x.alpha, { min: 0, minExclusive: true }),
-    beta: numberInRange(fn, `${name}.beta`, x.beta, { min: 0, minExclusive: true }),
+    // shapes above 1e15 are beyond the Beta functions of core (and carry no more information than a point mass)
+    alpha: numberInRange(fn, `${name}.alpha`, x.alpha, { min: 0, minExclusive: true, max: 1e15 }),
+    beta: numberInRange(fn, `${name}.beta`, x.beta, { min: 0, minExclusive: true, max: 1e15 }),
   };
 }
 

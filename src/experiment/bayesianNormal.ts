@@ -1,5 +1,5 @@
 import { oneOf, openUnitInterval, options as checkOptions } from '../core/validate.js';
-import { normalPrior } from './_common.js';
+import { magnitudeScale, normalPrior } from './_common.js';
 import { normalCdf, normalIsf, normalPdf, normalSf } from './_dist.js';
 import { armMoments, differenceEstimate } from './relativeLift.js';
 import type { ArmMoments, Interval, MeanInput, ProportionSummary } from './types.js';
@@ -64,13 +64,30 @@ export function bayesianNormal(
   options?: BayesianNormalOptions,
 ): BayesianNormalResult {
   const o = checkOptions(FN, options, ['prior', 'differenceType', 'credibleLevel']);
-  const c = armMoments(FN, 'control', control);
-  const t = armMoments(FN, 'treatment', treatment);
+  // values near ±1e308 are divided by a power of two first (their squares and differences would overflow into NaN)
+  const sc = magnitudeScale(control, treatment);
+  const c = armMoments(FN, 'control', control, sc);
+  const t = armMoments(FN, 'treatment', treatment, sc);
   const differenceType = o.differenceType === undefined ? 'absolute' : oneOf(FN, 'options.differenceType', o.differenceType, ['absolute', 'relative'] as const);
   const credibleLevel = o.credibleLevel === undefined ? 0.95 : openUnitInterval(FN, 'options.credibleLevel', o.credibleLevel);
   const prior = normalPrior(FN, o.prior);
   const { estimate, se } = differenceEstimate(c, t, differenceType);
-  return normalPosterior(c, t, estimate, se, prior.mean, prior.variance, differenceType, credibleLevel);
+  const abs = differenceType === 'absolute';
+  const u = abs ? sc : 1; // the absolute difference is in the data's units; the relative one is scale-free
+  const r = normalPosterior(c, t, estimate, se, prior.mean / u, prior.variance / u / u, differenceType, credibleLevel);
+  if (sc === 1) return r;
+  const back = (m: ArmMoments): ArmMoments => ({ n: m.n, mean: m.mean * sc, variance: m.variance * sc * sc });
+  return {
+    ...r,
+    control: back(c),
+    treatment: back(t),
+    estimate: r.estimate * u,
+    standardError: r.standardError * u,
+    posteriorMean: r.posteriorMean * u,
+    posteriorSd: r.posteriorSd * u,
+    credibleInterval: { lower: r.credibleInterval.lower * u, upper: r.credibleInterval.upper * u },
+    expectedLoss: { chooseTreatment: r.expectedLoss.chooseTreatment * u, chooseControl: r.expectedLoss.chooseControl * u },
+  };
 }
 
 /** @internal */

@@ -1,6 +1,6 @@
 import { createRandom } from '../core/random.js';
 import { integerInRange, options as checkOptions, seed as checkSeed } from '../core/validate.js';
-import { checkAlpha, checkRaw } from './_common.js';
+import { checkAlpha, checkRaw, magnitudeScale } from './_common.js';
 import { normalCdf, normalQuantile } from './_dist.js';
 import type { Interval } from './types.js';
 
@@ -68,8 +68,10 @@ export function bootstrapDifference(
   options?: BootstrapDifferenceOptions,
 ): BootstrapDifferenceResult {
   const o = checkOptions(FN, options, ['resamples', 'alpha', 'seed']);
-  const c = checkRaw(FN, 'control', control, 2);
-  const t = checkRaw(FN, 'treatment', treatment, 2);
+  // values near ±1e308 are divided by a power of two (exact) so sums cannot overflow; results are scaled back
+  const sc = magnitudeScale(control, treatment);
+  const c = scaled(checkRaw(FN, 'control', control, 2), sc);
+  const t = scaled(checkRaw(FN, 'treatment', treatment, 2), sc);
   const B = o.resamples === undefined ? 2000 : integerInRange(FN, 'options.resamples', o.resamples, { min: 100, max: 1e7 });
   const alpha = checkAlpha(FN, o.alpha);
   const seed = checkSeed(FN, o.seed);
@@ -136,14 +138,23 @@ export function bootstrapDifference(
     return normalCdf(z0 + (z0 + zq) / (1 - acceleration * (z0 + zq)));
   };
   const bcaInterval = { lower: quantileSorted(sorted, level(alpha / 2)), upper: quantileSorted(sorted, level(1 - alpha / 2)) };
+  const back = (x: Interval): Interval => ({ lower: x.lower * sc, upper: x.upper * sc });
   return {
-    estimate,
-    standardError: Math.sqrt(ss / (B - 1)),
-    percentileInterval,
-    bcaInterval,
+    estimate: estimate * sc,
+    standardError: Math.sqrt(ss / (B - 1)) * sc,
+    percentileInterval: back(percentileInterval),
+    bcaInterval: back(bcaInterval),
     biasCorrection: z0,
     acceleration,
     resamples: B,
     seed,
   };
+}
+
+/** The values divided by `scale` (a power of two, so exact); the array itself when scale is 1. */
+function scaled(x: Float64Array, scale: number): Float64Array {
+  if (scale === 1) return x;
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = x[i]! / scale;
+  return out;
 }

@@ -48,7 +48,7 @@ const FN = 'experiment/chiSquareTest';
  * `{ defined: false }` result instead of NaN (scipy raises). For 2×2 tables without correction the
  * statistic equals the pooled z statistic squared.
  * @see scipy `scipy.stats.chi2_contingency(table, correction)`
- * @throws {@link InvalidInputError} when the table is not rectangular, smaller than 2×2, or has negative / non-finite counts
+ * @throws {@link InvalidInputError} when the table is not rectangular, smaller than 2×2, or has negative / non-finite counts or counts above 2^53 − 1
  * @example
  * ```ts
  * import { chiSquareTest } from 'crmkit/experiment';
@@ -69,7 +69,8 @@ export function chiSquareTest(table: readonly (readonly number[])[], options?: C
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       const v = data[i * cols + j]!;
-      if (v < 0) throw new InvalidInputError(FN, `table[${i}][${j}] must be a non-negative count`, v);
+      // counts beyond 2^53 are not counts (and their products overflow into a NaN statistic)
+      if (v < 0 || v > Number.MAX_SAFE_INTEGER) throw new InvalidInputError(FN, `table[${i}][${j}] must be a non-negative count at most 2^53 − 1`, v);
       rowSum[i] = rowSum[i]! + v;
       colSum[j] = colSum[j]! + v;
       total += v;

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../core/errors.js';
 import { finiteArray, integerInRange, numberInRange, oneOf, options as checkOptions, sameLength } from '../core/validate.js';
-import { centredSquares, checkAlpha, checkAlternative, isObject, pFromT, safeRatio, SUMS_NOISE, tInterval } from './_common.js';
+import { centredSquares, checkAlpha, checkAlternative, isObject, magnitudeScale, pFromT, safeRatio, sumsScale, SUMS_NOISE, tInterval } from './_common.js';
 import { tTestFromMoments } from './welchTTest.js';
 import type { Alternative, Interval } from './types.js';
 
@@ -77,14 +77,37 @@ interface CupedMoments {
 }
 
 /** Centred moments from raw `{ y, x }` or from {@link CupedArmSums} (impossible sums rejected). */
-function armMoments(name: string, a: unknown): CupedMoments {
-  if (isObject(a) && !('y' in a) && 'sum' in a) {
+function isSums(a: unknown): a is Record<string, unknown> {
+  return isObject(a) && !('y' in a) && 'sum' in a;
+}
+
+/**
+ * Powers of two to divide the metric (ky) and the covariate (kx) by, so that squares and products of
+ * values near ±1e308 neither overflow nor underflow (1 for ordinary data; results are scaled back).
+ */
+function scales(control: unknown, treatment: unknown): { ky: number; kx: number } {
+  let ky = 1;
+  let kx = 1;
+  for (const a of [control, treatment]) {
+    if (isSums(a)) {
+      ky = Math.max(ky, sumsScale(a.n, a.sum, a.sumSquares));
+      kx = Math.max(kx, sumsScale(a.n, a.covariateSum, a.covariateSumSquares));
+    } else if (isObject(a)) {
+      ky = Math.max(ky, magnitudeScale(a.y));
+      kx = Math.max(kx, magnitudeScale(a.x));
+    }
+  }
+  return { ky, kx };
+}
+
+function armMoments(name: string, a: unknown, ky: number, kx: number): CupedMoments {
+  if (isSums(a)) {
     const n = integerInRange(FN, `${name}.n`, a.n, { min: 2, max: Number.MAX_SAFE_INTEGER });
-    const sy = numberInRange(FN, `${name}.sum`, a.sum, {});
-    const syy = numberInRange(FN, `${name}.sumSquares`, a.sumSquares, { min: 0 });
-    const sx = numberInRange(FN, `${name}.covariateSum`, a.covariateSum, {});
-    const sxx = numberInRange(FN, `${name}.covariateSumSquares`, a.covariateSumSquares, { min: 0 });
-    const sp = numberInRange(FN, `${name}.sumProducts`, a.sumProducts, {});
+    const sy = numberInRange(FN, `${name}.sum`, a.sum, {}) / ky;
+    const syy = numberInRange(FN, `${name}.sumSquares`, a.sumSquares, { min: 0 }) / ky / ky;
+    const sx = numberInRange(FN, `${name}.covariateSum`, a.covariateSum, {}) / kx;
+    const sxx = numberInRange(FN, `${name}.covariateSumSquares`, a.covariateSumSquares, { min: 0 }) / kx / kx;
+    const sp = numberInRange(FN, `${name}.sumProducts`, a.sumProducts, {}) / ky / kx;
     const cy = centredSquares(FN, name, n, sy, syy);
     const cx = centredSquares(FN, `${name} covariate`, n, sx, sxx);
     const cxy = sp - sy * (sx / n);
@@ -93,7 +116,10 @@ function armMoments(name: string, a: unknown): CupedMoments {
     }
     return { n, my: sy / n, mx: sx / n, syy: cy.ss, sxx: cx.ss, sxy: cxy };
   }
-  return moments(arm(name, a));
+  const v = arm(name, a);
+  if (ky !== 1) for (let i = 0; i < v.y.length; i++) v.y[i] = v.y[i]! / ky;
+  if (kx !== 1) for (let i = 0; i < v.x.length; i++) v.x[i] = v.x[i]! / kx;
+  return moments(v);
 }
 
 function arm(name: string, a: unknown): { y: Float64Array; x: Float64Array } {
@@ -152,9 +178,27 @@ export function cupedAdjust(control: CupedArm | CupedArmSums, treatment: CupedAr
   const alternative = checkAlternative(FN, o.alternative);
   const alpha = checkAlpha(FN, o.alpha);
   const mode = o.theta === undefined ? 'within' : oneOf(FN, 'options.theta', o.theta, ['within', 'pooled'] as const);
-  const c = armMoments('control', control);
-  const t = armMoments('treatment', treatment);
-  if (mode === 'pooled') return pooled(c, t, alternative, alpha);
+  const { ky, kx } = scales(control, treatment);
+  const c = armMoments('control', control, ky, kx);
+  const t = armMoments('treatment', treatment, ky, kx);
+  const r = mode === 'pooled' ? pooled(c, t, alternative, alpha) : within(c, t, alternative, alpha);
+  if (ky === 1 && kx === 1) return r;
+  // back to the data's units (statistic, df, p-value and variance reduction are scale-free)
+  const k = (x: number): number => x * ky;
+  return {
+    ...r,
+    theta: (r.theta * ky) / kx,
+    adjustedMeans: { control: k(r.adjustedMeans.control), treatment: k(r.adjustedMeans.treatment) },
+    means: { control: k(r.means.control), treatment: k(r.means.treatment) },
+    difference: k(r.difference),
+    standardError: k(r.standardError),
+    unadjustedStandardError: k(r.unadjustedStandardError),
+    confidenceInterval: { lower: k(r.confidenceInterval.lower), upper: k(r.confidenceInterval.upper) },
+  };
+}
+
+/** θ from within-arm sums (ANCOVA), OLS standard error. */
+function within(c: CupedMoments, t: CupedMoments, alternative: Alternative, alpha: number): CupedAdjustResult {
   const sxx = c.sxx + t.sxx;
   if (!(sxx > 0)) throw new InvalidInputError(FN, 'the covariate x must vary within the arms', sxx);
   const sxy = c.sxy + t.sxy;

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../core/errors.js';
 import { finiteArray, integerInRange, numberInRange, options as checkOptions, sameLength } from '../core/validate.js';
-import { cancellationWarning, centredSquares, checkAlpha, checkAlternative, isObject, pFromZ, relative, safeRatio, SUMS_NOISE } from './_common.js';
+import { cancellationWarning, centredSquares, checkAlpha, checkAlternative, isObject, magnitudeScale, pFromZ, relative, safeRatio, sumsScale, SUMS_NOISE } from './_common.js';
 import { normalIsf } from './_dist.js';
 import type { Alternative, Interval } from './types.js';
 
@@ -58,7 +58,7 @@ export interface DeltaMethodRatioResult {
 const FN = 'experiment/deltaMethodRatio';
 
 /** @internal Per-arm ratio statistics from raw values or sums (shared with analyzeExperiment). */
-export function ratioArm(fn: string, name: string, x: unknown, warnings: string[]): RatioArm & { meanDenominator: number } {
+export function ratioArm(fn: string, name: string, x: unknown, warnings: string[], kx = 1, ky = 1): RatioArm & { meanDenominator: number } {
   if (!isObject(x)) throw new InvalidInputError(fn, `${name} must be { numerator, denominator } arrays or sums`, x);
   let n: number;
   let mx: number;
@@ -69,6 +69,8 @@ export function ratioArm(fn: string, name: string, x: unknown, warnings: string[
     const den = finiteArray(fn, `${name}.denominator`, x.denominator, 2);
     sameLength(fn, `${name}.numerator`, num, `${name}.denominator`, den);
     n = num.length;
+    if (kx !== 1) for (let i = 0; i < n; i++) num[i] = num[i]! / kx;
+    if (ky !== 1) for (let i = 0; i < n; i++) den[i] = den[i]! / ky;
     mx = 0;
     my = 0;
     for (let i = 0; i < n; i++) {
@@ -86,11 +88,11 @@ export function ratioArm(fn: string, name: string, x: unknown, warnings: string[
     }
   } else {
     n = integerInRange(fn, `${name}.n`, x.n, { min: 2, max: Number.MAX_SAFE_INTEGER });
-    const sx = numberInRange(fn, `${name}.sumNumerator`, x.sumNumerator, {});
-    const sy = numberInRange(fn, `${name}.sumDenominator`, x.sumDenominator, {});
-    const sxx = numberInRange(fn, `${name}.sumNumeratorSquares`, x.sumNumeratorSquares, { min: 0 });
-    const syy = numberInRange(fn, `${name}.sumDenominatorSquares`, x.sumDenominatorSquares, { min: 0 });
-    const sxy = numberInRange(fn, `${name}.sumProducts`, x.sumProducts, {});
+    const sx = numberInRange(fn, `${name}.sumNumerator`, x.sumNumerator, {}) / kx;
+    const sy = numberInRange(fn, `${name}.sumDenominator`, x.sumDenominator, {}) / ky;
+    const sxx = numberInRange(fn, `${name}.sumNumeratorSquares`, x.sumNumeratorSquares, { min: 0 }) / kx / kx;
+    const syy = numberInRange(fn, `${name}.sumDenominatorSquares`, x.sumDenominatorSquares, { min: 0 }) / ky / ky;
+    const sxy = numberInRange(fn, `${name}.sumProducts`, x.sumProducts, {}) / kx / ky;
     centredSquares(fn, `${name} numerator`, n, sx, sxx); // throws on impossible sums
     centredSquares(fn, `${name} denominator`, n, sy, syy);
     mx = sx / n;
@@ -113,7 +115,8 @@ export function ratioArm(fn: string, name: string, x: unknown, warnings: string[
     }
   }
   const r = mx / my;
-  return { n, ratio: r, variance: Math.max(0, residual) / ((n - 1) * my * my * n), meanDenominator: my };
+  // divided step by step: a tiny mean denominator gives +∞, never 0/0
+  return { n, ratio: r, variance: Math.max(0, residual) / ((n - 1) * n) / my / my, meanDenominator: my };
 }
 
 /**
@@ -149,11 +152,18 @@ export function deltaMethodRatio(control: RatioRaw | RatioSums, treatment: Ratio
   const alternative = checkAlternative(FN, o.alternative);
   const alpha = checkAlpha(FN, o.alpha);
   const warnings: string[] = [];
-  const { meanDenominator: _c, ...c } = ratioArm(FN, 'control', control, warnings);
-  const { meanDenominator: _t, ...t } = ratioArm(FN, 'treatment', treatment, warnings);
-  const difference = t.ratio - c.ratio;
-  const se = Math.sqrt(c.variance + t.variance);
-  const statistic = safeRatio(difference, se);
+  // numerators / denominators near ±1e308 are divided by powers of two (exact) so squares cannot overflow
+  const { kx, ky } = ratioScales(control, treatment);
+  const { meanDenominator: _c, ...cs } = ratioArm(FN, 'control', control, warnings, kx, ky);
+  const { meanDenominator: _t, ...ts } = ratioArm(FN, 'treatment', treatment, warnings, kx, ky);
+  const k = kx / ky; // the ratio's unit
+  const c = { n: cs.n, ratio: cs.ratio * k, variance: cs.variance * k * k };
+  const t = { n: ts.n, ratio: ts.ratio * k, variance: ts.variance * k * k };
+  const ds = ts.ratio - cs.ratio; // in scaled units: the statistic and p-value are scale-free
+  const ses = Math.sqrt(cs.variance + ts.variance);
+  const statistic = safeRatio(ds, ses);
+  const difference = ds * k;
+  const se = ses * k;
   const z2 = normalIsf(alpha / 2);
   const z1 = normalIsf(alpha);
   const interval = (est: number, s: number): Interval =>
@@ -165,20 +175,38 @@ export function deltaMethodRatio(control: RatioRaw | RatioSums, treatment: Ratio
         ? { lower: est - z1 * s, upper: Infinity }
         : { lower: -Infinity, upper: est + z1 * s };
   // control ratio 0: lift ±Infinity (0 if both are 0), SE Infinity, interval (−∞, ∞) — documented, never NaN
-  const lift = relative(c.ratio, t.ratio);
-  const rc2 = c.ratio * c.ratio;
-  const liftSe = c.ratio === 0 ? Infinity : Math.sqrt(t.variance / rc2 + (t.ratio * t.ratio * c.variance) / (rc2 * rc2));
+  const lift = relative(cs.ratio, ts.ratio);
+  // √(Var_T/R_C² + R_T²·Var_C/R_C⁴) written as √(Var_T + q²·Var_C)/|R_C|, q = R_T/R_C, so tiny or huge R_C cannot make 0/0
+  const q = ts.ratio / cs.ratio;
+  const liftSe = cs.ratio === 0 ? Infinity : Math.sqrt(ts.variance + (cs.variance === 0 || q * q === 0 ? 0 : q * q * cs.variance)) / Math.abs(cs.ratio);
   return {
     control: c,
     treatment: t,
     difference,
     standardError: se,
     statistic,
-    pValue: pFromZ(statistic, alternative, difference === 0 && se === 0),
+    pValue: pFromZ(statistic, alternative, ds === 0 && ses === 0),
     confidenceInterval: interval(difference, se),
     relativeLift: { lift, standardError: liftSe, confidenceInterval: interval(lift, liftSe) },
     alternative,
     alpha,
     warnings,
   };
+}
+
+/** Powers of two to divide the numerators (kx) and denominators (ky) by: 1 for ordinary data. */
+function ratioScales(control: unknown, treatment: unknown): { kx: number; ky: number } {
+  let kx = 1;
+  let ky = 1;
+  for (const a of [control, treatment]) {
+    if (!isObject(a)) continue;
+    if ('numerator' in a || 'denominator' in a) {
+      kx = Math.max(kx, magnitudeScale(a.numerator));
+      ky = Math.max(ky, magnitudeScale(a.denominator));
+    } else {
+      kx = Math.max(kx, sumsScale(a.n, a.sumNumerator, a.sumNumeratorSquares));
+      ky = Math.max(ky, sumsScale(a.n, a.sumDenominator, a.sumDenominatorSquares));
+    }
+  }
+  return { kx, ky };
 }

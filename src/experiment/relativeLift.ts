@@ -30,13 +30,13 @@ export interface RelativeLiftResult {
 const FN = 'experiment/relativeLift';
 
 /** @internal Moments of a conversion arm (variance p(1 − p), as GrowthBook) or of a continuous arm. */
-export function armMoments(fn: string, name: string, x: unknown): ArmMoments {
+export function armMoments(fn: string, name: string, x: unknown, scale = 1): ArmMoments {
   if (isObject(x) && 'conversions' in x) {
     const p = checkProportion(fn, name, x);
     const rate = p.conversions / p.n;
     return { n: p.n, mean: rate, variance: rate * (1 - rate) };
   }
-  return checkMeanInput(fn, name, x);
+  return checkMeanInput(fn, name, x, 2, undefined, scale);
 }
 
 /** @internal Delta-method lift on resolved moments. */

@@ -1,7 +1,7 @@
 import { numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
-import { checkAlpha } from './_common.js';
+import { checkAlpha, checkAlternative } from './_common.js';
 import { armMoments, differenceEstimate } from './relativeLift.js';
-import type { ArmMoments, Interval, MeanInput, ProportionSummary } from './types.js';
+import type { Alternative, ArmMoments, Interval, MeanInput, ProportionSummary } from './types.js';
 
 /** Options of {@link sequentialTest}. @category Experiment */
 export interface SequentialTestOptions {
@@ -15,6 +15,11 @@ export interface SequentialTestOptions {
   tuning?: number;
   /** Test the absolute difference or the relative lift (delta method). @defaultValue 'absolute' */
   differenceType?: 'absolute' | 'relative';
+  /**
+   * 'greater' (treatment better) or 'less' give a one-sided confidence sequence (half-infinite
+   * interval, narrower on its finite side) and a one-sided always-valid p-value. @defaultValue 'two-sided'
+   */
+  alternative?: Alternative;
 }
 
 /** Result of {@link sequentialTest}. @category Experiment */
@@ -23,7 +28,7 @@ export interface SequentialTestResult {
   treatment: ArmMoments;
   estimate: number;
   standardError: number;
-  /** Always-valid (anytime) two-sided confidence interval: covers the true effect at all looks simultaneously with probability ≥ 1 − alpha. */
+  /** Always-valid (anytime) confidence interval: covers the true effect at all looks simultaneously with probability ≥ 1 − alpha (half-infinite for a one-sided alternative). */
   confidenceInterval: Interval;
   /** Always-valid p-value: min(1, 1/E) of the mixture e-value; ≤ alpha exactly when the interval excludes 0. */
   pValue: number;
@@ -34,6 +39,7 @@ export interface SequentialTestResult {
   alpha: number;
   tuning: number;
   differenceType: 'absolute' | 'relative';
+  alternative: Alternative;
 }
 
 const FN = 'experiment/sequentialTest';
@@ -66,15 +72,50 @@ export function sequentialTest(
   treatment: MeanInput | ProportionSummary,
   options?: SequentialTestOptions,
 ): SequentialTestResult {
-  const o = checkOptions(FN, options, ['alpha', 'tuning', 'differenceType']);
+  const o = checkOptions(FN, options, ['alpha', 'tuning', 'differenceType', 'alternative']);
+  const alternative = checkAlternative(FN, o.alternative);
   const alpha = checkAlpha(FN, o.alpha);
   const tuning = o.tuning === undefined ? 5000 : numberInRange(FN, 'options.tuning', o.tuning, { min: 0, minExclusive: true });
   const differenceType = o.differenceType === undefined ? 'absolute' : oneOf(FN, 'options.differenceType', o.differenceType, ['absolute', 'relative'] as const);
   const c = armMoments(FN, 'control', control);
   const t = armMoments(FN, 'treatment', treatment);
   const { estimate, se } = differenceEstimate(c, t, differenceType);
-  const r = mixtureSprt(estimate, se, c.n + t.n, alpha, tuning);
-  return { control: c, treatment: t, estimate, standardError: se, ...r, n: c.n + t.n, alpha, tuning, differenceType };
+  const r = alternative === 'two-sided' ? mixtureSprt(estimate, se, c.n + t.n, alpha, tuning) : mixtureSprtOneSided(estimate, se, c.n + t.n, alpha, tuning, alternative);
+  return { control: c, treatment: t, estimate, standardError: se, ...r, n: c.n + t.n, alpha, tuning, differenceType, alternative };
+}
+
+/**
+ * @internal The one-sided confidence sequence (Waudby-Smith et al. eq. 134, as gbstats'
+ * `sequential_interval_halfwidth_one_sided`): ρ² from 2α in eq. 161, half-width
+ * √(s² · 2(nρ² + 1)/(nρ)² · ln(1 + √(nρ² + 1)/(2α))). The p-value is the α at which the finite
+ * bound reaches 0 with ρ held at its value for `alpha` (gbstats finds it by bisection; here in closed
+ * form): α* = √(nρ² + 1) / (2(e^L − 1)), L = d̂²(nρ)²/(2 s²(nρ² + 1)); 1 when the estimate points
+ * away from the alternative.
+ */
+export function mixtureSprtOneSided(
+  estimate: number,
+  se: number,
+  n: number,
+  alpha: number,
+  tuning: number,
+  alternative: 'greater' | 'less',
+): { confidenceInterval: Interval; pValue: number; rho: number } {
+  const la = -2 * Math.log(2 * alpha);
+  const rho2 = Math.max(0, la + Math.log(la + 1)) / tuning;
+  const tr = n * rho2 + 1;
+  const s2 = se * se * n;
+  const k = (2 * tr) / (n * n * rho2);
+  const half = Math.sqrt(s2 * k * Math.log(1 + Math.sqrt(tr) / (2 * alpha)));
+  const toward = alternative === 'greater' ? estimate > 0 : estimate < 0;
+  let pValue: number;
+  if (!toward) pValue = 1;
+  else if (!(se > 0)) pValue = 0;
+  else {
+    const L = (estimate * estimate) / (s2 * k);
+    pValue = Math.min(1, Math.sqrt(tr) / (2 * Math.expm1(L)));
+  }
+  const confidenceInterval = alternative === 'greater' ? { lower: estimate - half, upper: Infinity } : { lower: -Infinity, upper: estimate + half };
+  return { confidenceInterval, pValue, rho: Math.sqrt(rho2) };
 }
 
 /** @internal The confidence sequence and p-value for an estimate, its SE and the total n. */

@@ -20,6 +20,7 @@ const HARDENED: Record<string, string> = {
   '.': 'core',
   './segment': 'segment',
   './value': 'value',
+  './experiment': 'experiment',
 };
 /** Every subpath, for an exploratory run of the not-yet-hardened ones: CRMKIT_FUZZ_ALL=1 npx vitest run test/fuzz */
 const ALL: Record<string, string> = {

@@ -22,6 +22,7 @@ const HARDENED: Record<string, string> = {
   '.': 'core',
   './segment': 'segment',
   './value': 'value',
+  './experiment': 'experiment',
 };
 const ALL: Record<string, string> = { ...HARDENED, './value': 'value', './text': 'text', './graph': 'graph', './classify': 'classify', './experiment': 'experiment', './connectors': 'connectors' };
 const TARGETS = process.env.CRMKIT_FUZZ_ALL === '1' ? ALL : HARDENED;
