@@ -58,7 +58,7 @@ export function structuralHoles(graph: Graph, options?: StructuralHolesOptions):
   const o = checkOptions(FN, options, ['weight']);
   const weight = o.weight === undefined ? null : checkWeightOption(FN, o.weight);
   // symmetric view, reciprocal and parallel weights summed: m(u, v)
-  const g = compile(FN, graph, { weight, undirected: true, nonEmpty: true });
+  const g = compile(FN, graph, { weight, undirected: true, nonEmpty: true, scale: true });
   const n = g.n;
   const { outOffsets: off, outTargets: adj, outWeights: m } = g;
   const total = new Float64Array(n);
