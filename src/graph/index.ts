@@ -50,3 +50,11 @@ export { egoGraph, type EgoGraphOptions } from './egoGraph.js';
 export { linkPrediction, type LinkPredictionOptions, type LinkScore } from './linkPrediction.js';
 export { structuralHoles, type StructuralHolesOptions, type StructuralHolesResult } from './structuralHoles.js';
 export { edgeBetweennessCentrality, type EdgeBetweennessCentralityOptions, type EdgeScore } from './edgeBetweennessCentrality.js';
+export {
+  temporalSnapshots,
+  type TemporalSnapshotsOptions,
+  type TemporalSnapshotsResult,
+  type TemporalWindow,
+  type AccountTimeline,
+  type SlidingWindow,
+} from './temporalSnapshots.js';
