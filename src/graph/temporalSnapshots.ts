@@ -159,7 +159,7 @@ export interface AccountTimeline {
 export interface TemporalSnapshotsResult {
   /** Every window from the one holding the first interaction to the one holding the last, in order (empty windows included). */
   windows: TemporalWindow[];
-  /** Each account's history, keyed by account (a null-prototype object). */
+  /** Each account's history, keyed by account (a null-prototype object), from every interaction kept (`outsideWindows` ones too). */
   accounts: Record<string, AccountTimeline>;
   /** Distinct matched community ids over all windows (ids are 0 … communityTracks − 1). */
   communityTracks: number;
@@ -167,6 +167,8 @@ export interface TemporalSnapshotsResult {
   skipped: number;
   /** Self-interactions left out (an account replying to itself). */
   selfLoopsDropped: number;
+  /** Interactions in no window: between sliding windows when `step` is longer than `window` (else 0). */
+  outsideWindows: number;
 }
 
 interface Row {
@@ -186,7 +188,8 @@ interface Row {
  * Windows: `'day'`, `'week'` or `'month'` in `timeZone` (as `bucketStart` from `crmkit`), or
  * `{ window, step }` sliding windows in milliseconds starting at local midnight of the first
  * interaction's day; every window from the first interaction's to the last one's is returned,
- * empty ones too (at most 10,000). Each window's graph is {@link buildInteractionGraph} of its
+ * empty ones too (at most 10,000); with `step` longer than `window`, records between two windows
+ * are in none and counted in `outsideWindows`. Each window's graph is {@link buildInteractionGraph} of its
  * interactions (self-interactions left out); its centrality is {@link pagerank} (or
  * {@link degreeCentrality}), its communities {@link louvain}, its summary {@link graphSummary}.
  *
@@ -342,6 +345,7 @@ export function temporalSnapshots(interactions: readonly Interaction[], options?
   }
   const nw = starts.length;
   const byWindow: Row[][] = Array.from({ length: nw }, () => []);
+  let outside = 0;
   for (const row of rows) {
     if (unit !== null) {
       byWindow[lowerBound(starts, startOf(row.at))]!.push(row);
@@ -349,7 +353,14 @@ export function temporalSnapshots(interactions: readonly Interaction[], options?
       const origin = starts[0]!;
       // windows i with start_i <= at < start_i + window: i in (⌊(at − origin − window) / step⌋, ⌊(at − origin) / step⌋]
       const hi = Math.min(nw - 1, Math.floor((row.at - origin) / stepMs));
-      for (let i = hi; i >= 0 && row.at < ends[i]!; i--) if (row.at >= starts[i]!) byWindow[i]!.push(row);
+      let placed = false;
+      for (let i = hi; i >= 0 && row.at < ends[i]!; i--) {
+        if (row.at >= starts[i]!) {
+          byWindow[i]!.push(row);
+          placed = true;
+        }
+      }
+      if (!placed) outside++;
     }
   }
 
@@ -447,7 +458,7 @@ export function temporalSnapshots(interactions: readonly Interaction[], options?
     windows.push(win);
   }
   task.checkpoint(nw, nw);
-  return { windows, accounts, communityTracks: tracks, skipped, selfLoopsDropped: loops };
+  return { windows, accounts, communityTracks: tracks, skipped, selfLoopsDropped: loops, outsideWindows: outside };
 }
 
 function tooMany(by: unknown): never {

@@ -65,6 +65,11 @@ describe('temporalSnapshots(interactions, options)', () => {
     const r = temporalSnapshots(xs, { by: { window: 2 * DAY, step: DAY }, summary: false });
     expect(r.windows.map((w) => w.interactions)).toEqual([2, 2, 2, 1]); // [d0, d2), [d1, d3), [d2, d4), [d3, d5)
     expect(r.windows[0]!.label).toBe('2024-03-04T00:00:00.000Z');
+    expect(r.outsideWindows).toBe(0);
+    // a step longer than the window leaves gaps: records there are counted, not lost silently
+    const gaps = temporalSnapshots(xs, { by: { window: DAY / 2, step: 2 * DAY }, summary: false });
+    expect(gaps.windows.map((w) => w.interactions)).toEqual([1, 1]);
+    expect(gaps.outsideWindows).toBe(2);
   });
   it('calendar windows follow the time zone (and its DST change)', () => {
     const xs: Interaction[] = [
