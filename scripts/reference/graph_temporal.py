@@ -9,6 +9,9 @@
 #
 # Pinned: Debian python3 with networkx 2.8.8.
 # Run:    /usr/bin/python3 scripts/reference/graph_temporal.py  -> writes test/fixtures/graph-temporal.json
+#         /usr/bin/python3 scripts/reference/graph_temporal.py --bench -> prints {"windows", "cpuSeconds"}:
+#             the weekly analysis done with networkx (per window: DiGraph, the summary above, PageRank,
+#             Louvain on the undirected view), bench/graph-temporal.bench.ts's peer
 #
 # Data from $CRMKIT_DATA_DIR or ../shared/data (never copied into the repo).
 import datetime as dt
@@ -159,5 +162,31 @@ def main():
     print("wrote", OUT, len(out["week"]), len(out["month"]), len(out["sliding14by7"]))
 
 
+def bench():
+    import time
+
+    msgs = messages()
+    t = time.process_time()
+    starts, ends = windows(msgs, "week")
+    by = {s: [] for s in starts}
+    for a, b, ts in msgs:
+        if a != b:
+            by[week_start(ts)].append((a, b))
+    for s in starts:
+        G = nx.DiGraph()
+        for a, b in by[s]:
+            w = G[a][b]["weight"] + 1 if G.has_edge(a, b) else 1
+            G.add_edge(a, b, weight=w)
+        if G.number_of_nodes() == 0:
+            continue
+        summary(G)
+        nx.pagerank(G)
+        nx.community.louvain_communities(G.to_undirected(), seed=0)
+    print(json.dumps({"windows": len(starts), "cpuSeconds": time.process_time() - t}))
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == "--bench":
+        bench()
+    else:
+        main()
