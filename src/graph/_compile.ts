@@ -7,6 +7,7 @@
 import type { Attributes } from 'graphology-types';
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import type { CGraph } from './_community.js';
+import { escapeKey, hasEscapedKeys, unescapeKey } from './_keys.js';
 
 /** The structural part of a graphology graph the kernels read (so any conforming implementation works). */
 export interface GraphLike {
@@ -22,6 +23,7 @@ export interface GraphLike {
   ): void;
   hasNode(node: unknown): boolean;
   setNodeAttribute(node: string, name: string, value: unknown): unknown;
+  getAttribute?(name: string): unknown;
 }
 
 /**
@@ -49,10 +51,20 @@ export class NodeIndex {
 export interface CompiledGraph {
   readonly n: number;
   readonly directed: boolean;
-  /** Node keys by index (graphology's node order). */
+  /**
+   * Node names by index (graphology's node order): the graphology keys, mapped back to the account
+   * names when the graph stores escaped keys (see `_keys.ts`). Results and user arguments use these.
+   */
   readonly keys: string[];
-  /** Node key → index. */
+  /** Node name (as in `keys`) → index. */
   readonly index: NodeIndex;
+  /** graphology node key → index (the same as `index` unless keys are escaped); for keys read from graphology. */
+  readonly keyIndex: NodeIndex;
+  /**
+   * The power of two the weights in the arrays were divided by (`scale` option; 1 when not scaled):
+   * stored weight = edge weight / weightScale.
+   */
+  readonly weightScale: number;
   /** Number of edges of the graphology graph (self-loops and parallel edges included). */
   readonly edgeCount: number;
   readonly outOffsets: Int32Array;
@@ -86,6 +98,14 @@ export interface CompileOptions {
    * of summing (summing is right for strengths, wrong for lengths).
    */
   positive?: boolean;
+  /**
+   * The kernel is invariant to multiplying every weight by a constant (or rescales its output by
+   * `weightScale`): when the largest weight is above 2^100 or below 2^-100 every weight is divided
+   * by a power of two (exact) that brings the largest into [0.5, 2), so sums, squares and products
+   * of weights neither overflow to Infinity/NaN nor underflow to 0. A positive weight that would
+   * then be subnormal (weights spanning more than 2^1022) throws.
+   */
+  scale?: boolean;
 }
 
 /** Throws unless `graph` looks like a graphology graph. */
@@ -134,7 +154,8 @@ export function compile(fn: string, graphIn: unknown, opts: CompileOptions = {})
     ids[node] = k;
     k++;
   });
-  const index = new NodeIndex(ids);
+  const keyIndex = new NodeIndex(ids);
+  const index = hasEscapedKeys(graph) ? nameIndex(keys) : keyIndex;
   const m = graph.size;
   const src = new Int32Array(m);
   const dst = new Int32Array(m);
@@ -196,6 +217,12 @@ export function compile(fn: string, graphIn: unknown, opts: CompileOptions = {})
       e++;
     });
   }
+  const weightScale = weight !== null && opts.scale === true ? scaleWeights(fn, wts, positive) : 1;
+  if (weightScale !== 1) {
+    // self-loop sums again from the scaled weights (the unscaled sums may have overflowed)
+    loopWeight.fill(0);
+    for (let i = 0; i < m; i++) if (src[i] === dst[i]) loopWeight[src[i]!] = loopWeight[src[i]!]! + wts[i]!;
+  }
   const mergeNeeded = graph.multi || (directedGraph && !directed);
   // unweighted and nothing merged: all ones without looking
   const unitWeights = (w: Float64Array): boolean => {
@@ -249,6 +276,8 @@ export function compile(fn: string, graphIn: unknown, opts: CompileOptions = {})
       directed,
       keys,
       index,
+      keyIndex,
+      weightScale,
       edgeCount: m,
       outOffsets: out.off,
       outTargets: out.adj,
@@ -268,6 +297,8 @@ export function compile(fn: string, graphIn: unknown, opts: CompileOptions = {})
     directed,
     keys,
     index,
+    keyIndex,
+    weightScale,
     edgeCount: m,
     outOffsets: sym.off,
     outTargets: sym.adj,
@@ -280,6 +311,52 @@ export function compile(fn: string, graphIn: unknown, opts: CompileOptions = {})
     keepLoops,
     unitWeights: unitWeights(sym.w),
   };
+}
+
+/**
+ * Maps escaped graphology keys in `keys` (in place) to account names and returns name → index.
+ * Only called for graphs that record escaped keys.
+ */
+function nameIndex(keys: string[]): NodeIndex {
+  const ids: Record<string, number> = Object.create(null);
+  for (let i = 0; i < keys.length; i++) {
+    keys[i] = unescapeKey(keys[i]!);
+    ids[keys[i]!] = i;
+  }
+  return new NodeIndex(ids);
+}
+
+const TWO_100 = 2 ** 100;
+const MIN_NORMAL = 2 ** -1022;
+
+/**
+ * When the largest of `w` is above 2^100 or below 2^-100, divides every weight in place by the
+ * power of two c that brings the largest into [0.5, 2) (exact) and returns c; else returns 1.
+ * Throws when a positive weight would become subnormal (weights more than 2^1022 apart).
+ */
+export function scaleWeights(fn: string, w: Float64Array, positive: boolean): number {
+  let max = 0;
+  for (let i = 0; i < w.length; i++) if (w[i]! > max) max = w[i]!;
+  let c = 1;
+  if (max > TWO_100 || (max > 0 && max < 1 / TWO_100)) {
+    let e = Math.floor(Math.log2(max));
+    // Math.log2 may be off by one next to a power of two: settle 2^e <= max < 2^(e+1)
+    if (2 ** e > max) e--;
+    else if (e < 1023 && 2 ** (e + 1) <= max) e++;
+    c = 2 ** Math.min(e + 1, 1023);
+  }
+  for (let i = 0; i < w.length; i++) {
+    const x = c === 1 ? w[i]! : w[i]! / c;
+    if (x < MIN_NORMAL && w[i]! > 0) {
+      throw new InvalidInputError(
+        fn,
+        `edge ${positive ? 'lengths' : 'weights'} span more than 2^1022 (largest ${max}), beyond what double precision keeps apart; rescale them or drop the smallest`,
+        w[i],
+      );
+    }
+    w[i] = x;
+  }
+  return c;
 }
 
 /** Sorts each row and merges repeated targets, summing their weights (or keeping the smallest with `shortest`). */
@@ -327,7 +404,8 @@ export function scoresObject(keys: readonly string[], values: ArrayLike<number>)
 
 /** Writes each node's score to the node attribute `attribute`. */
 export function assignScores(graph: GraphLike, attribute: string, scores: Record<string, number>): void {
-  for (const key in scores) graph.setNodeAttribute(key, attribute, scores[key]);
+  const escaped = hasEscapedKeys(graph); // scores are keyed by account name: back to graphology keys
+  for (const key in scores) graph.setNodeAttribute(escaped ? escapeKey(key) : key, attribute, scores[key]);
 }
 
 /** Validates an `attribute` option of an `assign` twin. */
@@ -352,7 +430,8 @@ export function nodeIndex(fn: string, name: string, g: CompiledGraph, key: unkno
  * one pass over the edges: each node's row is sized from graphology's own degree counter, self-loop
  * weights are kept apart (`loop`), and parallel or reciprocal edges stay separate arcs (the community
  * kernels sum arcs by community anyway). Degrees k_i = Σ_j w_ij + 2·loop_i and m = Σ k / 2.
- * Returns `null` when the graph has no `degreeWithoutSelfLoops` (then use {@link compile}).
+ * Returns `null` when the graph has no `degreeWithoutSelfLoops`, or a weight is above 2^100 or below
+ * 2^-100 (then use {@link compile} with `scale`).
  */
 export function compileUndirectedView(
   fn: string,
@@ -391,6 +470,8 @@ export function compileUndirectedView(
   let lastSource = '';
   let lastIndex = -1;
   let unit = true;
+  let maxWeight = 0;
+  let minWeight = Infinity;
   graph.forEachEdge((_edge, attr, source, target) => {
     let x = 1;
     // an absent weight attribute is 1 and needs no check; a weight function must return a number
@@ -400,7 +481,11 @@ export function compileUndirectedView(
         throw new InvalidInputError(fn, `the weight of edge ${source} -> ${target} must be a finite number >= 0`, v);
       }
       x = v;
-      if (x !== 1) unit = false;
+      if (x !== 1) {
+        unit = false;
+        if (x > maxWeight) maxWeight = x;
+        if (x > 0 && x < minWeight) minWeight = x;
+      }
     }
     let s = lastIndex;
     if (source !== lastSource) {
@@ -422,10 +507,14 @@ export function compileUndirectedView(
     k[s] = k[s]! + x;
     k[t] = k[t]! + x;
   });
+  // weights so large or small that sums or products of them leave the normal double range: the
+  // caller falls back to compile(), which scales them by a power of two (or throws)
+  if (maxWeight > 2 ** 100 || minWeight < 2 ** -100) return null;
   let total = 0;
   for (let j = 0; j < n; j++) {
     if (fill[j] !== off[j + 1]) return null; // degree counters disagree with the edges: not graphology
     total += k[j]!;
   }
+  if (hasEscapedKeys(graph)) for (let j = 0; j < n; j++) keys[j] = unescapeKey(keys[j]!);
   return { keys, n, off, adj, w, loop, k, m: total / 2, unit };
 }

@@ -10,6 +10,7 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { arrayLike } from '../core/validate.js';
 import { checkGraph, NodeIndex, type EdgeWeight } from './_compile.js';
+import { hasEscapedKeys, unescapeKey } from './_keys.js';
 
 /** How independent-cascade activation probabilities are read. */
 export type CascadeProbability = number | 'weightedCascade' | 'trivalency' | string | ((attributes: Record<string, unknown>, source: string, target: string) => number);
@@ -93,6 +94,8 @@ export function buildDiffusion(fn: string, graphIn: unknown, opts: BuildOptions)
     keys[k] = node;
     ids[node] = k++;
   });
+  // graphs that store escaped keys (see _keys.ts): names for results and arguments; `ids` stays on keys
+  const byName = hasEscapedKeys(graph) ? nameIds(keys) : ids;
   const p = opts.probability;
   const ic = opts.model === 'ic';
   // value read per edge: 'p' probability (merge as independent attempts) or 'w' weight (merge by sum)
@@ -240,7 +243,7 @@ export function buildDiffusion(fn: string, graphIn: unknown, opts: BuildOptions)
       }
     }
   }
-  return { n, keys, index: new NodeIndex(ids), model: opts.model, outOff, outAdj: adjOut, outP, outLo, outHi, inOff, inAdj, inP, inSum };
+  return { n, keys, index: new NodeIndex(byName), model: opts.model, outOff, outAdj: adjOut, outP, outLo, outHi, inOff, inAdj, inP, inSum };
 }
 
 /** Resolves a list of node keys (seeds, candidates, exclusions) to distinct indices. */
@@ -304,4 +307,14 @@ export function spreadWorld(
     head = end;
   }
   return tail;
+}
+
+/** Maps escaped graphology keys in `keys` (in place) to account names; returns name → index. */
+function nameIds(keys: string[]): Record<string, number> {
+  const out: Record<string, number> = Object.create(null);
+  for (let i = 0; i < keys.length; i++) {
+    keys[i] = unescapeKey(keys[i]!);
+    out[keys[i]!] = i;
+  }
+  return out;
 }

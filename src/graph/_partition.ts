@@ -59,7 +59,7 @@ export function prepare(fn: string, graph: unknown, o: CommunityOptions): Prepar
     const { keys, n, off, adj, w, loop, k, m, unit } = view;
     return { g: { keys, n }, cg: { n, off, adj, w, loop, k, m, unit }, gamma, seed };
   }
-  const g = compile(fn, graph, { weight, keepLoops: true, undirected: true, nonEmpty: true });
+  const g = compile(fn, graph, { weight, keepLoops: true, undirected: true, nonEmpty: true, scale: true });
   return { g, cg: fromCompiled(g), gamma, seed };
 }
 

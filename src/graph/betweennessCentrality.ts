@@ -123,7 +123,7 @@ function run(fn: string, graph: unknown, options: BetweennessCentralityOptions |
   const weight = o.weight === undefined ? null : checkWeightOption(fn, o.weight);
   const seed = checkSeed(fn, o.seed);
   const task = taskControl(fn, o);
-  const g = compile(fn, graph, { weight, positive: true, nonEmpty: true });
+  const g = compile(fn, graph, { weight, positive: true, nonEmpty: true, scale: true });
   const n = g.n;
   let sources: Int32Array | null = null;
   if (o.k !== undefined) {

@@ -8,6 +8,7 @@ import type { AbstractGraph as Graph } from 'graphology-types';
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import type { Interaction, InteractionKind, Post } from '../core/types.js';
 import { arrayLike, boolean, oneOf, options as checkOptions, timestamp } from '../core/validate.js';
+import { ESCAPED_KEYS_ATTRIBUTE, escapeKey } from './_keys.js';
 
 const KINDS: readonly InteractionKind[] = ['reply', 'mention', 'repost', 'follow', 'message', 'like'];
 
@@ -67,6 +68,14 @@ const MENTION = /(^|[^\p{L}\p{N}_@.])@([\p{L}\p{N}_-]+)/gu;
  *
  * Nothing is dropped silently: the graph attributes `interactions` (used), `skipped` (other kinds
  * or outside the time window), `selfLoopsDropped` and `unresolved` account for every record.
+ *
+ * Any account name works, including `constructor`, `__proto__`, `toString` and the other
+ * `Object.prototype` names. graphology 0.26 (the newest release) cannot link such node keys (its
+ * adjacency objects inherit those names), so they are stored under the key `'\u0000' + name` (as
+ * is any name that already starts with U+0000), and the graph attribute `escapedNodeKeys` counts
+ * them (absent when none). Every crmkit/graph function maps the keys back: results are keyed by
+ * the account names and arguments take them (`pagerank(g).scores.constructor`). Only graphology's
+ * own methods see the stored key (`g.hasNode('\u0000constructor')`).
  * Cost O(records + text length); memory of the graphology graph.
  * @see networkx `DiGraph.add_edge` with aggregated weights; graphology `Graph`
  * @throws {@link InvalidInputError} when a record lacks a non-empty string source/target (author,
@@ -169,11 +178,19 @@ export function buildInteractionGraph(records: readonly Interaction[] | readonly
     }
     const attrs: Record<string, number> = { weight: w, count: items.length };
     for (const x of items) attrs[x.kind] = (attrs[x.kind] ?? 0) + 1;
-    graph.mergeNode(s);
-    graph.mergeNode(t);
-    graph.addEdge(s, t, attrs);
+    const sk = escapeKey(s);
+    const tk = escapeKey(t);
+    graph.mergeNode(sk);
+    graph.mergeNode(tk);
+    graph.addEdge(sk, tk, attrs);
   }
-  graph.replaceAttributes({ interactions: used, skipped, selfLoopsDropped: loopsDropped, unresolved });
+  let escaped = 0;
+  graph.forEachNode((key) => {
+    if (key.charCodeAt(0) === 0) escaped++;
+  });
+  const stats: Record<string, number> = { interactions: used, skipped, selfLoopsDropped: loopsDropped, unresolved };
+  if (escaped > 0) stats[ESCAPED_KEYS_ATTRIBUTE] = escaped;
+  graph.replaceAttributes(stats);
   return graph;
 }
 
@@ -210,7 +227,7 @@ function fromPosts(rows: ArrayLike<unknown>, lowercase: boolean, graph: Graph): 
     }
     posts.push(p as unknown as Post);
     authorOf.set(p.id as string, norm(p.author as string));
-    graph.mergeNode(norm(p.author as string));
+    graph.mergeNode(escapeKey(norm(p.author as string)));
   }
   const out: Interaction[] = [];
   let unresolved = 0;

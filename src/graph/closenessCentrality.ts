@@ -96,7 +96,7 @@ function run(fn: string, graph: unknown, options: ClosenessCentralityOptions | u
   const o = checkOptions(fn, options, keys);
   const weight = o.weight === undefined ? null : checkWeightOption(fn, o.weight);
   const wf = o.wfImproved === undefined ? true : boolean(fn, 'options.wfImproved', o.wfImproved);
-  const g = compile(fn, graph, { weight, positive: true, nonEmpty: true });
+  const g = compile(fn, graph, { weight, positive: true, nonEmpty: true, scale: true });
   const n = g.n;
   const out = new Float64Array(n);
   if (weight === null) {
@@ -120,5 +120,7 @@ function run(fn: string, graph: unknown, options: ClosenessCentralityOptions | u
       out[u] = c;
     }
   });
+  // lengths were divided by a power of two when extreme (exact): closeness scales inversely
+  if (g.weightScale !== 1) for (let u = 0; u < n; u++) out[u] = out[u]! / g.weightScale;
   return scoresObject(g.keys, out);
 }

@@ -7,6 +7,7 @@ import type { AbstractGraph as Graph } from 'graphology-types';
 import { oneOf, options as checkOptions } from '../core/validate.js';
 import { InvalidInputError } from '../core/errors.js';
 import { assignScores, checkAttribute, checkGraph, type GraphLike } from './_compile.js';
+import { hasEscapedKeys, unescapeKey } from './_keys.js';
 
 /** Options of {@link degreeCentrality}. */
 export interface DegreeCentralityOptions {
@@ -90,10 +91,12 @@ function run(fn: string, graph: unknown, options: DegreeCentralityOptions | unde
   const s = n === 1 ? 0 : 1 / (n - 1);
   // graphology's degrees count a self-loop twice (undirected) or once each way, and parallel edges
   // separately, exactly as networkx does.
+  const escaped = hasEscapedKeys(g); // results keyed by account name (see _keys.ts)
   g.forEachNode((node) => {
-    if (n === 1) out[node] = 1;
-    else if (!directed || mode === 'total') out[node] = g.degree(node) * s;
-    else out[node] = (mode === 'in' ? g.inDegree(node) : g.outDegree(node)) * s;
+    const name = escaped ? unescapeKey(node) : node;
+    if (n === 1) out[name] = 1;
+    else if (!directed || mode === 'total') out[name] = g.degree(node) * s;
+    else out[name] = (mode === 'in' ? g.inDegree(node) : g.outDegree(node)) * s;
   });
   return out;
 }

@@ -63,7 +63,7 @@ export function edgeBetweennessCentrality(graph: Graph, options?: EdgeBetweennes
   const normalized = o.normalized === undefined ? true : boolean(FN, 'options.normalized', o.normalized);
   const weight = o.weight === undefined ? null : checkWeightOption(FN, o.weight);
   const task = taskControl(FN, o);
-  const g = compile(FN, graph, { weight, positive: true, nonEmpty: true });
+  const g = compile(FN, graph, { weight, positive: true, nonEmpty: true, scale: true });
   const n = g.n;
   const { outOffsets, outTargets, inOffsets, inSources, inWeights } = g;
   // edge id of every out-arc (undirected: both arcs of a tie share one id) and of every in-arc

@@ -8,6 +8,7 @@ import { InvalidInputError } from '../core/errors.js';
 import { boolean, numberInRange, options as checkOptions } from '../core/validate.js';
 import { checkGraph, checkWeightOption, compile, nodeIndex, type EdgeWeight } from './_compile.js';
 import { bfs, createWorkspace, dijkstra } from './_paths.js';
+import { ESCAPED_KEYS_ATTRIBUTE, hasEscapedKeys } from './_keys.js';
 
 /** Options of {@link egoGraph}. */
 export interface EgoGraphOptions {
@@ -59,7 +60,7 @@ export function egoGraph<G extends Graph>(graph: G, node: string, options?: EgoG
   const weight = o.weight === undefined ? null : checkWeightOption(FN, o.weight);
   const undirected = o.undirected === undefined ? false : boolean(FN, 'options.undirected', o.undirected);
   checkGraph(FN, graph);
-  const g = compile(FN, graph, { weight, positive: true, nonEmpty: true, undirected });
+  const g = compile(FN, graph, { weight, positive: true, nonEmpty: true, undirected, scale: true });
   const c = nodeIndex(FN, 'node', g, node);
   const ws = createWorkspace(g.n);
   if (weight === null) bfs(g, c, false, ws, false);
@@ -67,19 +68,28 @@ export function egoGraph<G extends Graph>(graph: G, node: string, options?: EgoG
   const keep = new Uint8Array(g.n);
   for (let i = 0; i < ws.count; i++) {
     const v = ws.order[i]!;
-    if ((weight === null ? ws.hops[v]! : ws.dist[v]!) <= radius) keep[v] = 1;
+    // lengths were divided by g.weightScale (a power of two) when extreme: compare in those units
+    if ((weight === null ? ws.hops[v]! : ws.dist[v]!) <= (g.weightScale === 1 ? radius : radius / g.weightScale)) keep[v] = 1;
   }
   if (typeof (graph as { nullCopy?: unknown }).nullCopy !== 'function') {
     throw new InvalidInputError(FN, 'graph must be a graphology Graph (nullCopy is missing)', graph);
   }
   const out = graph.nullCopy() as G;
   graph.forEachNode((v, attr) => {
-    if (keep[g.index.get(v)!]) out.addNode(v, { ...attr });
+    if (keep[g.keyIndex.get(v)!]) out.addNode(v, { ...attr });
   });
   graph.forEachEdge((edge, attr, s, t, _sa, _ta, isUndirected) => {
-    if (!keep[g.index.get(s)!] || !keep[g.index.get(t)!]) return;
+    if (!keep[g.keyIndex.get(s)!] || !keep[g.keyIndex.get(t)!]) return;
     if (isUndirected) out.addUndirectedEdgeWithKey(edge, s, t, { ...attr });
     else out.addDirectedEdgeWithKey(edge, s, t, { ...attr });
   });
+  if (hasEscapedKeys(graph)) {
+    // the copied count of escaped keys (buildInteractionGraph) is recounted for the nodes kept
+    let escaped = 0;
+    out.forEachNode((v) => {
+      if (v.charCodeAt(0) === 0) escaped++;
+    });
+    out.setAttribute(ESCAPED_KEYS_ATTRIBUTE, escaped);
+  }
   return out;
 }

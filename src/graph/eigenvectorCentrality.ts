@@ -100,7 +100,7 @@ function run(fn: string, graph: unknown, options: EigenvectorCentralityOptions |
   const o = checkOptions(fn, options, keys);
   const weight = o.weight === undefined ? null : checkWeightOption(fn, o.weight);
   const it = iterativeSettings(fn, o, { maxIterations: 100, tolerance: 1e-6 });
-  const g = compile(fn, graph, { weight, keepLoops: true, nonEmpty: true });
+  const g = compile(fn, graph, { weight, keepLoops: true, nonEmpty: true, scale: true });
   const n = g.n;
   // pull form over the in-arcs: y_i = x_i + Σ_{j→i} w_ji x_j (sequential writes, one pass that also
   // sums the squares), then one pass to normalize and measure the change

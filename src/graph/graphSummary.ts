@@ -189,7 +189,7 @@ export function graphSummary(graph: Graph, options?: GraphSummaryOptions): Graph
   let sc = 0;
   for (let v = 0; v < n; v++) sc += cl[v]!;
   out.averageClustering = sc / n;
-  const r = assortativity(graph as EdgeSource, g.index, directed, n);
+  const r = assortativity(graph as EdgeSource, g.keyIndex, directed, n);
   if (r !== undefined) out.degreeAssortativity = r;
   return out as unknown as GraphSummaryResult;
 }

@@ -92,7 +92,7 @@ harmonicCentrality.assign = function assign(graph: Graph, options?: HarmonicCent
 function run(fn: string, graph: unknown, options: HarmonicCentralityOptions | undefined, keys: string[]): Record<string, number> {
   const o = checkOptions(fn, options, keys);
   const weight = o.weight === undefined ? null : checkWeightOption(fn, o.weight);
-  const g = compile(fn, graph, { weight, positive: true, nonEmpty: true });
+  const g = compile(fn, graph, { weight, positive: true, nonEmpty: true, scale: true });
   let isSource: Uint8Array | null = null;
   if (o.sources !== undefined) {
     const src = arrayLike<unknown>(fn, 'options.sources', o.sources);
@@ -115,5 +115,7 @@ function run(fn: string, graph: unknown, options: HarmonicCentralityOptions | un
     }
     out[u] = h;
   });
+  // lengths were divided by a power of two when extreme (exact): harmonic centrality scales inversely
+  if (g.weightScale !== 1) for (let u = 0; u < g.n; u++) out[u] = out[u]! / g.weightScale;
   return scoresObject(g.keys, out);
 }

@@ -72,7 +72,7 @@ export function hits(graph: Graph, options?: HitsOptions): HitsResult {
   const o = checkOptions(FN, options, ['weight', 'maxIterations', 'tolerance', 'strict']);
   const weight = o.weight === undefined ? 'weight' : checkWeightOption(FN, o.weight);
   const it = iterativeSettings(FN, o, { maxIterations: 1000, tolerance: 1e-10 });
-  const g = compile(FN, graph, { weight, keepLoops: true, nonEmpty: true });
+  const g = compile(FN, graph, { weight, keepLoops: true, nonEmpty: true, scale: true });
   const n = g.n;
   const { outOffsets: off, outTargets: adj, outWeights: w } = g;
   let a = new Float64Array(n).fill(1 / n);

@@ -51,3 +51,11 @@ export { linkPrediction, type LinkPredictionOptions, type LinkScore } from './li
 export { structuralHoles, type StructuralHolesOptions, type StructuralHolesResult } from './structuralHoles.js';
 export { edgeBetweennessCentrality, type EdgeBetweennessCentralityOptions, type EdgeScore } from './edgeBetweennessCentrality.js';
 export { influenceSpreadChart, type InfluenceSpreadRow } from './influenceSpreadChart.js';
+export {
+  temporalSnapshots,
+  type TemporalSnapshotsOptions,
+  type TemporalSnapshotsResult,
+  type TemporalWindow,
+  type AccountTimeline,
+  type SlidingWindow,
+} from './temporalSnapshots.js';

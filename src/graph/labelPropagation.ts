@@ -77,7 +77,7 @@ export function labelPropagation(graph: Graph, options?: LabelPropagationOptions
   const seed = checkSeed(FN, o.seed);
   const maxIterations = o.maxIterations === undefined ? 100 : integerInRange(FN, 'options.maxIterations', o.maxIterations, { min: 1 });
   const strict = o.strict === undefined ? false : boolean(FN, 'options.strict', o.strict);
-  const g = compile(FN, graph, { weight, keepLoops: true, undirected: true, nonEmpty: true });
+  const g = compile(FN, graph, { weight, keepLoops: true, undirected: true, nonEmpty: true, scale: true });
   const n = g.n;
   const rng = createRandom(seed);
   const label = new Int32Array(n);

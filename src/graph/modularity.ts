@@ -58,7 +58,7 @@ export function modularity(graph: Graph, partition: Partition, options?: Modular
   const o = checkOptions(FN, options, ['resolution', 'weight']);
   const gamma = o.resolution === undefined ? 1 : numberInRange(FN, 'options.resolution', o.resolution, { min: 0 });
   const weight = o.weight === undefined ? 'weight' : checkWeightOption(FN, o.weight);
-  const g = compile(FN, graph, { weight, keepLoops: true, nonEmpty: true });
+  const g = compile(FN, graph, { weight, keepLoops: true, nonEmpty: true, scale: true });
   const memb = membership(g.keys, g.index, partition);
   const n = g.n;
   const kOut = new Float64Array(n);
@@ -66,9 +66,11 @@ export function modularity(graph: Graph, partition: Partition, options?: Modular
   const inner = new Map<number, number>();
   let total = 0;
   checkGraph(FN, graph).forEachEdge((_e, attr, s, t) => {
-    const w = typeof weight === 'string' ? ((attr[weight] as number | undefined) ?? 1) : typeof weight === 'function' ? weight(attr, s, t) : 1;
-    const i = g.index.get(s)!;
-    const j = g.index.get(t)!;
+    const raw = typeof weight === 'string' ? ((attr[weight] as number | undefined) ?? 1) : typeof weight === 'function' ? weight(attr, s, t) : 1;
+    // the same power-of-two scaling compile applied to extreme weights (Q is scale-invariant)
+    const w = g.weightScale === 1 ? raw : raw / g.weightScale;
+    const i = g.keyIndex.get(s)!;
+    const j = g.keyIndex.get(t)!;
     kOut[i] = kOut[i]! + w;
     kIn[j] = kIn[j]! + w;
     total += w;

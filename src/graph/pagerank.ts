@@ -138,7 +138,7 @@ function run(fn: string, graph: unknown, options: PagerankOptions | undefined, k
   const alpha = o.alpha === undefined ? 0.85 : numberInRange(fn, 'options.alpha', o.alpha, { min: 0, max: 1 });
   const weight = o.weight === undefined ? 'weight' : checkWeightOption(fn, o.weight);
   const it = iterativeSettings(fn, o, { maxIterations: 100, tolerance: 1e-6 });
-  const g = compile(fn, graph, { weight, keepLoops: true, nonEmpty: true });
+  const g = compile(fn, graph, { weight, keepLoops: true, nonEmpty: true, scale: true });
   const n = g.n;
   const p =
     o.personalization === undefined

@@ -4,6 +4,7 @@
  * @module
  */
 import type { AbstractGraph as Graph } from 'graphology-types';
+import { InvalidInputError } from '../core/errors.js';
 import { options as checkOptions } from '../core/validate.js';
 import { checkWeightOption, compile, nodeIndex, type CompiledGraph, type EdgeWeight } from './_compile.js';
 import { bfs, createWorkspace, dijkstra, type PathWorkspace } from './_paths.js';
@@ -33,12 +34,20 @@ const FN_LENGTHS = 'graph/shortestPathLengths';
 
 function search(fn: string, graph: unknown, source: unknown, o: ShortestPathOptions): { g: CompiledGraph; ws: PathWorkspace; s: number; weighted: boolean } {
   const weight = o.weight === undefined ? null : checkWeightOption(fn, o.weight);
-  const g = compile(fn, graph, { weight, positive: true, nonEmpty: true });
+  const g = compile(fn, graph, { weight, positive: true, nonEmpty: true, scale: true });
   const s = nodeIndex(fn, 'source', g, source);
   const ws = createWorkspace(g.n);
   if (weight === null) bfs(g, s, false, ws, false);
   else dijkstra(g, s, false, ws);
   return { g, ws, s, weighted: weight !== null };
+}
+
+/** A length computed on weights divided by `g.weightScale`, in the graph's units (throws past the double range). */
+function unscaled(fn: string, g: CompiledGraph, d: number): number {
+  if (g.weightScale === 1) return d;
+  const x = d * g.weightScale;
+  if (x === Infinity) throw new InvalidInputError(fn, 'a path length exceeds the largest double (edge lengths near 1e308)', d);
+  return x;
 }
 
 /**
@@ -87,7 +96,7 @@ export function shortestPath(graph: Graph, source: string, target: string, optio
     path.push(prev);
     v = prev;
   }
-  return { reachable: true, path: path.reverse().map((i) => g.keys[i]!), distance: d };
+  return { reachable: true, path: path.reverse().map((i) => g.keys[i]!), distance: unscaled(FN, g, d) };
 }
 
 /**
@@ -118,7 +127,7 @@ export function shortestPathLengths(graph: Graph, source: string, options?: Shor
   const out: Record<string, number> = Object.create(null);
   for (let i = 0; i < ws.count; i++) {
     const v = ws.order[i]!;
-    out[g.keys[v]!] = weighted ? ws.dist[v]! : ws.hops[v]!;
+    out[g.keys[v]!] = weighted ? unscaled(FN_LENGTHS, g, ws.dist[v]!) : ws.hops[v]!;
   }
   return out;
 }

@@ -33,7 +33,9 @@ const FN = 'graph/structuralHoles';
  * constraint c(u) = Σ_{v ∈ N(u)} (p(u, v) + Σ_{w ∈ N(u)} p(u, w) p(w, v))², effective size
  * E(u) = Σ_{v ∈ N(u)} (1 − Σ_{w ∈ N(u)} p(u, w) m(v, w) / max_x m(v, x)) — networkx's definitions
  * (unweighted undirected: E = n − 2t/n, Borgatti's form). Parallel edges add their weights;
- * self-loops are ignored; nodes without contacts are left out (networkx gives NaN).
+ * self-loops are ignored; nodes without contacts are left out (networkx gives NaN). On directed
+ * graphs networkx 2.8.8 also gives NaN to a node with in-arcs but no out-arcs (it tests successors
+ * only); here such a node has both measures, from all its contacts, as networkx's formulas define them.
  * Cost O(Σ_u d(u)²).
  * @see networkx `constraint`, `effective_size`; R. Burt, "Structural Holes", 1992; S. Borgatti,
  * "Structural holes: unpacking Burt's redundancy measures", 1997.
@@ -58,7 +60,7 @@ export function structuralHoles(graph: Graph, options?: StructuralHolesOptions):
   const o = checkOptions(FN, options, ['weight']);
   const weight = o.weight === undefined ? null : checkWeightOption(FN, o.weight);
   // symmetric view, reciprocal and parallel weights summed: m(u, v)
-  const g = compile(FN, graph, { weight, undirected: true, nonEmpty: true });
+  const g = compile(FN, graph, { weight, undirected: true, nonEmpty: true, scale: true });
   const n = g.n;
   const { outOffsets: off, outTargets: adj, outWeights: m } = g;
   const total = new Float64Array(n);

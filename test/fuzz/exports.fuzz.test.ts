@@ -21,6 +21,7 @@ const HARDENED: Record<string, string> = {
   './segment': 'segment',
   './value': 'value',
   './experiment': 'experiment',
+  './graph': 'graph',
 };
 /** Every subpath, for an exploratory run of the not-yet-hardened ones: CRMKIT_FUZZ_ALL=1 npx vitest run test/fuzz */
 const ALL: Record<string, string> = {

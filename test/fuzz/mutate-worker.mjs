@@ -32,6 +32,7 @@ const wrapped = {};
 for (const [spec, mod] of Object.entries(modules)) {
   wrapped[spec] = new Proxy(mod, {
     get(t, k) {
+      if (k === '__esModule') return true; // so the examples' default imports (graphology's Graph) resolve to `default`
       const v = t[k];
       if (spec !== target || typeof v !== 'function' || isClass(v) || typeof k !== 'string') return v;
       return (...args) => {

@@ -23,6 +23,7 @@ const HARDENED: Record<string, string> = {
   './segment': 'segment',
   './value': 'value',
   './experiment': 'experiment',
+  './graph': 'graph',
 };
 const ALL: Record<string, string> = { ...HARDENED, './value': 'value', './text': 'text', './graph': 'graph', './classify': 'classify', './experiment': 'experiment', './connectors': 'connectors' };
 const TARGETS = process.env.CRMKIT_FUZZ_ALL === '1' ? ALL : HARDENED;
@@ -56,6 +57,8 @@ describe('example-seeded mutation fuzz of every exported function (built package
         });
       expect(examples.length).toBeGreaterThan(5);
       const specs = Object.fromEntries(SUBPATHS.filter((s) => !s.endsWith('/node')).map((s) => [specOf(s), distUrl(s)]));
+      // the graph examples build their input with graphology (a runtime dependency)
+      specs.graphology = pathToFileURL(join(ROOT, 'node_modules', 'graphology', 'dist', 'graphology.mjs')).href;
       const workerData = { entry: distUrl(sub), specs, target: specOf(sub), examples, perFunction: PER_FUNCTION };
       const r = await runFuzzWorker(join(ROOT, 'test', 'fuzz', 'mutate-worker.mjs'), workerData, module, CALL_BOUND_MS);
       console.log(`${sub}: ${r.calls} mutated calls, ${r.typed} typed errors, ${r.ok} valid results, ${r.failures.length} failures`);
