@@ -9,7 +9,7 @@ export interface SourceRecord {
 
 /** Options of {@link createInMemoryPostSource}. */
 export interface InMemorySourceOptions {
-  /** Cursor value of a record. @defaultValue `updatedAt ?? createdAt` (a Date becomes epoch ms) */
+  /** Cursor value of a record. @defaultValue `updatedAt ?? createdAt ?? at` (a Date becomes epoch ms; `at` for transactions) */
   cursorOf?: (record: SourceRecord) => CursorValue;
 }
 
@@ -22,8 +22,8 @@ export interface InMemoryPostSource<R extends SourceRecord = SourceRecord> exten
 }
 
 function defaultCursorOf(r: SourceRecord): CursorValue {
-  const o = r as { updatedAt?: unknown; createdAt?: unknown };
-  const v = o.updatedAt ?? o.createdAt;
+  const o = r as { updatedAt?: unknown; createdAt?: unknown; at?: unknown };
+  const v = o.updatedAt ?? o.createdAt ?? o.at;
   return v instanceof Date ? v.getTime() : (v as CursorValue);
 }
 

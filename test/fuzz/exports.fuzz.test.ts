@@ -29,6 +29,7 @@ const ALL: Record<string, string> = {
   './classify': 'classify',
   './experiment': 'experiment',
   './connectors': 'connectors',
+  './connectors/node': 'connectors',
 };
 const TARGETS = process.env.CRMKIT_FUZZ_ALL === '1' ? ALL : HARDENED;
 /** A call slower than this is a failure (the bugs found were 2–60 s; correct calls take microseconds). */

@@ -22,7 +22,7 @@ const HARDENED: Record<string, string> = {
   '.': 'core',
   './segment': 'segment',
 };
-const ALL: Record<string, string> = { ...HARDENED, './value': 'value', './text': 'text', './graph': 'graph', './classify': 'classify', './experiment': 'experiment', './connectors': 'connectors' };
+const ALL: Record<string, string> = { ...HARDENED, './value': 'value', './text': 'text', './graph': 'graph', './classify': 'classify', './experiment': 'experiment', './connectors': 'connectors', './connectors/node': 'connectors' };
 const TARGETS = process.env.CRMKIT_FUZZ_ALL === '1' ? ALL : HARDENED;
 const CALL_BOUND_MS = Number(process.env.CRMKIT_FUZZ_BOUND_MS ?? 2000);
 /** Distinct recorded calls replayed per function. */
@@ -42,7 +42,7 @@ describe('example-seeded mutation fuzz of every exported function (built package
   for (const sub of Object.keys(TARGETS)) {
     const module = TARGETS[sub]!;
     it(`${sub}: mutated valid calls give typed errors naming the function, or NaN-free results`, async () => {
-      const dir = join(ROOT, 'src', module);
+      const dir = join(ROOT, 'src', sub === '.' ? module : sub.slice(2));
       const examples = walk(dir)
         .flatMap((f) => extractExamples(f, readFileSync(f, 'utf8')))
         .flatMap((ex) => {
