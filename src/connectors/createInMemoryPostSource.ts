@@ -1,4 +1,5 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
+import { options as checkOptions } from '../core/validate.js';
 import type { Customer, Post } from '../core/types.js';
 import type { CursorValue, CustomerPage, CustomerStore, EventSink, FetchRequest, PostSource, SourcePage, StoredCustomer, WriteRequest } from './types.js';
 
@@ -44,13 +45,14 @@ function defaultCursorOf(r: SourceRecord): CursorValue {
 export function createInMemoryPostSource<R extends SourceRecord = Post>(records: readonly R[] = [], options: InMemorySourceOptions = {}): InMemoryPostSource<R> {
   const fn = 'connectors/createInMemoryPostSource';
   if (!Array.isArray(records)) throw new InvalidInputError(fn, 'records must be an array', records);
-  const cursorOf = options.cursorOf ?? defaultCursorOf;
+  const o = checkOptions(fn, options, ['cursorOf']);
+  const cursorOf = o.cursorOf ?? defaultCursorOf;
   if (typeof cursorOf !== 'function') throw new InvalidOptionError(fn, 'options.cursorOf must be a function', cursorOf);
   const byId = new Map<unknown, R>();
   let sorted: R[] | null = null;
   const add = (...rs: R[]): void => {
     for (const r of rs) {
-      if (r === null || typeof r !== 'object') throw new InvalidInputError(fn, 'a record must be an object', r);
+      if (r === null || typeof r !== 'object' || Array.isArray(r)) throw new InvalidInputError(fn, 'a record must be an object', r);
       byId.set(r.id ?? Symbol('no id'), r);
     }
     sorted = null;
@@ -113,7 +115,10 @@ export interface InMemorySink<T> extends EventSink<T> {
  * @category Sync
  */
 export function createInMemorySink<T = Post>(options: { keyOf?: (record: T) => string } = {}): InMemorySink<T> {
-  const keyOf = options.keyOf ?? ((r: T) => (r as { id: string }).id);
+  const fn = 'connectors/createInMemorySink';
+  const o = checkOptions(fn, options, ['keyOf']);
+  if (o.keyOf !== undefined && typeof o.keyOf !== 'function') throw new InvalidOptionError(fn, 'options.keyOf must be a function', o.keyOf);
+  const keyOf = o.keyOf ?? ((r: T) => (r as { id: string }).id);
   const records = new Map<string, T>();
   const sink: InMemorySink<T> = {
     records,
@@ -150,8 +155,15 @@ export interface InMemoryCustomerStore extends CustomerStore {
  * @category Sync
  */
 export function createInMemoryCustomerStore(customers: readonly Customer[] = [], options: { now?: () => number } = {}): InMemoryCustomerStore {
+  const fn = 'connectors/createInMemoryCustomerStore';
+  if (!Array.isArray(customers)) throw new InvalidInputError(fn, 'customers must be an array', customers);
+  customers.forEach((c: unknown, i) => {
+    if (c === null || typeof c !== 'object' || Array.isArray(c) || typeof (c as Customer).id !== 'string') throw new InvalidInputError(fn, `customers[${i}] must be an object with a string id`, c);
+  });
+  const o = checkOptions(fn, options, ['now']);
+  if (o.now !== undefined && typeof o.now !== 'function') throw new InvalidOptionError(fn, 'options.now must be a function', o.now);
   let clock = 0;
-  const now = options.now ?? (() => ++clock);
+  const now = o.now ?? (() => ++clock);
   const rows = new Map<string, StoredCustomer>();
   const versions = new Map<string, number>();
   const put = (c: Customer): StoredCustomer => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/package.js';
-import { failureReport, runFuzzWorker } from './_run.js';
+import { failureReport, inScratchDir, runFuzzWorker } from './_run.js';
 
 /** Subpath → the module name its errors carry. */
 const HARDENED: Record<string, string> = {
@@ -43,7 +43,7 @@ describe('hostile-input fuzz of every exported function (built package)', () => 
       const entry = pathToFileURL(join(ROOT, 'dist', sub === '.' ? 'index.js' : `${sub.slice(2)}/index.js`)).href;
       const rootEntry = pathToFileURL(join(ROOT, 'dist', 'index.js')).href;
       const workerData = { entry, rootEntry, randomPerFunction: RANDOM_PER_FUNCTION, seed: SEED };
-      const r = await runFuzzWorker(join(ROOT, 'test', 'fuzz', 'worker.mjs'), workerData, TARGETS[sub]!, CALL_BOUND_MS);
+      const r = await inScratchDir(() => runFuzzWorker(join(ROOT, 'test', 'fuzz', 'worker.mjs'), workerData, TARGETS[sub]!, CALL_BOUND_MS));
       const report = failureReport(r.failures);
       console.log(`${sub}: ${r.calls} calls, ${r.typed} typed errors, ${r.ok} valid results, ${r.failures.length} failures`);
       expect(r.calls).toBeGreaterThan(100);
