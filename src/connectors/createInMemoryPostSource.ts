@@ -1,5 +1,6 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { options as checkOptions } from '../core/validate.js';
+import { jsonRecord } from './_record.js';
 import type { Customer, Post } from '../core/types.js';
 import type { CursorValue, CustomerPage, CustomerStore, EventSink, FetchRequest, PostSource, SourcePage, StoredCustomer, WriteRequest } from './types.js';
 
@@ -32,7 +33,8 @@ function defaultCursorOf(r: SourceRecord): CursorValue {
  * A reference {@link PostSource} over an array, for tests and demos: returns records with cursor
  * value `>= cursor` in (cursor, id) order, `limit` at a time, honouring the contract the syncs rely on.
  *
- * @throws {@link InvalidInputError} when `records` is not an array of objects
+ * @throws {@link InvalidInputError} when `records` is not an array of objects with JSON values, an id is not a string,
+ * or a record has no valid cursor value (a string or a finite number)
  * @example
  * ```ts
  * import { createInMemoryPostSource } from 'crmkit/connectors';
@@ -52,7 +54,10 @@ export function createInMemoryPostSource<R extends SourceRecord = Post>(records:
   let sorted: R[] | null = null;
   const add = (...rs: R[]): void => {
     for (const r of rs) {
-      if (r === null || typeof r !== 'object' || Array.isArray(r)) throw new InvalidInputError(fn, 'a record must be an object', r);
+      jsonRecord(fn, 'a record', r); // platform records are JSON: NaN or a function in one is a caller's bug
+      if (!(r.id === undefined || typeof r.id === 'string')) throw new InvalidInputError(fn, 'a record id must be a string (or absent: the sync reports such records)', r.id);
+      const c = cursorOf(r);
+      if (!(typeof c === 'string' || (typeof c === 'number' && Number.isFinite(c)))) throw new InvalidInputError(fn, 'a record needs a cursor value: a string or a finite number (updatedAt, createdAt or at by default)', c);
       byId.set(r.id ?? Symbol('no id'), r);
     }
     sorted = null;
@@ -157,9 +162,10 @@ export interface InMemoryCustomerStore extends CustomerStore {
 export function createInMemoryCustomerStore(customers: readonly Customer[] = [], options: { now?: () => number } = {}): InMemoryCustomerStore {
   const fn = 'connectors/createInMemoryCustomerStore';
   if (!Array.isArray(customers)) throw new InvalidInputError(fn, 'customers must be an array', customers);
-  customers.forEach((c: unknown, i) => {
+  for (let i = 0; i < customers.length; i++) {
+    const c: unknown = customers[i];
     if (c === null || typeof c !== 'object' || Array.isArray(c) || typeof (c as Customer).id !== 'string') throw new InvalidInputError(fn, `customers[${i}] must be an object with a string id`, c);
-  });
+  }
   const o = checkOptions(fn, options, ['now']);
   if (o.now !== undefined && typeof o.now !== 'function') throw new InvalidOptionError(fn, 'options.now must be a function', o.now);
   let clock = 0;

@@ -58,7 +58,7 @@ const TRANSACTION_KIND: RecordKind<Transaction> = { problem: transactionProblem,
  * const source = createInMemoryPostSource([
  *   { id: 't1', customerId: 'c1', at: 1000, amount: 12.5 },
  *   { id: 't2', customerId: 'c2', at: 1000, amount: -3 },
- *   { id: 't3', customerId: 'c1', at: 2000, amount: Number.NaN },
+ *   { id: 't3', customerId: 'c1', at: 2000, amount: 'twelve' },
  * ]);
  * const sink = createInMemorySink<Transaction>();
  * const first = await syncTransactions(source, sink, { batchSize: 2 });
