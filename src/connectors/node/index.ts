@@ -14,5 +14,6 @@ export type { ByteSourceOptions, ReadSource } from './_text.js';
 export * from './duckdb.js';
 export * from './postgres.js';
 export { createFileSource, type FileSource, type FileSourceOptions } from './createFileSource.js';
-export { createFileCustomerStore, createFileSink, type FileCustomerStore, type FileCustomerStoreOptions, type FileSink, type FileSinkOptions } from './createFileSink.js';
+export { createFileSink, type FileSink, type FileSinkOptions } from './createFileSink.js';
+export { createFileCustomerStore, type FileCustomerStore, type FileCustomerStoreOptions } from './createFileCustomerStore.js';
 export type { FileFormat, FileReadOptions } from './_fileRows.js';
