@@ -11,7 +11,8 @@
  */
 import { createRequire } from 'node:module';
 import { sentiment } from '../src/text/sentiment/index.js';
-import { hasData, parseCsv, readDataText } from '../scripts/lib/data.js';
+import { parseCsv } from '../src/connectors/index.js';
+import { hasData, readDataText } from '../scripts/lib/data.js';
 import { measure, printTable, type Row } from './lib.js';
 
 const require = createRequire(import.meta.url);
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     console.log('text-sentiment bench skipped: shared data not found');
     return;
   }
-  const rows = parseCsv(readDataText('twitter-airline-sentiment', 'Tweets.csv.gz'));
+  const rows = parseCsv(readDataText('twitter-airline-sentiment', 'Tweets.csv.gz'), { header: false }).rows as string[][];
   const ti = rows[0]!.indexOf('text');
   const li = rows[0]!.indexOf('airline_sentiment');
   const texts = rows.slice(1).map((r) => r[ti]!);

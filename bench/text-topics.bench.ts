@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fitLda, fitTfidf, transformTfidf } from '../src/text/index.js';
-import { hasData, parseCsv, readDataText } from '../scripts/lib/data.js';
+import { parseCsv } from '../src/connectors/index.js';
+import { hasData, readDataText } from '../scripts/lib/data.js';
 import { measure, printTable, type Row } from './lib.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     console.log('text-topics bench skipped: shared data not found');
     return;
   }
-  const rows = parseCsv(readDataText('twitter-airline-sentiment', 'Tweets.csv.gz'));
+  const rows = parseCsv(readDataText('twitter-airline-sentiment', 'Tweets.csv.gz'), { header: false }).rows as string[][];
   const ti = rows[0]!.indexOf('text');
   const texts = rows.slice(1).map((r) => r[ti]!);
   const counter = fitTfidf(texts, { useIdf: false, norm: null });

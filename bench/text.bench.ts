@@ -17,14 +17,15 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { extractEntities, fitTfidf, fitTransformTfidf, tokenize, topKSimilar, transformTfidf } from '../src/text/index.js';
-import { hasData, parseCsv, readDataText } from '../scripts/lib/data.js';
+import { parseCsv } from '../src/connectors/index.js';
+import { hasData, readDataText } from '../scripts/lib/data.js';
 import { measure, printTable, type Row } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 
 function airlineTexts(): string[] {
-  const rows = parseCsv(readDataText('twitter-airline-sentiment', 'Tweets.csv.gz'));
+  const rows = parseCsv(readDataText('twitter-airline-sentiment', 'Tweets.csv.gz'), { header: false }).rows as string[][];
   const col = rows[0]!.indexOf('text');
   return rows.slice(1).map((r) => r[col]!);
 }

@@ -5,7 +5,8 @@
  *
  * Run alone (`npx tsx examples/classify-data.ts`) it prints the shapes.
  */
-import { hasData, parseCsv, readDataText } from '../scripts/lib/data.js';
+import { parseCsv } from 'crmkit/connectors';
+import { hasData, readDataText } from '../scripts/lib/data.js';
 
 export interface ConversionData {
   featureNames: string[];
@@ -37,7 +38,7 @@ function toNumber(s: string, what: string): number {
 
 /** bank-full.csv.gz: 45,211 rows, 15 features, y = subscribed a term deposit. */
 export function loadBank(): ConversionData {
-  const rows = parseCsv(readDataText('uci-bank-marketing', 'bank-full.csv.gz'), ';');
+  const rows = parseCsv(readDataText('uci-bank-marketing', 'bank-full.csv.gz'), { header: false, delimiter: ';' }).rows as string[][];
   const header = rows[0]!;
   const col = (name: string): number => header.indexOf(name);
   const X: number[][] = [];
@@ -64,7 +65,7 @@ const VISITOR: Record<string, number> = { New_Visitor: 0, Other: 1, Returning_Vi
 
 /** online_shoppers_intention.csv: 12,330 sessions, 17 features, y = Revenue. */
 export function loadShoppers(): ConversionData {
-  const rows = parseCsv(readDataText('uci-online-shoppers', 'online_shoppers_intention.csv'));
+  const rows = parseCsv(readDataText('uci-online-shoppers', 'online_shoppers_intention.csv'), { header: false }).rows as string[][];
   const header = rows[0]!;
   const target = header.indexOf('Revenue');
   const featureNames = header.filter((_, i) => i !== target);

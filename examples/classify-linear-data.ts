@@ -6,7 +6,8 @@
  * Run alone (`npx tsx examples/classify-linear-data.ts`) it prints the shapes.
  */
 import { BANK_FEATURES, BANK_LEVELS, loadBank } from './classify-data.js';
-import { parseCsv, readDataText } from '../scripts/lib/data.js';
+import { parseCsv } from 'crmkit/connectors';
+import { readDataText } from '../scripts/lib/data.js';
 
 function standardize(col: number[]): number[] {
   const n = col.length;
@@ -50,7 +51,7 @@ const VISITOR: Record<string, number> = { New_Visitor: 0, Other: 1, Returning_Vi
 
 /** online-shoppers with VisitorType (0, 1, 2) as the target, every other column standardized. */
 export function loadShoppersMulticlass(): { featureNames: string[]; X: number[][]; y: number[] } {
-  const rows = parseCsv(readDataText('uci-online-shoppers', 'online_shoppers_intention.csv'));
+  const rows = parseCsv(readDataText('uci-online-shoppers', 'online_shoppers_intention.csv'), { header: false }).rows as string[][];
   const header = rows[0]!;
   const target = header.indexOf('VisitorType');
   const body = rows.slice(1).filter((r) => r.length === header.length);

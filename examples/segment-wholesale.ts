@@ -10,15 +10,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chooseK, describeSegments, fitKMeans, fitPreprocessor, inverseTransformPreprocessor } from 'crmkit/segment';
-import { readDataCsv } from '../scripts/lib/data.js';
+import { readCsv } from 'crmkit/connectors/node';
+import { dataPath } from '../scripts/lib/data.js';
 
 const SPEND = ['Fresh', 'Milk', 'Grocery', 'Frozen', 'Detergents_Paper', 'Delicassen'] as const;
 
 // 1. records as a CRM export would give them: numbers for spend, words for categories
-const customers = readDataCsv(['uci-wholesale-customers', 'wholesale_customers_data.csv']).map((r) => ({
+const rows = [];
+for await (const batch of readCsv(dataPath('uci-wholesale-customers', 'wholesale_customers_data.csv'), { columns: Object.fromEntries(SPEND.map((c) => [c, { type: 'number', required: true }] as const)) })) rows.push(...batch);
+const customers = rows.map((r) => ({
   Channel: r.Channel === '1' ? 'Horeca' : 'Retail',
   Region: r.Region === '1' ? 'Lisbon' : r.Region === '2' ? 'Oporto' : 'Other',
-  ...Object.fromEntries(SPEND.map((c) => [c, Number(r[c])])),
+  ...Object.fromEntries(SPEND.map((c) => [c, r[c] as number])),
 })) as Record<string, string | number>[];
 
 // 2. log1p + standardize the skewed spend (categories are kept for the profiles, not the clustering)

@@ -3,14 +3,14 @@
  * Run: npx tsx examples/text-similar.ts
  */
 import { extractKeywords, fitTfidf, tokenize, topKSimilar } from 'crmkit/text';
-import { hasData, parseCsv, readDataText } from '../scripts/lib/data.js';
+import { readCsv } from 'crmkit/connectors/node';
+import { dataPath, hasData } from '../scripts/lib/data.js';
 
 if (!hasData('twitter-airline-sentiment', 'Tweets.csv.gz')) {
   console.log('skipped: shared data not found');
 } else {
-  const rows = parseCsv(readDataText('twitter-airline-sentiment', 'Tweets.csv.gz'));
-  const col = rows[0]!.indexOf('text');
-  const tweets = rows.slice(1).map((r) => r[col]!);
+  const tweets: string[] = [];
+  for await (const batch of readCsv(dataPath('twitter-airline-sentiment', 'Tweets.csv.gz'))) for (const r of batch) tweets.push(r.text as string);
   const tokens = tweets.map((t) => tokenize(t));
   const model = fitTfidf(tokens, { minDf: 2, stopWords: 'english' });
   console.log(`vocabulary: ${model.vocabulary.length} terms from ${tweets.length} tweets`);

@@ -6,17 +6,19 @@
  *   npx tsx examples/value-retail-returns.ts
  */
 import { fitBetaGeo, fitGammaGamma, scoreCustomers, summarizeTransactions, type SummarizeTransactionsOptions } from 'crmkit/value';
-import { readDataCsv } from '../scripts/lib/data.js';
+import { readCsv } from 'crmkit/connectors/node';
+import { dataPath } from '../scripts/lib/data.js';
 
 interface Line { invoice: string; stockCode: string; customer: string; at: string; amount: number }
 
-const log: Line[] = readDataCsv(['uci-online-retail', 'online_retail.csv.gz']).map((r) => ({
-  invoice: r.InvoiceNo!,
-  stockCode: r.StockCode!,
-  customer: r.CustomerID!,
-  at: r.InvoiceDate!, // '2010-12-01 08:26:00': UK wall-clock time, no zone
-  amount: Number(r.Quantity) * Number(r.UnitPrice),
-}));
+// Streamed from the gzip file; Quantity and UnitPrice typed while reading, InvoiceDate kept as
+// the shop's wall-clock text ('2010-12-01 08:26:00', UK time, no zone) for summarizeTransactions.
+const log: Line[] = [];
+for await (const batch of readCsv(dataPath('uci-online-retail', 'online_retail.csv.gz'), { columns: { Quantity: 'integer', UnitPrice: 'number' } })) {
+  for (const r of batch) {
+    log.push({ invoice: r.InvoiceNo as string, stockCode: r.StockCode as string, customer: r.CustomerID as string, at: r.InvoiceDate as string, amount: (r.Quantity as number) * (r.UnitPrice as number) });
+  }
+}
 
 const common: SummarizeTransactionsOptions<Line> = {
   customerId: 'customer', date: 'at', amount: 'amount', observationEnd: '2011-12-09', periodsPerUnit: 7,

@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Post } from 'crmkit';
 import type { TimedText } from 'crmkit/text';
-import { DATA_DIR, hasData, parseCsv, readDataText } from '../../scripts/lib/data.js';
+import { parseCsv as parseCsvText } from 'crmkit/connectors';
+import { DATA_DIR, hasData, readDataText } from '../../scripts/lib/data.js';
+
+/** Rows of cells, header first, through crmkit's CSV reader. */
+const parseCsv = (text: string, delimiter = ','): string[][] => parseCsvText(text, { header: false, delimiter }).rows as string[][];
 import { syntheticCampaign } from '../data/synthetic-campaign.js';
 import { syntheticPosts } from '../data/synthetic-posts.js';
 import { BANK_FEATURES, BANK_LEVELS, type ConversionData } from '../classify-data.js';

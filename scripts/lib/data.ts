@@ -1,12 +1,12 @@
 /**
- * Reading the team's shared datasets (../shared/data) for tests, benchmarks, examples and the demo.
- * Node-only; never imported from src/.
+ * Where the team's shared datasets are (../shared/data) for tests, benchmarks, examples and the demo.
+ * Node-only; never imported from src/. No parsing here: CSV goes through crmkit/connectors.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { parseCsv as parseCsvRows } from '../../src/connectors/parseCsv.js';
+import { parseCsv } from '../../src/connectors/parseCsv.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -31,24 +31,10 @@ export function readDataText(...parts: string[]): string {
 }
 
 /**
- * Parses CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF, newlines inside quotes).
- * Returns rows of strings; the header is the first row. Blank lines are skipped. A thin wrapper over
- * `parseCsv` from crmkit/connectors (kept for the tests, benches and examples that call it).
+ * Reads a CSV from the shared data through crmkit's reader (`parseCsv` of crmkit/connectors, the
+ * kernel `readCsv` streams with): rows keyed by the header, cells as strings. Code that can await
+ * should call `readCsv` from crmkit/connectors/node directly (streamed, typed `columns`).
  */
-export function parseCsv(text: string, delimiter = ','): string[][] {
-  return parseCsvRows(text, { header: false, delimiter }).rows as unknown as string[][];
-}
-
-/** Reads a CSV from the shared data as objects keyed by the header row. */
 export function readDataCsv(file: string[], delimiter = ','): Record<string, string>[] {
-  const rows = parseCsv(readDataText(...file), delimiter);
-  const header = rows[0] ?? [];
-  const out: Record<string, string>[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const rec: Record<string, string> = Object.create(null);
-    const row = rows[r]!;
-    for (let c = 0; c < header.length; c++) rec[header[c]!] = row[c] ?? '';
-    out.push(rec);
-  }
-  return out;
+  return parseCsv(readDataText(...file), { delimiter }).rows as Record<string, string>[];
 }

@@ -100,10 +100,18 @@ function coercer(fn: string, name: string, spec: ColumnType | ColumnSpec, reader
         zone = typeof zoneName === 'string' ? _zone(zoneName) : null;
         if (zone === null) throw new InvalidOptionError(fn, `options.columns.${name}.timeZone must be an IANA time zone name such as 'UTC' or 'Europe/London'`, zoneName);
       }
+      // Logs repeat a time on consecutive rows (the lines of one invoice, a burst of posts): the
+      // last text and its value are remembered, which skips most parses (the result is a pure
+      // function of the text and the zone).
+      let lastText: string | null = null;
+      let lastValue: CellValue | Failure = null;
       return {
         coerce: (v) => {
+          if (v === lastText) return lastValue;
           const r = _parseDateTime(v, zone);
-          return typeof r === 'string' ? new Failure(`not a date-time: ${r}`) : r;
+          lastText = v;
+          lastValue = typeof r === 'string' ? new Failure(`not a date-time: ${r}`) : r;
+          return lastValue;
         },
         required,
       };

@@ -1,4 +1,6 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
+import { options as checkOptions } from '../core/validate.js';
+import { jsonRecord } from './_record.js';
 import type { Customer, Post } from '../core/types.js';
 import type { CursorValue, CustomerPage, CustomerStore, EventSink, FetchRequest, PostSource, SourcePage, StoredCustomer, WriteRequest } from './types.js';
 
@@ -9,7 +11,7 @@ export interface SourceRecord {
 
 /** Options of {@link createInMemoryPostSource}. */
 export interface InMemorySourceOptions {
-  /** Cursor value of a record. @defaultValue `updatedAt ?? createdAt` (a Date becomes epoch ms) */
+  /** Cursor value of a record. @defaultValue `updatedAt ?? createdAt ?? at` (a Date becomes epoch ms; `at` for transactions) */
   cursorOf?: (record: SourceRecord) => CursorValue;
 }
 
@@ -22,8 +24,8 @@ export interface InMemoryPostSource<R extends SourceRecord = SourceRecord> exten
 }
 
 function defaultCursorOf(r: SourceRecord): CursorValue {
-  const o = r as { updatedAt?: unknown; createdAt?: unknown };
-  const v = o.updatedAt ?? o.createdAt;
+  const o = r as { updatedAt?: unknown; createdAt?: unknown; at?: unknown };
+  const v = o.updatedAt ?? o.createdAt ?? o.at;
   return v instanceof Date ? v.getTime() : (v as CursorValue);
 }
 
@@ -31,7 +33,8 @@ function defaultCursorOf(r: SourceRecord): CursorValue {
  * A reference {@link PostSource} over an array, for tests and demos: returns records with cursor
  * value `>= cursor` in (cursor, id) order, `limit` at a time, honouring the contract the syncs rely on.
  *
- * @throws {@link InvalidInputError} when `records` is not an array of objects
+ * @throws {@link InvalidInputError} when `records` is not an array of objects with JSON values, an id is not a string,
+ * or a record has no valid cursor value (a string or a finite number)
  * @example
  * ```ts
  * import { createInMemoryPostSource } from 'crmkit/connectors';
@@ -44,13 +47,17 @@ function defaultCursorOf(r: SourceRecord): CursorValue {
 export function createInMemoryPostSource<R extends SourceRecord = Post>(records: readonly R[] = [], options: InMemorySourceOptions = {}): InMemoryPostSource<R> {
   const fn = 'connectors/createInMemoryPostSource';
   if (!Array.isArray(records)) throw new InvalidInputError(fn, 'records must be an array', records);
-  const cursorOf = options.cursorOf ?? defaultCursorOf;
+  const o = checkOptions(fn, options, ['cursorOf']);
+  const cursorOf = o.cursorOf ?? defaultCursorOf;
   if (typeof cursorOf !== 'function') throw new InvalidOptionError(fn, 'options.cursorOf must be a function', cursorOf);
   const byId = new Map<unknown, R>();
   let sorted: R[] | null = null;
   const add = (...rs: R[]): void => {
     for (const r of rs) {
-      if (r === null || typeof r !== 'object') throw new InvalidInputError(fn, 'a record must be an object', r);
+      jsonRecord(fn, 'a record', r); // platform records are JSON: NaN or a function in one is a caller's bug
+      if (!(r.id === undefined || typeof r.id === 'string')) throw new InvalidInputError(fn, 'a record id must be a string (or absent: the sync reports such records)', r.id);
+      const c = cursorOf(r);
+      if (!(typeof c === 'string' || (typeof c === 'number' && Number.isFinite(c)))) throw new InvalidInputError(fn, 'a record needs a cursor value: a string or a finite number (updatedAt, createdAt or at by default)', c);
       byId.set(r.id ?? Symbol('no id'), r);
     }
     sorted = null;
@@ -113,7 +120,10 @@ export interface InMemorySink<T> extends EventSink<T> {
  * @category Sync
  */
 export function createInMemorySink<T = Post>(options: { keyOf?: (record: T) => string } = {}): InMemorySink<T> {
-  const keyOf = options.keyOf ?? ((r: T) => (r as { id: string }).id);
+  const fn = 'connectors/createInMemorySink';
+  const o = checkOptions(fn, options, ['keyOf']);
+  if (o.keyOf !== undefined && typeof o.keyOf !== 'function') throw new InvalidOptionError(fn, 'options.keyOf must be a function', o.keyOf);
+  const keyOf = o.keyOf ?? ((r: T) => (r as { id: string }).id);
   const records = new Map<string, T>();
   const sink: InMemorySink<T> = {
     records,
@@ -150,8 +160,16 @@ export interface InMemoryCustomerStore extends CustomerStore {
  * @category Sync
  */
 export function createInMemoryCustomerStore(customers: readonly Customer[] = [], options: { now?: () => number } = {}): InMemoryCustomerStore {
+  const fn = 'connectors/createInMemoryCustomerStore';
+  if (!Array.isArray(customers)) throw new InvalidInputError(fn, 'customers must be an array', customers);
+  for (let i = 0; i < customers.length; i++) {
+    const c: unknown = customers[i];
+    if (c === null || typeof c !== 'object' || Array.isArray(c) || typeof (c as Customer).id !== 'string') throw new InvalidInputError(fn, `customers[${i}] must be an object with a string id`, c);
+  }
+  const o = checkOptions(fn, options, ['now']);
+  if (o.now !== undefined && typeof o.now !== 'function') throw new InvalidOptionError(fn, 'options.now must be a function', o.now);
   let clock = 0;
-  const now = options.now ?? (() => ++clock);
+  const now = o.now ?? (() => ++clock);
   const rows = new Map<string, StoredCustomer>();
   const versions = new Map<string, number>();
   const put = (c: Customer): StoredCustomer => {

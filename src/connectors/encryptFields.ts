@@ -1,5 +1,6 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { fromBase64Url, isCryptoKey, subtle, toBase64Url, utf8 } from './_bytes.js';
+import { jsonRecord } from './_record.js';
 
 /** An AES-GCM key with the id written into every envelope, so keys can rotate. */
 export interface FieldKey {
@@ -38,7 +39,7 @@ function checkKey(fn: string, k: unknown): FieldKey {
 }
 
 function checkFields(fn: string, record: unknown, fields: unknown): { rec: Record<string, unknown>; names: string[] } {
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new InvalidInputError(fn, 'record must be an object', record);
+  jsonRecord(fn, 'record', record);
   if (!Array.isArray(fields) || !fields.every((f) => typeof f === 'string')) throw new InvalidInputError(fn, 'fields must be an array of field names', fields);
   return { rec: record as Record<string, unknown>, names: fields as string[] };
 }

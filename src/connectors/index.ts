@@ -16,7 +16,8 @@ export { suppressSmallCells, type CellPosition, type SuppressSmallCellsOptions, 
 export { project, type FieldPolicy } from './project.js';
 export type { AdapterError, CursorValue, CustomerPage, CustomerStore, EventSink, FetchRequest, PostSource, SourcePage, StoredCustomer, TransactionSource, WriteRequest } from './types.js';
 export type { RetryOptions } from './_retry.js';
-export { syncPosts, type SchemaChange, type SyncFailure, type SyncPostsOptions, type SyncResult, type SyncState } from './syncPosts.js';
+export { syncPosts, type SchemaChange, type SyncFailure, type SyncOptions, type SyncPostsOptions, type SyncResult, type SyncState } from './syncPosts.js';
+export { syncTransactions, type SyncTransactionsOptions } from './syncTransactions.js';
 export { syncCustomers, type ConflictRule, type CustomerSyncState, type SyncCustomersOptions, type SyncCustomersResult } from './syncCustomers.js';
 export { createInMemoryCustomerStore, createInMemoryPostSource, createInMemorySink, type InMemoryCustomerStore, type InMemoryPostSource, type InMemorySink, type InMemorySourceOptions, type SourceRecord } from './createInMemoryPostSource.js';
 export { exportSnapshot, restoreSnapshot, type RestoreSnapshotResult } from './exportSnapshot.js';

@@ -194,7 +194,9 @@ export class CsvRowBuilder implements CsvRecordSink {
  * ```
  * @category Reading data
  */
-export function parseCsv(text: string, options: ParseCsvOptions = {}): ParseCsvResult<Record<string, CellValue>> {
+export function parseCsv(text: string, options: ParseCsvOptions & { header: false }): ParseCsvResult<CellValue[]>;
+export function parseCsv(text: string, options?: ParseCsvOptions): ParseCsvResult<Record<string, CellValue>>;
+export function parseCsv(text: string, options: ParseCsvOptions = {}): ParseCsvResult<Record<string, CellValue>> | ParseCsvResult<CellValue[]> {
   const fn = 'connectors/parseCsv';
   const o = checkOptions(fn, options, CSV_OPTION_KEYS);
   if (typeof text !== 'string') throw new InvalidInputError(fn, 'text must be a string', text);

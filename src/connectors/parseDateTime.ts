@@ -217,6 +217,7 @@ export function _parseDateTime(s: string, zone: Zone | null): number | string {
  */
 export function parseDateTime(value: string, options: ParseDateTimeOptions = {}): number {
   const fn = 'connectors/parseDateTime';
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new InvalidOptionError(fn, 'options must be an object', options);
   let zone: Zone | null = null;
   if (options.timeZone !== undefined) {
     zone = typeof options.timeZone === 'string' ? _zone(options.timeZone) : null;

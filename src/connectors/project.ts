@@ -1,4 +1,5 @@
-import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
+import { InvalidOptionError } from '../core/errors.js';
+import { jsonRecord } from './_record.js';
 
 /**
  * Which roles may read which fields: a plain JSON object, kept with the app's configuration.
@@ -39,7 +40,7 @@ export function project<R extends Record<string, unknown>>(record: R, role: stri
     if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) throw new InvalidOptionError(fn, `policy.readers.${f} must be an array of role names`, roles);
   }
   if (typeof role !== 'string') throw new InvalidOptionError(fn, 'role must be a string', role);
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) throw new InvalidInputError(fn, 'record must be an object', record);
+  jsonRecord(fn, 'record', record);
   const own = (f: string): boolean => Object.prototype.hasOwnProperty.call(policy.readers, f);
   const star = own('*') ? policy.readers['*']! : [];
   const out: Partial<R> = {};

@@ -1,4 +1,4 @@
-import { InvalidOptionError, ModelFormatError } from '../core/errors.js';
+import { ConnectorError, InvalidOptionError, ModelFormatError } from '../core/errors.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import type { Customer } from '../core/types.js';
 import { options as checkOptions } from '../core/validate.js';
@@ -118,7 +118,16 @@ export async function syncCustomers(a: CustomerStore, b: CustomerStore, options:
       const c: string | null = cursor;
       const r: { ok: true; value: CustomerPage } | { ok: false; retryAfterMs: number } = await retry.run(`${what}.list`, (signal): Promise<CustomerPage> => s.list({ cursor: c, limit: batchSize, signal }));
       if (!r.ok) return r.retryAfterMs;
-      for (const item of r.value.items) out.set(item.id, item);
+      const page = r.value as { items?: unknown; nextCursor?: unknown } | null;
+      if (page === null || typeof page !== 'object' || !Array.isArray(page.items)) throw new ConnectorError(fn, `${what}.list must resolve to { items: [...], nextCursor }`, new TypeError(`received ${page === null ? 'null' : typeof page}`));
+      if (!(page.nextCursor === null || typeof page.nextCursor === 'string')) throw new ConnectorError(fn, `${what}.list returned a nextCursor that is not a string or null`, new TypeError(typeof page.nextCursor));
+      for (const item of page.items as unknown[]) {
+        const c = item as StoredCustomer | null;
+        if (c === null || typeof c !== 'object' || typeof c.id !== 'string' || c.id.length === 0 || !(typeof c.version === 'string' || (typeof c.version === 'number' && Number.isFinite(c.version)))) {
+          throw new ConnectorError(fn, `${what}.list returned a customer without a string id and a string or finite-number version`, new TypeError(JSON.stringify(c)?.slice(0, 80) ?? typeof c));
+        }
+        out.set(c.id, c);
+      }
       if (r.value.nextCursor === null) return out;
       if (r.value.nextCursor === cursor) throw new InvalidOptionError(fn, `${what}.list returned the same cursor twice`, cursor);
       cursor = r.value.nextCursor;

@@ -7,7 +7,8 @@
 import { expect, it } from 'vitest';
 import { fitLogisticRegression, predictLogisticRegression, precisionRecallFscore, stratifiedKFold } from '../../src/classify/index.js';
 import { fitTransformTfidf, transformTfidf } from '../../src/text/index.js';
-import { describeWithData, parseCsv, readDataText } from '../helpers/data.js';
+import { parseCsv } from '../../src/connectors/index.js';
+import { describeWithData, readDataText } from '../helpers/data.js';
 import { linearFixture } from './_linearData.js';
 
 /** scikit-learn's char analyzer input: lowercased, whitespace runs collapsed, one token per code point. */
@@ -41,7 +42,7 @@ describeWithData('fitTfidf → fitLogisticRegression on text', [['weibo2018', 't
   }, 180_000);
 
   it('airline tweets, 3 classes, 5-fold stratified CV, word 1–2-grams: accuracy and macro-F1 within 0.01', () => {
-    const rows = parseCsv(readDataText('twitter-airline-sentiment', 'Tweets.csv.gz'));
+    const rows = parseCsv(readDataText('twitter-airline-sentiment', 'Tweets.csv.gz'), { header: false }).rows as string[][];
     const h = rows[0]!;
     const body = rows.slice(1).filter((r) => r.length === h.length);
     const texts = body.map((r) => r[h.indexOf('text')]!);

@@ -92,9 +92,11 @@ describe('redactPii(text, { kinds })', () => {
       return best;
     };
     time(20_000);
-    const small = time(250_000);
-    const large = time(1_000_000);
-    expect(large / Math.max(small, 1)).toBeLessThan(10);
+    // A loaded machine adds spikes that make one sample look super-linear: measure up to three
+    // times. A quadratic scan gives about 16 on every attempt, so it still fails.
+    let ratio = Infinity;
+    for (let attempt = 0; attempt < 3 && ratio >= 10; attempt++) ratio = Math.min(ratio, time(1_000_000) / Math.max(time(250_000), 1));
+    expect(ratio).toBeLessThan(10);
   });
 });
 

@@ -2,7 +2,26 @@
  * Runs a fuzz worker over one subpath with a watchdog: the worker reports the start and end of
  * every call; a call running past the bound is a hang, the worker is killed and restarted after it.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+
+/**
+ * Runs `work` with the process in a fresh temporary directory, removed after: hostile calls of the
+ * file writers (a path like 'x' or 'constructor') land there, not in the repository.
+ */
+export async function inScratchDir<T>(work: () => Promise<T>): Promise<T> {
+  const before = process.cwd();
+  const dir = mkdtempSync(join(tmpdir(), 'crmkit-fuzz-'));
+  process.chdir(dir);
+  try {
+    return await work();
+  } finally {
+    process.chdir(before);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** One call that broke the promise. */
 export interface Failure {

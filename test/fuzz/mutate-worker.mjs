@@ -2,6 +2,7 @@
 // records the arguments of every call to the subpath's exports (valid calls, by construction), then
 // replays each recorded call with one argument, one option/model field, one row or one cell made
 // hostile, reporting each call's outcome to the parent (which times it and kills hangs).
+import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const { entry, specs, target, examples, start, perFunction } = workerData;
@@ -47,9 +48,11 @@ for (const [spec, mod] of Object.entries(modules)) {
 function sameShape(a, b) {
   try { return JSON.stringify(a).slice(0, 2000) === JSON.stringify(b).slice(0, 2000); } catch { return false; }
 }
+const nodeRequire = createRequire(import.meta.url);
 const requireShim = (spec) => {
-  if (!(spec in wrapped)) throw new Error(`example imports ${spec}`);
-  return wrapped[spec];
+  if (spec in wrapped) return wrapped[spec];
+  if (spec.startsWith('node:')) return nodeRequire(spec); // the file examples make temporary folders
+  throw new Error(`example imports ${spec}`);
 };
 for (const code of examples) {
   try {

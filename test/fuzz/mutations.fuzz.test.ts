@@ -15,7 +15,7 @@ import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { extractExamples } from '../helpers/examples.js';
 import { ROOT, SUBPATHS } from '../helpers/package.js';
-import { failureReport, runFuzzWorker } from './_run.js';
+import { failureReport, inScratchDir, runFuzzWorker } from './_run.js';
 
 /** Subpath → the module name its errors carry (and its source folder). */
 const HARDENED: Record<string, string> = {
@@ -24,8 +24,10 @@ const HARDENED: Record<string, string> = {
   './value': 'value',
   './experiment': 'experiment',
   './graph': 'graph',
+  './connectors': 'connectors',
+  './connectors/node': 'connectors',
 };
-const ALL: Record<string, string> = { ...HARDENED, './value': 'value', './text': 'text', './graph': 'graph', './classify': 'classify', './experiment': 'experiment', './connectors': 'connectors' };
+const ALL: Record<string, string> = { ...HARDENED, './value': 'value', './text': 'text', './graph': 'graph', './classify': 'classify', './experiment': 'experiment' };
 const TARGETS = process.env.CRMKIT_FUZZ_ALL === '1' ? ALL : HARDENED;
 const CALL_BOUND_MS = Number(process.env.CRMKIT_FUZZ_BOUND_MS ?? 2000);
 /** Distinct recorded calls replayed per function. */
@@ -38,6 +40,28 @@ function walk(dir: string): string[] {
   });
 }
 
+/**
+ * An example with top-level await as a function body the worker can call: imports become
+ * `require` calls and the rest runs in an async function whose promise the body returns.
+ */
+function withTopLevelAwait(code: string): string[] {
+  let esm: string;
+  try {
+    esm = transformSync(code, { loader: 'ts', format: 'esm', target: 'es2022' }).code;
+  } catch {
+    return [];
+  }
+  const head: string[] = [];
+  const body = esm.replace(/^import\s+(?:(\*\s+as\s+\w+)|(\{[^}]*\})|(\w+))?\s*(?:from\s+)?("[^"]+"|'[^']+');?\s*$/gm, (_m, ns: string | undefined, named: string | undefined, def: string | undefined, spec: string) => {
+    if (ns !== undefined) head.push(`const ${ns.replace(/^\*\s+as\s+/, '')} = require(${spec});`);
+    else if (named !== undefined) head.push(`const ${named.replace(/\b(\w+)\s+as\s+(\w+)/g, '$1: $2')} = require(${spec});`);
+    else if (def !== undefined) head.push(`const ${def} = require(${spec}).default ?? require(${spec});`);
+    return '';
+  });
+  if (/^\s*(import|export)\b/m.test(body)) return [];
+  return [`${head.join('\n')}\nreturn (async () => {\n${body}\n})();`];
+}
+
 const distUrl = (sub: string): string => pathToFileURL(join(ROOT, 'dist', sub === '.' ? 'index.js' : `${sub.slice(2)}/index.js`)).href;
 const specOf = (sub: string): string => (sub === '.' ? 'crmkit' : `crmkit/${sub.slice(2)}`);
 
@@ -45,22 +69,22 @@ describe('example-seeded mutation fuzz of every exported function (built package
   for (const sub of Object.keys(TARGETS)) {
     const module = TARGETS[sub]!;
     it(`${sub}: mutated valid calls give typed errors naming the function, or NaN-free results`, async () => {
-      const dir = join(ROOT, 'src', module);
+      const dir = join(ROOT, 'src', sub === '.' ? module : sub.slice(2));
       const examples = walk(dir)
         .flatMap((f) => extractExamples(f, readFileSync(f, 'utf8')))
         .flatMap((ex) => {
           try {
             return [transformSync(ex.code, { loader: 'ts', format: 'cjs', target: 'es2022' }).code];
           } catch {
-            return []; // top-level await cannot become CommonJS: that example seeds no calls (yet)
+            return withTopLevelAwait(ex.code); // top-level await cannot become CommonJS: run the body in an async function
           }
         });
       expect(examples.length).toBeGreaterThan(5);
-      const specs = Object.fromEntries(SUBPATHS.filter((s) => !s.endsWith('/node')).map((s) => [specOf(s), distUrl(s)]));
+      const specs = Object.fromEntries(SUBPATHS.filter((s) => !s.endsWith('/node') || s === sub).map((s) => [specOf(s), distUrl(s)]));
       // the graph examples build their input with graphology (a runtime dependency)
       specs.graphology = pathToFileURL(join(ROOT, 'node_modules', 'graphology', 'dist', 'graphology.mjs')).href;
       const workerData = { entry: distUrl(sub), specs, target: specOf(sub), examples, perFunction: PER_FUNCTION };
-      const r = await runFuzzWorker(join(ROOT, 'test', 'fuzz', 'mutate-worker.mjs'), workerData, module, CALL_BOUND_MS);
+      const r = await inScratchDir(() => runFuzzWorker(join(ROOT, 'test', 'fuzz', 'mutate-worker.mjs'), workerData, module, CALL_BOUND_MS));
       console.log(`${sub}: ${r.calls} mutated calls, ${r.typed} typed errors, ${r.ok} valid results, ${r.failures.length} failures`);
       expect(r.calls).toBeGreaterThan(500);
       expect(failureReport(r.failures)).toEqual([]);

@@ -5,7 +5,7 @@
 import { describe, it } from 'vitest';
 import { dataPath, hasData } from '../../scripts/lib/data.js';
 
-export { dataPath, hasData, parseCsv, readDataCsv, readDataText } from '../../scripts/lib/data.js';
+export { dataPath, hasData, readDataCsv, readDataText } from '../../scripts/lib/data.js';
 
 export function describeWithData(name: string, files: string[][], body: () => void): void {
   const missing = files.filter((f) => !hasData(...f)).map((f) => dataPath(...f));

@@ -2,7 +2,8 @@
  * Test/bench helper: the two reference datasets of crmkit/segment, built from ../shared/data the same
  * way scripts/reference/segment.py builds them.
  */
-import { parseCsv, readDataCsv, readDataText } from '../../scripts/lib/data.js';
+import { parseCsv } from '../../src/connectors/index.js';
+import { readDataCsv, readDataText } from '../../scripts/lib/data.js';
 import { fitStandardScaler } from '../../src/segment/fitStandardScaler.js';
 import { log1p } from '../../src/segment/log1p.js';
 import { transformScaler } from '../../src/segment/transformScaler.js';
@@ -59,7 +60,7 @@ export interface RfmTable {
  * last invoice in the file; frequency = distinct invoices; monetary = Σ Quantity·UnitPrice in file order.
  */
 export function rfmTable(): RfmTable {
-  const rows = parseCsv(readDataText(...RETAIL));
+  const rows = parseCsv(readDataText(...RETAIL), { header: false }).rows as string[][];
   const h = rows[0]!;
   const iInv = h.indexOf('InvoiceNo');
   const iQty = h.indexOf('Quantity');

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { sentiment } from 'crmkit/text/sentiment';
 import { loadFixture } from '../helpers/fixtures.js';
-import { describeWithData, parseCsv, readDataText } from '../helpers/data.js';
+import { parseCsv } from 'crmkit/connectors';
+import { describeWithData, readDataText } from '../helpers/data.js';
 
 interface Row {
   text: string;
@@ -58,7 +59,7 @@ function macroF1(truth: string[], pred: string[], classes: string[]): number {
 const accuracy = (t: string[], p: string[]): number => t.filter((y, i) => y === p[i]).length / t.length;
 
 describeWithData('sentiment quality on airline tweets', [['twitter-airline-sentiment', 'Tweets.csv.gz']], () => {
-  const rows = parseCsv(readDataText('twitter-airline-sentiment', 'Tweets.csv.gz'));
+  const rows = parseCsv(readDataText('twitter-airline-sentiment', 'Tweets.csv.gz'), { header: false }).rows as string[][];
   const ti = rows[0]!.indexOf('text');
   const li = rows[0]!.indexOf('airline_sentiment');
   const data = rows.slice(1);

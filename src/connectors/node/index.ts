@@ -13,3 +13,7 @@ export { writeCsv, writeJsonl, type RowInput, type WriteCsvOptions, type WriteJs
 export type { ByteSourceOptions, ReadSource } from './_text.js';
 export * from './duckdb.js';
 export * from './postgres.js';
+export { createFileSource, type FileSource, type FileSourceOptions } from './createFileSource.js';
+export { createFileSink, type FileSink, type FileSinkOptions } from './createFileSink.js';
+export { createFileCustomerStore, type FileCustomerStore, type FileCustomerStoreOptions } from './createFileCustomerStore.js';
+export type { FileFormat, FileReadOptions } from './_fileRows.js';

@@ -1,8 +1,8 @@
 import { InvalidInputError } from '../../core/errors.js';
-import { taskControl, type LongRunOptions } from '../../core/progress.js';
+import { taskControl, type LongRunOptions, type TaskControl } from '../../core/progress.js';
 import { options as checkOptions } from '../../core/validate.js';
 import { IssueLog, namedCoercions, readOptions, Failure, type ColumnReadOptions } from '../_columns.js';
-import { BYTE_SOURCE_KEYS, byteSettings, checkSource, textChunks, type ByteSourceOptions, type ReadSource } from './_text.js';
+import { BYTE_SOURCE_KEYS, byteSettings, checkSource, textChunks, type ByteSettings, type ByteSourceOptions, type ReadSource } from './_text.js';
 import { batchSizeOption, type RowReader } from './readCsv.js';
 
 /** Options of {@link readJsonl}. */
@@ -12,6 +12,88 @@ export interface ReadJsonlOptions extends ColumnReadOptions, ByteSourceOptions, 
    * @defaultValue 10000
    */
   batchSize?: number;
+}
+
+/** The per-line JSON parser and issue log of the JSON Lines readers. @internal */
+export function jsonlLines(fn: string, o: ColumnReadOptions): { log: IssueLog; lineToRow: (text: string, line: number) => Record<string, unknown> | null } {
+  const { skip, columns } = readOptions(fn, o);
+  const coercions = [...namedCoercions(fn, columns, o.timeZone)];
+  const log = new IssueLog(fn, skip);
+  const lineToRow = (text: string, line: number): Record<string, unknown> | null => {
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      log.bad({ line, reason: 'not valid JSON' });
+      return null;
+    }
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      log.bad({ line, reason: 'not a JSON object' });
+      return null;
+    }
+    const row = v as Record<string, unknown>;
+    for (const [name, c] of coercions) {
+      const x = Object.prototype.hasOwnProperty.call(row, name) ? row[name] : undefined;
+      if (x === undefined || x === null || x === '') {
+        if (c.required) {
+          log.bad({ line, column: name, reason: 'missing value in a required field' });
+          return null;
+        }
+        row[name] = null;
+        continue;
+      }
+      const r = typeof x === 'string' ? c.coerce(x) : typeof x === 'number' || typeof x === 'boolean' ? c.coerce(String(x)) : new Failure('not a scalar');
+      if (r instanceof Failure) {
+        log.bad({ line, column: name, reason: r.reason });
+        return null;
+      }
+      row[name] = r;
+    }
+    log.report.rowsRead++;
+    return row;
+  };
+  return { log, lineToRow };
+}
+
+/** Yields each JSON Lines row with the line it came from. @internal */
+export async function* jsonlRows(fn: string, source: ReadSource, bytes: ByteSettings, task: TaskControl, parse: ReturnType<typeof jsonlLines>): AsyncGenerator<[Record<string, unknown>, number]> {
+  const { log, lineToRow } = parse;
+  let carry = '';
+  let line = 1;
+  let first = true;
+  const lines = function* (text: string, final: boolean): Generator<[Record<string, unknown>, number]> {
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) break;
+      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      if (end === start) log.report.emptyLines++;
+      else {
+        const r = lineToRow(text.slice(start, end), line);
+        if (r !== null) yield [r, line];
+      }
+      line++;
+      start = nl + 1;
+    }
+    carry = text.slice(start);
+    if (final && carry.length > 0) {
+      const t = carry.charCodeAt(carry.length - 1) === 13 ? carry.slice(0, -1) : carry;
+      carry = '';
+      if (t.trim().length === 0) log.report.emptyLines++;
+      else {
+        const r = lineToRow(t, line);
+        if (r !== null) yield [r, line];
+      }
+    }
+  };
+  for await (let text of textChunks(fn, source, bytes, task)) {
+    if (first) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    yield* lines(carry + text, false);
+  }
+  yield* lines(carry, true);
 }
 
 /**
@@ -47,98 +129,25 @@ export function readJsonl(source: ReadSource, options: ReadJsonlOptions = {}): R
   const o = checkOptions(fn, options, ['columns', 'timeZone', 'onError', ...BYTE_SOURCE_KEYS, 'batchSize', 'signal', 'onProgress']);
   checkSource(fn, source);
   const bytes = byteSettings(fn, o);
-  const { skip, columns } = readOptions(fn, o);
-  const coercions = [...namedCoercions(fn, columns, o.timeZone)];
+  const parse = jsonlLines(fn, o);
   const batchSize = batchSizeOption(fn, o.batchSize);
-  const log = new IssueLog(fn, skip);
   const task = taskControl(fn, { ...(o.signal !== undefined && { signal: o.signal }), ...(o.onProgress !== undefined && { onProgress: o.onProgress }) });
   let used = false;
-  const lineToRow = (text: string, line: number): Record<string, unknown> | null => {
-    let v: unknown;
-    try {
-      v = JSON.parse(text);
-    } catch {
-      log.bad({ line, reason: 'not valid JSON' });
-      return null;
-    }
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      log.bad({ line, reason: 'not a JSON object' });
-      return null;
-    }
-    const row = v as Record<string, unknown>;
-    for (const [name, c] of coercions) {
-      const x = Object.prototype.hasOwnProperty.call(row, name) ? row[name] : undefined;
-      if (x === undefined || x === null || x === '') {
-        if (c.required) {
-          log.bad({ line, column: name, reason: 'missing value in a required field' });
-          return null;
-        }
-        row[name] = null;
-        continue;
-      }
-      const r = typeof x === 'string' ? c.coerce(x) : typeof x === 'number' || typeof x === 'boolean' ? c.coerce(String(x)) : new Failure('not a scalar');
-      if (r instanceof Failure) {
-        log.bad({ line, column: name, reason: r.reason });
-        return null;
-      }
-      row[name] = r;
-    }
-    log.report.rowsRead++;
-    return row;
-  };
   return {
-    report: log.report,
+    report: parse.log.report,
     header: [],
     async *[Symbol.asyncIterator]() {
       if (used) throw new InvalidInputError(fn, 'a reader can be iterated once; call readJsonl again', 'a second iteration');
       used = true;
-      let carry = '';
-      let line = 1;
       let batch: Record<string, unknown>[] = [];
-      let first = true;
-      const lines = function* (text: string, final: boolean): Generator<Record<string, unknown>> {
-        let start = 0;
-        for (;;) {
-          const nl = text.indexOf('\n', start);
-          if (nl < 0) break;
-          const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-          if (end === start) log.report.emptyLines++;
-          else {
-            const r = lineToRow(text.slice(start, end), line);
-            if (r !== null) yield r;
-          }
-          line++;
-          start = nl + 1;
-        }
-        carry = text.slice(start);
-        if (final && carry.length > 0) {
-          const t = carry.charCodeAt(carry.length - 1) === 13 ? carry.slice(0, -1) : carry;
-          carry = '';
-          if (t.trim().length === 0) log.report.emptyLines++;
-          else {
-            const r = lineToRow(t, line);
-            if (r !== null) yield r;
-          }
-        }
-      };
-      for await (let text of textChunks(fn, source, bytes, task)) {
-        if (first) {
-          if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-          first = false;
-        }
-        for (const row of lines(carry + text, false)) {
-          batch.push(row);
-          if (batch.length === batchSize) {
-            yield batch;
-            batch = [];
-          }
+      for await (const [row] of jsonlRows(fn, source, bytes, task, parse)) {
+        batch.push(row);
+        if (batch.length === batchSize) {
+          yield batch;
+          batch = [];
         }
       }
-      for (const row of lines(carry, true)) batch.push(row);
-      while (batch.length > 0) {
-        yield batch.slice(0, batchSize);
-        batch = batch.slice(batchSize);
-      }
+      if (batch.length > 0) yield batch;
     },
   };
 }

@@ -50,8 +50,8 @@ export interface WriteJsonlOptions {
 export async function writeLines(fn: string, target: string | WritableTarget, gzip: unknown, produce: (emit: (s: string) => Promise<void>) => Promise<void>): Promise<void> {
   if (gzip !== undefined && gzip !== 'auto' && typeof gzip !== 'boolean') throw new InvalidInputError(fn, "options.gzip must be 'auto', true or false", gzip);
   const isPath = typeof target === 'string';
-  if (!isPath && !(target !== null && typeof target === 'object' && typeof (target as WritableTarget).write === 'function')) {
-    throw new InvalidInputError(fn, 'target must be a file path or a writable stream', target);
+  if (isPath ? target.length === 0 || target.includes('\u0000') : !(target !== null && typeof target === 'object' && typeof (target as WritableTarget).write === 'function')) {
+    throw new InvalidInputError(fn, 'target must be a file path (a non-empty string without NUL) or a writable stream', target);
   }
   const tmp = isPath ? `${target}.${process.pid}.${Date.now()}.tmp` : '';
   const file = isPath ? createWriteStream(tmp) : null;
@@ -86,7 +86,8 @@ export async function writeLines(fn: string, target: string | WritableTarget, gz
     if (isPath) renameSync(tmp, target);
   } catch (e) {
     if (file) {
-      file.destroy();
+      // The temporary file may still be opening: wait until the stream is closed, then remove it.
+      if (!file.closed) await new Promise<void>((done) => file.once('close', () => done()).destroy());
       rmSync(tmp, { force: true });
     }
     if (e instanceof InvalidInputError) throw e;

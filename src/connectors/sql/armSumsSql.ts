@@ -1,6 +1,6 @@
 import { InvalidInputError, InvalidOptionError } from '../../core/errors.js';
 import { options as checkOptions } from '../../core/validate.js';
-import { dialectOption, doubleSql, finiteSql, key, num, quoteIdentifier, statement, tableReference, textType } from './_sql.js';
+import { add, builtArg, dialectOption, doubleSql, engineOption, finiteSql, key, keyed, keyedSums, num, quoteIdentifier, rowsArg, statement, tableReference, textType } from './_sql.js';
 import type { SqlDialect, SqlRow, SqlStatement } from './types.js';
 
 /**
@@ -104,7 +104,11 @@ function source(fn: string, dialect: SqlDialect, o: Record<string, unknown>, val
  * @category SQL
  */
 export function armSumsSql(options: ArmSumsSqlOptions): ArmSql {
-  const fn = 'connectors/armSumsSql';
+  return armSumsSqlFor('connectors/armSumsSql', options);
+}
+
+/** armSumsSql naming the public function `fn` in its errors. @internal */
+export function armSumsSqlFor(fn: string, options: ArmSumsSqlOptions): ArmSql {
   const o = checkOptions(fn, options, ARM_KEYS) as Record<string, unknown>;
   required(fn, o, ['table', 'arm', 'metric']);
   const dialect = dialectOption(fn, o.dialect);
@@ -138,7 +142,11 @@ export function armSumsSql(options: ArmSumsSqlOptions): ArmSql {
  * @category SQL
  */
 export function ratioSumsSql(options: RatioSumsSqlOptions): ArmSql {
-  const fn = 'connectors/ratioSumsSql';
+  return ratioSumsSqlFor('connectors/ratioSumsSql', options);
+}
+
+/** ratioSumsSql naming the public function `fn` in its errors. @internal */
+export function ratioSumsSqlFor(fn: string, options: RatioSumsSqlOptions): ArmSql {
   const o = checkOptions(fn, options, RATIO_KEYS) as Record<string, unknown>;
   required(fn, o, ['table', 'arm', 'numerator', 'denominator']);
   const dialect = dialectOption(fn, o.dialect);
@@ -176,11 +184,17 @@ function checkBad(fn: string, sql: ArmSql, r: SqlRow, arm: string, engine: strin
  * @category SQL
  */
 export function readArmSums(sql: ArmSql, rows: readonly SqlRow[], options: { engine?: string } = {}): Record<string, ArmSums> {
-  const fn = 'connectors/readArmSums';
-  const out: Record<string, ArmSums> = {};
-  for (const r of rows) {
+  return readArmSumsFor('connectors/readArmSums', sql, rows, options);
+}
+
+/** readArmSums naming the public function `fn` in its errors. @internal */
+export function readArmSumsFor(fn: string, sql: ArmSql, rows: readonly SqlRow[], options: { engine?: string } = {}): Record<string, ArmSums> {
+  builtArg(fn, sql, 'armSumsSql', ['statement'], ['metric']);
+  const engine = engineOption(fn, options);
+  const out = keyed<ArmSums>();
+  for (const r of rowsArg(fn, 'rows', rows)) {
     const arm = key(fn, r, 'arm');
-    checkBad(fn, sql, r, arm, options.engine ?? 'the SQL engine');
+    checkBad(fn, sql, r, arm, engine);
     out[arm] = {
       n: num(fn, r, 'n'),
       sum: num(fn, r, 'sum', true),
@@ -205,11 +219,17 @@ export function readArmSums(sql: ArmSql, rows: readonly SqlRow[], options: { eng
  * @category SQL
  */
 export function readRatioSums(sql: ArmSql, rows: readonly SqlRow[], options: { engine?: string } = {}): Record<string, RatioSums> {
-  const fn = 'connectors/readRatioSums';
-  const out: Record<string, RatioSums> = {};
-  for (const r of rows) {
+  return readRatioSumsFor('connectors/readRatioSums', sql, rows, options);
+}
+
+/** readRatioSums naming the public function `fn` in its errors. @internal */
+export function readRatioSumsFor(fn: string, sql: ArmSql, rows: readonly SqlRow[], options: { engine?: string } = {}): Record<string, RatioSums> {
+  builtArg(fn, sql, 'ratioSumsSql', ['statement'], ['numerator', 'denominator']);
+  const engine = engineOption(fn, options);
+  const out = keyed<RatioSums>();
+  for (const r of rowsArg(fn, 'rows', rows)) {
     const arm = key(fn, r, 'arm');
-    checkBad(fn, sql, r, arm, options.engine ?? 'the SQL engine');
+    checkBad(fn, sql, r, arm, engine);
     out[arm] = {
       n: num(fn, r, 'n'),
       sumNumerator: num(fn, r, 'sum_numerator', true),
@@ -222,13 +242,20 @@ export function readRatioSums(sql: ArmSql, rows: readonly SqlRow[], options: { e
   return out;
 }
 
-function mergeKeyed<T extends object>(a: Record<string, T>, b: Record<string, T>): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const [k, v] of Object.entries(a)) out[k] = { ...v };
-  for (const [k, v] of Object.entries(b)) {
+const ARM_FIELDS = ['sum', 'sumSquares', 'covariateSum', 'covariateSumSquares', 'sumProducts'] as const;
+const RATIO_FIELDS = ['sumNumerator', 'sumDenominator', 'sumNumeratorSquares', 'sumDenominatorSquares', 'sumProducts'] as const;
+
+function mergeKeyed<T extends object>(fn: string, a: unknown, b: unknown, sums: readonly string[]): Record<string, T> {
+  const ra = keyedSums<T>(fn, 'a', a, ['n'], sums);
+  const rb = keyedSums<T>(fn, 'b', b, ['n'], sums);
+  const out = keyed<T>();
+  const fields = ['n', ...sums];
+  const copy = (v: T): T => Object.fromEntries(fields.map((f) => [f, (v as Record<string, number>)[f]])) as T;
+  for (const [k, v] of Object.entries(ra)) out[k] = copy(v);
+  for (const [k, v] of Object.entries(rb)) {
     const x = out[k] as Record<string, number> | undefined;
-    if (x === undefined) out[k] = { ...v };
-    else for (const [f, y] of Object.entries(v as Record<string, number>)) x[f] = x[f]! + y;
+    if (x === undefined) out[k] = copy(v);
+    else for (const f of fields) x[f] = add(fn, `${k}.${f}`, x[f]!, (v as Record<string, number>)[f]!);
   }
   return out;
 }
@@ -245,7 +272,7 @@ function mergeKeyed<T extends object>(a: Record<string, T>, b: Record<string, T>
  * @category SQL
  */
 export function mergeArmSums(a: Record<string, ArmSums>, b: Record<string, ArmSums>): Record<string, ArmSums> {
-  return mergeKeyed(a, b);
+  return mergeKeyed('connectors/mergeArmSums', a, b, ARM_FIELDS);
 }
 
 /**
@@ -259,5 +286,5 @@ export function mergeArmSums(a: Record<string, ArmSums>, b: Record<string, ArmSu
  * @category SQL
  */
 export function mergeRatioSums(a: Record<string, RatioSums>, b: Record<string, RatioSums>): Record<string, RatioSums> {
-  return mergeKeyed(a, b);
+  return mergeKeyed('connectors/mergeRatioSums', a, b, RATIO_FIELDS);
 }

@@ -1,6 +1,6 @@
 import { InvalidInputError, InvalidOptionError } from '../../core/errors.js';
 import { boolean, options as checkOptions } from '../../core/validate.js';
-import { dialectOption, doubleSql, finiteSql, key, num, quoteIdentifier, statement, tableReference, textType } from './_sql.js';
+import { add, builtArg, countArg, dialectOption, doubleSql, engineOption, finiteSql, key, num, quoteIdentifier, recordArg, rowsArg, statement, sumArg, tableReference, textType } from './_sql.js';
 import type { SqlDialect, SqlRow, SqlStatement } from './types.js';
 
 /** Options of {@link edgeListSql}. @category SQL */
@@ -55,7 +55,11 @@ export interface EdgeListSql {
  * @category SQL
  */
 export function edgeListSql(options: EdgeListSqlOptions): EdgeListSql {
-  const fn = 'connectors/edgeListSql';
+  return edgeListSqlFor('connectors/edgeListSql', options);
+}
+
+/** edgeListSql naming the public function `fn` in its errors. @internal */
+export function edgeListSqlFor(fn: string, options: EdgeListSqlOptions): EdgeListSql {
   const o = checkOptions(fn, options, ['table', 'source', 'target', 'weight', 'undirected', 'selfLoops', 'dialect']);
   for (const k of ['table', 'source', 'target'] as const) if (o[k] === undefined) throw new InvalidOptionError(fn, `options.${k} is required`, undefined);
   const dialect = dialectOption(fn, o.dialect);
@@ -93,13 +97,19 @@ export function edgeListSql(options: EdgeListSqlOptions): EdgeListSql {
  * @category SQL
  */
 export function readEdgeList(sql: EdgeListSql, rows: readonly SqlRow[], options: { engine?: string } = {}): WeightedEdge[] {
-  const fn = 'connectors/readEdgeList';
+  return readEdgeListFor('connectors/readEdgeList', sql, rows, options);
+}
+
+/** readEdgeList naming the public function `fn` in its errors. @internal */
+export function readEdgeListFor(fn: string, sql: EdgeListSql, rows: readonly SqlRow[], options: { engine?: string } = {}): WeightedEdge[] {
+  builtArg(fn, sql, 'edgeListSql', ['statement'], ['source', 'target']);
+  const engine = engineOption(fn, options);
   const out: WeightedEdge[] = [];
-  for (const r of rows) {
+  for (const r of rowsArg(fn, 'rows', rows)) {
     const bad = num(fn, r, 'bad_rows', true);
     if (bad > 0) {
-      const cols = [sql.columns.source, sql.columns.target, sql.columns.weight].filter((x) => x !== null).map((x) => `"${x}"`).join(' / ');
-      throw new InvalidInputError(fn, `${bad} rows have a NULL id or a NULL / non-finite weight in column ${cols} (engine: ${options.engine ?? 'the SQL engine'})`, bad);
+      const cols = [sql.columns.source, sql.columns.target, sql.columns.weight].filter((x) => typeof x === 'string').map((x) => `"${x}"`).join(' / ');
+      throw new InvalidInputError(fn, `${bad} rows have a NULL id or a NULL / non-finite weight in column ${cols} (engine: ${engine})`, bad);
     }
     if (r.source === null || r.source === undefined) continue; // the lone row of an empty edge list
     out.push({ source: key(fn, r, 'source'), target: key(fn, r, 'target'), weight: num(fn, r, 'weight'), count: num(fn, r, 'count') });
@@ -119,15 +129,22 @@ export function readEdgeList(sql: EdgeListSql, rows: readonly SqlRow[], options:
  * @category SQL
  */
 export function mergeEdgeList(a: readonly WeightedEdge[], b: readonly WeightedEdge[]): WeightedEdge[] {
+  const fn = 'connectors/mergeEdgeList';
   const m = new Map<string, WeightedEdge>();
-  for (const e of [...a, ...b]) {
-    const k = `${e.source.length}:${e.source}${e.target}`;
-    const x = m.get(k);
-    if (x === undefined) m.set(k, { ...e });
-    else {
-      x.weight += e.weight;
-      x.count += e.count;
-    }
+  for (const [name, list] of [['a', a], ['b', b]] as const) {
+    if (!Array.isArray(list)) throw new InvalidInputError(fn, `${name} must be an edge list (an array of { source, target, weight, count })`, list);
+    list.forEach((item: unknown, i) => {
+      const e = recordArg(fn, `${name}[${i}]`, item);
+      if (typeof e['source'] !== 'string' || typeof e['target'] !== 'string') throw new InvalidInputError(fn, `${name}[${i}].source and .target must be strings`, e);
+      const edge: WeightedEdge = { source: e['source'], target: e['target'], weight: sumArg(fn, `${name}[${i}].weight`, e['weight']), count: countArg(fn, `${name}[${i}].count`, e['count']) };
+      const k = `${edge.source.length}:${edge.source}${edge.target}`;
+      const x = m.get(k);
+      if (x === undefined) m.set(k, edge);
+      else {
+        x.weight = add(fn, 'weight', x.weight, edge.weight);
+        x.count = add(fn, 'count', x.count, edge.count);
+      }
+    });
   }
   return [...m.values()].sort((x, y) => (x.source < y.source ? -1 : x.source > y.source ? 1 : x.target < y.target ? -1 : x.target > y.target ? 1 : 0));
 }

@@ -2,7 +2,7 @@ import { InvalidInputError, InvalidOptionError } from '../../core/errors.js';
 import type { Timestamp } from '../../core/types.js';
 import { numberInRange, oneOf, options as checkOptions, timestamp } from '../../core/validate.js';
 import type { CustomerSummary, HoldoutSummary, SummarizeTransactionsReport, SummarizeTransactionsResult } from '../../value/summarizeTransactions.js';
-import { dialectOption, doubleSql, finiteSql, key, num, quoteIdentifier, statement, tableReference, textType } from './_sql.js';
+import { add, countArg, dialectOption, doubleSql, engineOption, finiteSql, key, num, quoteIdentifier, recordArg, rowsArg, statement, sumArg, tableReference, textType } from './_sql.js';
 import type { SqlDialect, SqlRow, SqlStatement } from './types.js';
 
 /** Options of {@link rfmSummarySql}: the table, its columns, and the options of value's `summarizeTransactions`. @category SQL */
@@ -131,8 +131,8 @@ const DROPPED_COLUMN: Record<(typeof STATUSES)[number], string> = {
 const REPORT_COLUMNS = ['rows_in', 'rows_used', ...STATUSES.map((s) => DROPPED_COLUMN[s]), 'kept_zero_amount', 'kept_negative_amount', 'customer_periods', 'holdout_rows'];
 
 /** UTC day number of an option timestamp (dates `YYYY-MM-DD` are UTC midnight, as in value). */
-function dayOf(name: string, x: unknown): number {
-  return Math.floor(timestamp(FN, name, x) / 86_400_000);
+function dayOf(fn: string, name: string, x: unknown): number {
+  return Math.floor(timestamp(fn, name, x) / 86_400_000);
 }
 
 /** Period index of a UTC day: the same numbering as value's `summarizeTransactions`. */
@@ -180,32 +180,37 @@ function periodSql(dialect: SqlDialect, period: 'day' | 'week' | 'month', d: str
  * @category SQL
  */
 export function rfmSummarySql(options: RfmSummarySqlOptions): RfmSummarySql {
-  const o = checkOptions(FN, options, KEYS);
+  return rfmSummarySqlFor(FN, options);
+}
+
+/** rfmSummarySql naming the public function `fn` in its errors. @internal */
+export function rfmSummarySqlFor(fn: string, options: RfmSummarySqlOptions): RfmSummarySql {
+  const o = checkOptions(fn, options, KEYS);
   for (const k of ['table', 'customerId', 'date', 'observationEnd'] as const) {
-    if (o[k] === undefined) throw new InvalidOptionError(FN, `options.${k} is required`, undefined);
+    if (o[k] === undefined) throw new InvalidOptionError(fn, `options.${k} is required`, undefined);
   }
-  const dialect = dialectOption(FN, o.dialect);
-  const table = tableReference(FN, o.table);
-  const idCol = quoteIdentifier(FN, 'options.customerId', o.customerId);
-  const dateCol = quoteIdentifier(FN, 'options.date', o.date);
+  const dialect = dialectOption(fn, o.dialect);
+  const table = tableReference(fn, o.table);
+  const idCol = quoteIdentifier(fn, 'options.customerId', o.customerId);
+  const dateCol = quoteIdentifier(fn, 'options.date', o.date);
   let amountExpr: string | null = null;
   let amountName: string | null = null;
   if (o.amount !== undefined) {
     if (Array.isArray(o.amount)) {
-      if (o.amount.length !== 2) throw new InvalidOptionError(FN, 'options.amount must be a column name or two column names whose product is the amount', o.amount);
-      const a = quoteIdentifier(FN, 'options.amount[0]', o.amount[0]);
-      const b = quoteIdentifier(FN, 'options.amount[1]', o.amount[1]);
+      if (o.amount.length !== 2) throw new InvalidOptionError(fn, 'options.amount must be a column name or two column names whose product is the amount', o.amount);
+      const a = quoteIdentifier(fn, 'options.amount[0]', o.amount[0]);
+      const b = quoteIdentifier(fn, 'options.amount[1]', o.amount[1]);
       amountExpr = `(${doubleSql(dialect, a)} * ${doubleSql(dialect, b)})`;
       amountName = `${o.amount[0]}·${o.amount[1]}`;
     } else {
-      amountExpr = doubleSql(dialect, quoteIdentifier(FN, 'options.amount', o.amount));
+      amountExpr = doubleSql(dialect, quoteIdentifier(fn, 'options.amount', o.amount));
       amountName = o.amount as string;
     }
   }
-  const period = o.period === undefined ? 'day' : oneOf(FN, 'options.period', o.period, ['day', 'week', 'month'] as const);
-  const periodsPerUnit = o.periodsPerUnit === undefined ? 1 : numberInRange(FN, 'options.periodsPerUnit', o.periodsPerUnit, { min: 0, minExclusive: true });
-  const row = (name: string, v: unknown, d: 'error' | 'drop') => (v === undefined ? d : oneOf(FN, `options.${name}`, v, ['error', 'drop'] as const));
-  const amt = (name: string, v: unknown) => (v === undefined ? 'error' : oneOf(FN, `options.${name}`, v, ['error', 'drop', 'keep'] as const));
+  const period = o.period === undefined ? 'day' : oneOf(fn, 'options.period', o.period, ['day', 'week', 'month'] as const);
+  const periodsPerUnit = o.periodsPerUnit === undefined ? 1 : numberInRange(fn, 'options.periodsPerUnit', o.periodsPerUnit, { min: 0, minExclusive: true });
+  const row = (name: string, v: unknown, d: 'error' | 'drop') => (v === undefined ? d : oneOf(fn, `options.${name}`, v, ['error', 'drop'] as const));
+  const amt = (name: string, v: unknown) => (v === undefined ? 'error' : oneOf(fn, `options.${name}`, v, ['error', 'drop', 'keep'] as const));
   const policies = {
     missingCustomerId: row('missingCustomerId', o.missingCustomerId, 'error'),
     invalidDate: row('invalidDate', o.invalidDate, 'error'),
@@ -214,10 +219,10 @@ export function rfmSummarySql(options: RfmSummarySqlOptions): RfmSummarySql {
     negativeAmount: amt('negativeAmount', o.negativeAmount),
     afterObservationEnd: row('afterObservationEnd', o.afterObservationEnd, 'drop'),
   };
-  const endPeriod = periodOf(dayOf('options.observationEnd', o.observationEnd), period);
+  const endPeriod = periodOf(dayOf(fn, 'options.observationEnd', o.observationEnd), period);
   const hasCalibration = o.calibrationEnd !== undefined;
-  const calPeriod = hasCalibration ? periodOf(dayOf('options.calibrationEnd', o.calibrationEnd), period) : endPeriod;
-  if (calPeriod > endPeriod) throw new InvalidOptionError(FN, 'options.calibrationEnd must not be after options.observationEnd', o.calibrationEnd);
+  const calPeriod = hasCalibration ? periodOf(dayOf(fn, 'options.calibrationEnd', o.calibrationEnd), period) : endPeriod;
+  if (calPeriod > endPeriod) throw new InvalidOptionError(fn, 'options.calibrationEnd must not be after options.observationEnd', o.calibrationEnd);
 
   const text = textType(dialect);
   const dbl = dialect === 'postgres' ? 'DOUBLE PRECISION' : 'DOUBLE';
@@ -332,9 +337,15 @@ export interface ReadRfmSummaryOptions {
  * @category SQL
  */
 export function readRfmSummary(sql: RfmSummarySql, customerRows: readonly SqlRow[], reportRow: SqlRow, options: ReadRfmSummaryOptions = {}): RfmSummaryPartial {
-  const fn = 'connectors/readRfmSummary';
-  const spec = sql.spec;
-  const engine = options.engine ?? 'the SQL engine';
+  return readRfmSummaryFor('connectors/readRfmSummary', sql, customerRows, reportRow, options);
+}
+
+/** readRfmSummary naming the public function `fn` in its errors. @internal */
+export function readRfmSummaryFor(fn: string, sql: RfmSummarySql, customerRows: readonly SqlRow[], reportRow: SqlRow, options: ReadRfmSummaryOptions = {}): RfmSummaryPartial {
+  const spec = specArg(fn, 'sql.spec', recordArg(fn, 'sql', sql)['spec']);
+  const engine = engineOption(fn, options);
+  recordArg(fn, 'reportRow', reportRow);
+  rowsArg(fn, 'customerRows', customerRows);
   const dropped = {} as RfmReportPartial['dropped'];
   for (const s of STATUSES) {
     const c = num(fn, reportRow, DROPPED_COLUMN[s], true);
@@ -373,6 +384,54 @@ export function readRfmSummary(sql: RfmSummarySql, customerRows: readonly SqlRow
   return { kind: 'rfmSummaryPartial', formatVersion: 1, spec, customers, report };
 }
 
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x);
+
+/** Checks a {@link RfmSummarySpec} (from a statement or a stored partial). */
+function specArg(fn: string, name: string, x: unknown): RfmSummarySpec {
+  const s = recordArg(fn, name, x);
+  const bad = (what: string, v: unknown): never => {
+    throw new InvalidInputError(fn, `${name}.${what} is not what rfmSummarySql builds`, v);
+  };
+  if (!['day', 'week', 'month'].includes(s['period'] as string)) bad('period', s['period']);
+  if (!(typeof s['periodsPerUnit'] === 'number' && Number.isFinite(s['periodsPerUnit']) && s['periodsPerUnit'] > 0)) bad('periodsPerUnit', s['periodsPerUnit']);
+  for (const k of ['observationEndPeriod', 'calibrationEndPeriod']) if (!isInt(s[k])) bad(k, s[k]);
+  if ((s['calibrationEndPeriod'] as number) > (s['observationEndPeriod'] as number)) bad('calibrationEndPeriod', s['calibrationEndPeriod']);
+  for (const k of ['hasCalibration', 'hasAmount']) if (typeof s[k] !== 'boolean') bad(k, s[k]);
+  const pol = recordArg(fn, `${name}.policies`, s['policies']);
+  for (const k of STATUSES) if (!['error', 'drop', 'keep'].includes(pol[k] as string)) bad(`policies.${k}`, pol[k]);
+  const cols = recordArg(fn, `${name}.columns`, s['columns']);
+  for (const k of ['customerId', 'date']) if (typeof cols[k] !== 'string') bad(`columns.${k}`, cols[k]);
+  if (!(cols['amount'] === null || typeof cols['amount'] === 'string')) bad('columns.amount', cols['amount']);
+  return s as unknown as RfmSummarySpec;
+}
+
+/** Checks an {@link RfmSummaryPartial} passed back in (merged shards, stored JSON). */
+function partialArg(fn: string, name: string, x: unknown): RfmSummaryPartial {
+  const p = recordArg(fn, name, x);
+  if (p['kind'] !== 'rfmSummaryPartial' || p['formatVersion'] !== 1) throw new InvalidInputError(fn, `${name} must be an RFM summary partial (kind 'rfmSummaryPartial', formatVersion 1) from readRfmSummary or mergeRfmSummary`, x);
+  specArg(fn, `${name}.spec`, p['spec']);
+  const cs = p['customers'];
+  if (!Array.isArray(cs)) throw new InvalidInputError(fn, `${name}.customers must be an array`, cs);
+  cs.forEach((c: unknown, i) => {
+    const path = `${name}.customers[${i}]`;
+    const o = recordArg(fn, path, c);
+    if (typeof o['customerId'] !== 'string') throw new InvalidInputError(fn, `${path}.customerId must be a string`, o['customerId']);
+    for (const k of ['periods', 'holdoutPeriods']) countArg(fn, `${path}.${k}`, o[k]);
+    for (const k of ['firstSpend', 'spend', 'holdoutSpend']) sumArg(fn, `${path}.${k}`, o[k]);
+    for (const k of ['minPeriod', 'maxPeriod']) if (!isInt(o[k])) throw new InvalidInputError(fn, `${path}.${k} must be an integer period`, o[k]);
+    for (const k of ['firstPeriod', 'lastPeriod']) if (!(o[k] === null || isInt(o[k]))) throw new InvalidInputError(fn, `${path}.${k} must be an integer period or null`, o[k]);
+    if ((o['periods'] === 0) !== (o['firstPeriod'] === null) || (o['firstPeriod'] === null) !== (o['lastPeriod'] === null)) throw new InvalidInputError(fn, `${path}: firstPeriod and lastPeriod are null exactly when periods is 0`, o);
+    if ((o['minPeriod'] as number) > (o['maxPeriod'] as number)) throw new InvalidInputError(fn, `${path}.minPeriod must not exceed maxPeriod`, o);
+  });
+  const r = recordArg(fn, `${name}.report`, p['report']);
+  for (const k of ['rowsIn', 'rowsUsed', 'customerPeriods', 'holdoutRows']) countArg(fn, `${name}.report.${k}`, r[k]);
+  const d = recordArg(fn, `${name}.report.dropped`, r['dropped']);
+  for (const k of STATUSES) countArg(fn, `${name}.report.dropped.${k}`, d[k]);
+  const kept = recordArg(fn, `${name}.report.kept`, r['kept']);
+  for (const k of ['zeroAmount', 'negativeAmount']) countArg(fn, `${name}.report.kept.${k}`, kept[k]);
+  return p as unknown as RfmSummaryPartial;
+}
+
 function sameSpec(a: RfmSummarySpec, b: RfmSummarySpec): boolean {
   return a.period === b.period && a.periodsPerUnit === b.periodsPerUnit && a.observationEndPeriod === b.observationEndPeriod && a.calibrationEndPeriod === b.calibrationEndPeriod && a.hasAmount === b.hasAmount && a.hasCalibration === b.hasCalibration;
 }
@@ -402,7 +461,13 @@ function sameSpec(a: RfmSummarySpec, b: RfmSummarySpec): boolean {
  * @category SQL
  */
 export function mergeRfmSummary(a: RfmSummaryPartial, b: RfmSummaryPartial): RfmSummaryPartial {
-  const fn = 'connectors/mergeRfmSummary';
+  return mergeRfmSummaryFor('connectors/mergeRfmSummary', a, b);
+}
+
+/** mergeRfmSummary naming the public function `fn` in its errors. @internal */
+export function mergeRfmSummaryFor(fn: string, a: RfmSummaryPartial, b: RfmSummaryPartial): RfmSummaryPartial {
+  partialArg(fn, 'a', a);
+  partialArg(fn, 'b', b);
   if (!sameSpec(a.spec, b.spec)) throw new InvalidInputError(fn, 'the two summaries were built with different period, periodsPerUnit, window ends or amount settings', b.spec);
   const byId = new Map<string, RfmCustomerPartial>();
   for (const c of a.customers) byId.set(c.customerId, { ...c });
@@ -418,13 +483,13 @@ export function mergeRfmSummary(a: RfmSummaryPartial, b: RfmSummaryPartial): Rfm
     const firstFromC = x.firstPeriod === null || (c.firstPeriod !== null && c.firstPeriod < x.firstPeriod);
     byId.set(c.customerId, {
       customerId: c.customerId,
-      periods: x.periods + c.periods,
+      periods: add(fn, 'periods', x.periods, c.periods),
       firstPeriod: firstFromC ? c.firstPeriod : x.firstPeriod,
       lastPeriod: x.lastPeriod === null ? c.lastPeriod : c.lastPeriod === null ? x.lastPeriod : Math.max(x.lastPeriod, c.lastPeriod),
       firstSpend: firstFromC ? c.firstSpend : x.firstSpend,
-      spend: x.spend + c.spend,
-      holdoutPeriods: x.holdoutPeriods + c.holdoutPeriods,
-      holdoutSpend: x.holdoutSpend + c.holdoutSpend,
+      spend: add(fn, 'spend', x.spend, c.spend),
+      holdoutPeriods: add(fn, 'holdoutPeriods', x.holdoutPeriods, c.holdoutPeriods),
+      holdoutSpend: add(fn, 'holdoutSpend', x.holdoutSpend, c.holdoutSpend),
       minPeriod: Math.min(x.minPeriod, c.minPeriod),
       maxPeriod: Math.max(x.maxPeriod, c.maxPeriod),
     });
@@ -466,8 +531,12 @@ export function mergeRfmSummary(a: RfmSummaryPartial, b: RfmSummaryPartial): Rfm
  * @category SQL
  */
 export function rfmSummaryResult(partial: RfmSummaryPartial): SummarizeTransactionsResult {
-  const fn = 'connectors/rfmSummaryResult';
-  const { spec, report: r } = partial;
+  return rfmSummaryResultFor('connectors/rfmSummaryResult', partial);
+}
+
+/** rfmSummaryResult naming the public function `fn` in its errors. @internal */
+export function rfmSummaryResultFor(fn: string, partial: RfmSummaryPartial): SummarizeTransactionsResult {
+  const { spec, report: r } = partialArg(fn, 'partial', partial);
   if (r.rowsUsed === 0) throw new InvalidInputError(fn, 'no usable transactions are left after cleaning (see the policies)', r.dropped);
   const unit = spec.periodsPerUnit;
   const cal = spec.calibrationEndPeriod;

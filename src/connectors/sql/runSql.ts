@@ -1,12 +1,13 @@
-import { InvalidInputError, InvalidOptionError } from '../../core/errors.js';
+import { AbortError, ConnectorError, CrmkitError, InvalidInputError, InvalidOptionError } from '../../core/errors.js';
 import { taskControl } from '../../core/progress.js';
 import type { SummarizeTransactionsResult } from '../../value/summarizeTransactions.js';
-import { armSumsSql, ratioSumsSql, readArmSums, readRatioSums, type ArmSums, type ArmSumsSqlOptions, type RatioSums, type RatioSumsSqlOptions } from './armSumsSql.js';
-import { edgeListSql, readEdgeList, type EdgeListSqlOptions, type WeightedEdge } from './edgeListSql.js';
-import { readRfmSummary, rfmSummaryResult, rfmSummarySql, type RfmSummaryPartial, type RfmSummarySqlOptions } from './rfmSummarySql.js';
-import { readSegmentSums, segmentSumsSql, type SegmentSums, type SegmentSumsSqlOptions } from './segmentSumsSql.js';
-import { readTermCounts, termCountsSql, type TermCounts, type TermCountsSqlOptions } from './termCountsSql.js';
-import type { SqlRunner } from './types.js';
+import { armSumsSqlFor, ratioSumsSqlFor, readArmSumsFor, readRatioSumsFor, type ArmSums, type ArmSumsSqlOptions, type RatioSums, type RatioSumsSqlOptions } from './armSumsSql.js';
+import { edgeListSqlFor, readEdgeListFor, type EdgeListSqlOptions, type WeightedEdge } from './edgeListSql.js';
+import { readRfmSummaryFor, rfmSummaryResultFor, rfmSummarySqlFor, type RfmSummaryPartial, type RfmSummarySqlOptions } from './rfmSummarySql.js';
+import { readSegmentSumsFor, segmentSumsSqlFor, type SegmentSums, type SegmentSumsSqlOptions } from './segmentSumsSql.js';
+import { readTermCountsFor, termCountsSqlFor, type TermCounts, type TermCountsSqlOptions } from './termCountsSql.js';
+import { rowsArg } from './_sql.js';
+import type { SqlRow, SqlRunner, SqlStatement } from './types.js';
 
 /** Options every `run…` helper takes besides the statement's own. @category SQL */
 export interface RunSqlOptions {
@@ -33,6 +34,34 @@ function columnError(fn: string, e: unknown, columns: { customerId: string; date
   return err;
 }
 
+
+/** The `run…` options: the builder's options plus a checked `signal`. */
+function runOptions<O>(fn: string, options: unknown): { o: O; signal: AbortSignal | undefined } {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new InvalidOptionError(fn, 'options must be an object', options);
+  const { signal, ...o } = options as { signal?: unknown };
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new InvalidOptionError(fn, 'options.signal must be an AbortSignal', signal);
+  return { o: o as O, signal };
+}
+
+/**
+ * Runs one statement through the runner: a failure of the runner is a {@link ConnectorError} with
+ * its error as `cause` (or a typed error naming the column it concerns), an abort an
+ * {@link AbortError}, and the rows must be an array of objects.
+ */
+async function query(fn: string, r: SqlRunner, st: SqlStatement, signal: AbortSignal | undefined, columns?: { customerId: string; date: string; amount: string | null }): Promise<readonly SqlRow[]> {
+  let rows: unknown;
+  try {
+    rows = await r.query(st, signal === undefined ? {} : { signal });
+  } catch (e) {
+    if (signal?.aborted) throw new AbortError(fn, signal.reason);
+    const mapped = columns === undefined ? e : columnError(fn, e, columns, r.engine);
+    if (mapped instanceof CrmkitError && mapped.fn === fn) throw mapped;
+    throw new ConnectorError(fn, `the query failed on ${r.engine}`, e);
+  }
+  if (signal?.aborted) throw new AbortError(fn, signal.reason);
+  return rowsArg(fn, `the rows ${r.engine} returned`, rows);
+}
+
 function checkRunner(fn: string, runner: unknown): SqlRunner {
   if (runner === null || typeof runner !== 'object' || typeof (runner as SqlRunner).query !== 'function' || typeof (runner as SqlRunner).engine !== 'string') {
     throw new InvalidOptionError(fn, 'runner must be a SqlRunner { engine, query(statement) } (openDuckDb or connectPostgres from crmkit/connectors/node)', runner);
@@ -56,19 +85,20 @@ function checkRunner(fn: string, runner: unknown): SqlRunner {
  * @category SQL
  */
 export async function runRfmSummaryPartial(runner: SqlRunner, options: RfmSummarySqlOptions & RunSqlOptions): Promise<RfmSummaryPartial> {
-  const fn = 'connectors/runRfmSummaryPartial';
+  return runRfmSummaryPartialFor('connectors/runRfmSummaryPartial', runner, options);
+}
+
+/** runRfmSummaryPartial naming the public function `fn` in its errors. @internal */
+export async function runRfmSummaryPartialFor(fn: string, runner: SqlRunner, options: RfmSummarySqlOptions & RunSqlOptions): Promise<RfmSummaryPartial> {
   const r = checkRunner(fn, runner);
-  const { signal, ...sqlOptions } = options ?? ({} as RfmSummarySqlOptions);
+  const { o, signal } = runOptions<RfmSummarySqlOptions>(fn, options);
   const task = taskControl(fn, signal === undefined ? {} : { signal });
-  const q = rfmSummarySql(sqlOptions);
-  const run = signal === undefined ? {} : { signal };
-  const rows = await r.query(q.combined, run).catch((e: unknown) => {
-    throw columnError(fn, e, q.spec.columns, r.engine);
-  });
+  const q = rfmSummarySqlFor(fn, o);
+  const rows = await query(fn, r, q.combined, signal, q.spec.columns);
   task.throwIfAborted();
   const reportRow = rows[0] ?? {};
   const customers = rows.filter((row) => row.customer_id !== null && row.customer_id !== undefined);
-  return readRfmSummary(q, customers, reportRow, { engine: r.engine });
+  return readRfmSummaryFor(fn, q, customers, reportRow, { engine: r.engine });
 }
 
 /**
@@ -86,7 +116,8 @@ export async function runRfmSummaryPartial(runner: SqlRunner, options: RfmSummar
  * @category SQL
  */
 export async function runRfmSummary(runner: SqlRunner, options: RfmSummarySqlOptions & RunSqlOptions): Promise<SummarizeTransactionsResult> {
-  return rfmSummaryResult(await runRfmSummaryPartial(runner, options));
+  const fn = 'connectors/runRfmSummary';
+  return rfmSummaryResultFor(fn, await runRfmSummaryPartialFor(fn, runner, options));
 }
 
 /**
@@ -100,10 +131,11 @@ export async function runRfmSummary(runner: SqlRunner, options: RfmSummarySqlOpt
  * @category SQL
  */
 export async function runArmSums(runner: SqlRunner, options: ArmSumsSqlOptions & RunSqlOptions): Promise<Record<string, ArmSums>> {
-  const r = checkRunner('connectors/runArmSums', runner);
-  const { signal, ...o } = options ?? ({} as ArmSumsSqlOptions);
-  const q = armSumsSql(o);
-  return readArmSums(q, await r.query(q.statement, signal === undefined ? {} : { signal }), { engine: r.engine });
+  const fn = 'connectors/runArmSums';
+  const r = checkRunner(fn, runner);
+  const { o, signal } = runOptions<ArmSumsSqlOptions>(fn, options);
+  const q = armSumsSqlFor(fn, o);
+  return readArmSumsFor(fn, q, await query(fn, r, q.statement, signal), { engine: r.engine });
 }
 
 /**
@@ -117,10 +149,11 @@ export async function runArmSums(runner: SqlRunner, options: ArmSumsSqlOptions &
  * @category SQL
  */
 export async function runRatioSums(runner: SqlRunner, options: RatioSumsSqlOptions & RunSqlOptions): Promise<Record<string, RatioSums>> {
-  const r = checkRunner('connectors/runRatioSums', runner);
-  const { signal, ...o } = options ?? ({} as RatioSumsSqlOptions);
-  const q = ratioSumsSql(o);
-  return readRatioSums(q, await r.query(q.statement, signal === undefined ? {} : { signal }), { engine: r.engine });
+  const fn = 'connectors/runRatioSums';
+  const r = checkRunner(fn, runner);
+  const { o, signal } = runOptions<RatioSumsSqlOptions>(fn, options);
+  const q = ratioSumsSqlFor(fn, o);
+  return readRatioSumsFor(fn, q, await query(fn, r, q.statement, signal), { engine: r.engine });
 }
 
 /**
@@ -134,12 +167,12 @@ export async function runRatioSums(runner: SqlRunner, options: RatioSumsSqlOptio
  * @category SQL
  */
 export async function runTermCounts(runner: SqlRunner, options: TermCountsSqlOptions & RunSqlOptions): Promise<TermCounts> {
-  const r = checkRunner('connectors/runTermCounts', runner);
-  const { signal, ...o } = options ?? ({} as TermCountsSqlOptions);
-  const q = termCountsSql(o);
-  const run = signal === undefined ? {} : { signal };
-  const docs = await r.query(q.documents, run);
-  return readTermCounts(q, await r.query(q.terms, run), docs[0] ?? {}, { engine: r.engine });
+  const fn = 'connectors/runTermCounts';
+  const r = checkRunner(fn, runner);
+  const { o, signal } = runOptions<TermCountsSqlOptions>(fn, options);
+  const q = termCountsSqlFor(fn, o);
+  const docs = await query(fn, r, q.documents, signal);
+  return readTermCountsFor(fn, q, await query(fn, r, q.terms, signal), docs[0] ?? {}, { engine: r.engine });
 }
 
 /**
@@ -153,10 +186,11 @@ export async function runTermCounts(runner: SqlRunner, options: TermCountsSqlOpt
  * @category SQL
  */
 export async function runEdgeList(runner: SqlRunner, options: EdgeListSqlOptions & RunSqlOptions): Promise<WeightedEdge[]> {
-  const r = checkRunner('connectors/runEdgeList', runner);
-  const { signal, ...o } = options ?? ({} as EdgeListSqlOptions);
-  const q = edgeListSql(o);
-  return readEdgeList(q, await r.query(q.statement, signal === undefined ? {} : { signal }), { engine: r.engine });
+  const fn = 'connectors/runEdgeList';
+  const r = checkRunner(fn, runner);
+  const { o, signal } = runOptions<EdgeListSqlOptions>(fn, options);
+  const q = edgeListSqlFor(fn, o);
+  return readEdgeListFor(fn, q, await query(fn, r, q.statement, signal), { engine: r.engine });
 }
 
 /**
@@ -170,8 +204,9 @@ export async function runEdgeList(runner: SqlRunner, options: EdgeListSqlOptions
  * @category SQL
  */
 export async function runSegmentSums(runner: SqlRunner, options: SegmentSumsSqlOptions & RunSqlOptions): Promise<Record<string, SegmentSums>> {
-  const r = checkRunner('connectors/runSegmentSums', runner);
-  const { signal, ...o } = options ?? ({} as SegmentSumsSqlOptions);
-  const q = segmentSumsSql(o);
-  return readSegmentSums(q, await r.query(q.statement, signal === undefined ? {} : { signal }), { engine: r.engine });
+  const fn = 'connectors/runSegmentSums';
+  const r = checkRunner(fn, runner);
+  const { o, signal } = runOptions<SegmentSumsSqlOptions>(fn, options);
+  const q = segmentSumsSqlFor(fn, o);
+  return readSegmentSumsFor(fn, q, await query(fn, r, q.statement, signal), { engine: r.engine });
 }

@@ -1,6 +1,6 @@
 import { InvalidInputError, InvalidOptionError } from '../../core/errors.js';
 import { arrayLike, options as checkOptions } from '../../core/validate.js';
-import { dialectOption, doubleSql, finiteSql, key, num, quoteIdentifier, statement, tableReference, textType } from './_sql.js';
+import { add, countArg, dialectOption, doubleSql, engineOption, finiteSql, key, keyed, num, quoteIdentifier, recordArg, rowsArg, statement, sumArg, tableReference, textType } from './_sql.js';
 import type { SqlDialect, SqlRow, SqlStatement } from './types.js';
 
 /** Options of {@link segmentSumsSql}. @category SQL */
@@ -46,7 +46,11 @@ export interface SegmentSumsSql {
  * @category SQL
  */
 export function segmentSumsSql(options: SegmentSumsSqlOptions): SegmentSumsSql {
-  const fn = 'connectors/segmentSumsSql';
+  return segmentSumsSqlFor('connectors/segmentSumsSql', options);
+}
+
+/** segmentSumsSql naming the public function `fn` in its errors. @internal */
+export function segmentSumsSqlFor(fn: string, options: SegmentSumsSqlOptions): SegmentSumsSql {
   const o = checkOptions(fn, options, ['table', 'segment', 'features', 'dialect']);
   for (const k of ['table', 'segment', 'features'] as const) if (o[k] === undefined) throw new InvalidOptionError(fn, `options.${k} is required`, undefined);
   const dialect = dialectOption(fn, o.dialect);
@@ -80,12 +84,19 @@ export function segmentSumsSql(options: SegmentSumsSqlOptions): SegmentSumsSql {
  * @category SQL
  */
 export function readSegmentSums(sql: SegmentSumsSql, rows: readonly SqlRow[], options: { engine?: string } = {}): Record<string, SegmentSums> {
-  const fn = 'connectors/readSegmentSums';
-  const out: Record<string, SegmentSums> = {};
+  return readSegmentSumsFor('connectors/readSegmentSums', sql, rows, options);
+}
+
+/** readSegmentSums naming the public function `fn` in its errors. @internal */
+export function readSegmentSumsFor(fn: string, sql: SegmentSumsSql, rows: readonly SqlRow[], options: { engine?: string } = {}): Record<string, SegmentSums> {
+  const q = recordArg(fn, 'sql', sql);
+  if (!Array.isArray(q['features']) || !q['features'].every((f) => typeof f === 'string') || q['statement'] === null || typeof q['statement'] !== 'object') throw new InvalidInputError(fn, 'sql must be what segmentSumsSql returns', sql);
+  const engine = engineOption(fn, options);
+  const out = keyed<SegmentSums>();
   const m = sql.features.length;
-  for (const r of rows) {
+  for (const r of rowsArg(fn, 'rows', rows)) {
     const bad = num(fn, r, 'bad_rows', true);
-    if (bad > 0) throw new InvalidInputError(fn, `${bad} rows have a NULL segment or a NULL / unreadable / non-finite value in one of the columns ${sql.features.map((f) => `"${f}"`).join(', ')} (engine: ${options.engine ?? 'the SQL engine'})`, bad);
+    if (bad > 0) throw new InvalidInputError(fn, `${bad} rows have a NULL segment or a NULL / unreadable / non-finite value in one of the columns ${sql.features.map((f) => `"${f}"`).join(', ')} (engine: ${engine})`, bad);
     out[key(fn, r, 'segment')] = {
       n: num(fn, r, 'n'),
       sums: Array.from({ length: m }, (_, j) => num(fn, r, `sum_${j}`)),
@@ -105,15 +116,28 @@ export function readSegmentSums(sql: SegmentSumsSql, rows: readonly SqlRow[], op
  * @category SQL
  */
 export function mergeSegmentSums(a: Record<string, SegmentSums>, b: Record<string, SegmentSums>): Record<string, SegmentSums> {
-  const out: Record<string, SegmentSums> = {};
-  for (const [k, v] of Object.entries(a)) out[k] = { n: v.n, sums: v.sums.slice(), sumSquares: v.sumSquares.slice() };
-  for (const [k, v] of Object.entries(b)) {
+  const fn = 'connectors/mergeSegmentSums';
+  const out = keyed<SegmentSums>();
+  let width = -1;
+  const read = (name: string, x: unknown): [string, SegmentSums][] =>
+    Object.entries(recordArg(fn, name, x)).map(([k, v]) => {
+      const path = `${name}[${JSON.stringify(k).slice(0, 40)}]`;
+      const o = recordArg(fn, path, v);
+      const sums = o['sums'];
+      const sq = o['sumSquares'];
+      if (!Array.isArray(sums) || !Array.isArray(sq) || sums.length !== sq.length) throw new InvalidInputError(fn, `${path}.sums and .sumSquares must be arrays of the same length`, o);
+      if (width >= 0 && sums.length !== width) throw new InvalidInputError(fn, `${path} has ${sums.length} features, others ${width}`, sums.length);
+      width = sums.length;
+      return [k, { n: countArg(fn, `${path}.n`, o['n']), sums: sums.map((s, j) => sumArg(fn, `${path}.sums[${j}]`, s)), sumSquares: sq.map((s, j) => sumArg(fn, `${path}.sumSquares[${j}]`, s)) }];
+    });
+  for (const [k, v] of read('a', a)) out[k] = v;
+  for (const [k, v] of read('b', b)) {
     const x = out[k];
-    if (x === undefined) out[k] = { n: v.n, sums: v.sums.slice(), sumSquares: v.sumSquares.slice() };
+    if (x === undefined) out[k] = v;
     else {
-      x.n += v.n;
-      v.sums.forEach((s, j) => (x.sums[j]! += s));
-      v.sumSquares.forEach((s, j) => (x.sumSquares[j]! += s));
+      x.n = add(fn, `${k}.n`, x.n, v.n);
+      v.sums.forEach((s, j) => (x.sums[j] = add(fn, `${k}.sums[${j}]`, x.sums[j]!, s)));
+      v.sumSquares.forEach((s, j) => (x.sumSquares[j] = add(fn, `${k}.sumSquares[${j}]`, x.sumSquares[j]!, s)));
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { InvalidInputError, InvalidOptionError } from '../../core/errors.js';
 import { options as checkOptions } from '../../core/validate.js';
-import { dialectOption, key, num, quoteIdentifier, statement, tableReference, textType } from './_sql.js';
+import { add, builtArg, countArg, dialectOption, engineOption, key, num, quoteIdentifier, recordArg, rowsArg, statement, tableReference, textType } from './_sql.js';
 import type { SqlDialect, SqlRow, SqlStatement } from './types.js';
 
 /** Options of {@link termCountsSql}. @category SQL */
@@ -50,7 +50,11 @@ export interface TermCounts {
  * @category SQL
  */
 export function termCountsSql(options: TermCountsSqlOptions): TermCountsSql {
-  const fn = 'connectors/termCountsSql';
+  return termCountsSqlFor('connectors/termCountsSql', options);
+}
+
+/** termCountsSql naming the public function `fn` in its errors. @internal */
+export function termCountsSqlFor(fn: string, options: TermCountsSqlOptions): TermCountsSql {
   const o = checkOptions(fn, options, ['table', 'document', 'term', 'dialect']);
   for (const k of ['table', 'document', 'term'] as const) if (o[k] === undefined) throw new InvalidOptionError(fn, `options.${k} is required`, undefined);
   const dialect = dialectOption(fn, o.dialect);
@@ -80,11 +84,18 @@ export function termCountsSql(options: TermCountsSqlOptions): TermCountsSql {
  * @category SQL
  */
 export function readTermCounts(sql: TermCountsSql, termRows: readonly SqlRow[], documentsRow: SqlRow, options: { engine?: string } = {}): TermCounts {
-  const fn = 'connectors/readTermCounts';
+  return readTermCountsFor('connectors/readTermCounts', sql, termRows, documentsRow, options);
+}
+
+/** readTermCounts naming the public function `fn` in its errors. @internal */
+export function readTermCountsFor(fn: string, sql: TermCountsSql, termRows: readonly SqlRow[], documentsRow: SqlRow, options: { engine?: string } = {}): TermCounts {
+  builtArg(fn, sql, 'termCountsSql', ['terms', 'documents'], ['document', 'term']);
+  const engine = engineOption(fn, options);
+  recordArg(fn, 'documentsRow', documentsRow);
   const bad = num(fn, documentsRow, 'bad_rows', true);
-  if (bad > 0) throw new InvalidInputError(fn, `${bad} rows have a NULL in column "${sql.columns.document}" or "${sql.columns.term}" (engine: ${options.engine ?? 'the SQL engine'})`, bad);
+  if (bad > 0) throw new InvalidInputError(fn, `${bad} rows have a NULL in column "${sql.columns.document}" or "${sql.columns.term}" (engine: ${engine})`, bad);
   const terms = new Map<string, { documentFrequency: number; count: number }>();
-  for (const r of termRows) terms.set(key(fn, r, 'term'), { documentFrequency: num(fn, r, 'document_frequency'), count: num(fn, r, 'count') });
+  for (const r of rowsArg(fn, 'termRows', termRows)) terms.set(key(fn, r, 'term'), { documentFrequency: num(fn, r, 'document_frequency'), count: num(fn, r, 'count') });
   return { nDocuments: num(fn, documentsRow, 'documents'), terms: Object.fromEntries(terms) };
 }
 
@@ -100,14 +111,28 @@ export function readTermCounts(sql: TermCountsSql, termRows: readonly SqlRow[], 
  * @category SQL
  */
 export function mergeTermCounts(a: TermCounts, b: TermCounts): TermCounts {
-  const terms = new Map(Object.entries(a.terms).map(([t, v]) => [t, { ...v }]));
-  for (const [t, v] of Object.entries(b.terms)) {
+  const fn = 'connectors/mergeTermCounts';
+  const read = (name: string, x: unknown): { n: number; terms: [string, { documentFrequency: number; count: number }][] } => {
+    const o = recordArg(fn, name, x);
+    return {
+      n: countArg(fn, `${name}.nDocuments`, o['nDocuments']),
+      terms: Object.entries(recordArg(fn, `${name}.terms`, o['terms'])).map(([t, v]) => {
+        const path = `${name}.terms[${JSON.stringify(t).slice(0, 40)}]`;
+        const c = recordArg(fn, path, v);
+        return [t, { documentFrequency: countArg(fn, `${path}.documentFrequency`, c['documentFrequency']), count: countArg(fn, `${path}.count`, c['count']) }];
+      }),
+    };
+  };
+  const ra = read('a', a);
+  const rb = read('b', b);
+  const terms = new Map(ra.terms);
+  for (const [t, v] of rb.terms) {
     const x = terms.get(t);
-    if (x === undefined) terms.set(t, { ...v });
+    if (x === undefined) terms.set(t, v);
     else {
-      x.documentFrequency += v.documentFrequency;
-      x.count += v.count;
+      x.documentFrequency = add(fn, 'documentFrequency', x.documentFrequency, v.documentFrequency);
+      x.count = add(fn, 'count', x.count, v.count);
     }
   }
-  return { nDocuments: a.nDocuments + b.nDocuments, terms: Object.fromEntries(terms) };
+  return { nDocuments: add(fn, 'nDocuments', ra.n, rb.n), terms: Object.fromEntries(terms) };
 }
