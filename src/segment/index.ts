@@ -59,3 +59,4 @@ export {
   type ProfileColumn,
   type SegmentProfile,
 } from './describeSegments.js';
+export { fitKMeansAsync } from './fitKMeans.js';
