@@ -228,8 +228,8 @@ export function fitKMeansAsync(X: MatrixInput, options?: FitKMeansOptions): Prom
   return runStepsAsync(`${FN}Async`, fitKMeansSteps(`${FN}Async`, X, options), options);
 }
 
-/** The kernel of {@link fitKMeans} and {@link fitKMeansAsync}: yields at checkpoints (core/_steps). */
-function* fitKMeansSteps(FN: string, X: MatrixInput, options?: FitKMeansOptions): Steps<KMeansModel> {
+/** @internal The kernel of {@link fitKMeans} and {@link fitKMeansAsync}: yields at checkpoints (core/_steps). */
+export function* fitKMeansSteps(FN: string, X: MatrixInput, options?: FitKMeansOptions): Steps<KMeansModel> {
   const o = checkOptions(FN, options, KEYS);
   const m = toFlat(FN, 'X', X);
   const { rows: n, cols: d } = m;

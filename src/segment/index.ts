@@ -60,3 +60,6 @@ export {
   type SegmentProfile,
 } from './describeSegments.js';
 export { fitKMeansAsync } from './fitKMeans.js';
+export { fitMiniBatchKMeansAsync } from './fitMiniBatchKMeans.js';
+export { elbowAsync } from './elbow.js';
+export { chooseKAsync } from './chooseK.js';

@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { AbortError, fitKMeans, fitKMeansAsync } from 'crmkit/segment';
+import { AbortError, chooseK, chooseKAsync, elbow, elbowAsync, fitKMeans, fitKMeansAsync, fitMiniBatchKMeans, fitMiniBatchKMeansAsync } from 'crmkit/segment';
 import { createRandom, type Progress } from 'crmkit';
-import { expectStopsOnTimer, withEverySlice } from '../helpers/longWork.js';
+import { expectSameAsync, expectStopsOnTimer, withEverySlice } from '../helpers/longWork.js';
 
 function blobs(n: number, d: number, seed: number): number[][] {
   const r = createRandom(seed);
@@ -42,5 +42,29 @@ describe('awaitable forms of segment', () => {
   it('fitKMeansAsync stops within 100 ms of a real setTimeout abort (a fit of several seconds)', async () => {
     const X = blobs(60_000, 8, 3);
     await expectStopsOnTimer('segment/fitKMeansAsync', (signal) => fitKMeansAsync(X, { k: 8, nInit: 50, seed: 1, signal }));
+  });
+});
+
+describe('awaitable forms of mini-batch k-means, elbow and chooseK', () => {
+  test.prop([fc.integer({ min: 8, max: 80 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 1000 })], { numRuns: 15 })(
+    'each equals its synchronous form, yielding at every checkpoint',
+    async (n, d, seed) => {
+      const X = blobs(n, d, seed);
+      await expectSameAsync(fitMiniBatchKMeans, fitMiniBatchKMeansAsync, X, { k: 3, batchSize: 5, seed, maxIterations: 20 });
+      await expectSameAsync(elbow, elbowAsync, X, { kRange: [1, 4], nInit: 2, seed });
+      await expectSameAsync(chooseK, chooseKAsync, X, { kRange: [2, 4], nInit: 2, seed });
+    },
+  );
+
+  it('errors name the async form', async () => {
+    await expect(elbowAsync([[1], [2]], { nInit: 0 })).rejects.toMatchObject({ fn: 'segment/elbowAsync' });
+    await expect(chooseKAsync([[1], [2]], { nInit: 0 })).rejects.toMatchObject({ fn: 'segment/chooseKAsync' });
+    await expect(fitMiniBatchKMeansAsync([[1], [2]], { k: 0 })).rejects.toMatchObject({ fn: 'segment/fitMiniBatchKMeansAsync' });
+  });
+
+  it('elbowAsync and fitMiniBatchKMeansAsync stop within 100 ms of a real setTimeout abort', async () => {
+    const X = blobs(60_000, 8, 4);
+    await expectStopsOnTimer('segment/elbowAsync', (signal) => elbowAsync(X, { kRange: [2, 12], signal }));
+    await expectStopsOnTimer('segment/fitMiniBatchKMeansAsync', (signal) => fitMiniBatchKMeansAsync(X, { k: 8, batchSize: 2048, maxIterations: 500, tolerance: 0, maxNoImprovement: 1e6, signal }));
   });
 });
