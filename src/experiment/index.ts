@@ -35,3 +35,4 @@ export { analyzeExperiment, type ExperimentMetric, type ArmSummaryInput, type Cu
 export { equivalenceTest, type EquivalenceTestOptions, type OneSidedTest, type EquivalenceTestResult } from './equivalenceTest.js';
 export { nonInferiorityTest, type NonInferiorityTestOptions, type NonInferiorityTestResult } from './nonInferiorityTest.js';
 export { sequentialSrmTest, type SequentialSrmTestOptions, type SequentialSrmTestResult } from './sequentialSrmTest.js';
+export { bootstrapDifferenceAsync } from './bootstrapDifference.js';
