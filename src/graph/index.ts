@@ -50,3 +50,8 @@ export { egoGraph, type EgoGraphOptions } from './egoGraph.js';
 export { linkPrediction, type LinkPredictionOptions, type LinkScore } from './linkPrediction.js';
 export { structuralHoles, type StructuralHolesOptions, type StructuralHolesResult } from './structuralHoles.js';
 export { edgeBetweennessCentrality, type EdgeBetweennessCentralityOptions, type EdgeScore } from './edgeBetweennessCentrality.js';
+export { simulateIndependentCascadeAsync } from './simulateIndependentCascade.js';
+export { simulateLinearThresholdAsync } from './simulateLinearThreshold.js';
+export { louvainAsync } from './louvain.js';
+export { leidenAsync } from './leiden.js';
+export { selectInfluencersAsync } from './selectInfluencers.js';
