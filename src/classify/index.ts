@@ -64,3 +64,7 @@ export { summarizeLogisticRegression } from './summarizeLogisticRegression.js';
 export type { LogisticRegressionSummary, SummarizeLogisticRegressionOptions } from './summarizeLogisticRegression.js';
 export { fitNaiveBayes, predictNaiveBayes, predictLogProbaNaiveBayes, parseNaiveBayesModel } from './fitNaiveBayes.js';
 export type { FitNaiveBayesOptions, NaiveBayesModel, NaiveBayesVariant } from './fitNaiveBayes.js';
+export { fitLogisticRegressionAsync } from './fitLogisticRegression.js';
+export { fitRandomForestAsync } from './fitRandomForest.js';
+export { crossValidateAsync } from './crossValidate.js';
+export { gridSearchAsync } from './gridSearch.js';
