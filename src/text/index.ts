@@ -40,3 +40,5 @@ export { recommendContent } from './recommendContent.js';
 export type { ContentPick, CustomerPicks, KeyedRows, RecommendContentOptions } from './recommendContent.js';
 export { buildContentProfiles } from './buildContentProfiles.js';
 export type { BuildContentProfilesOptions, ContentEvent, ContentProfiles } from './buildContentProfiles.js';
+export { fitLdaAsync } from './fitLda.js';
+export { fitTfidfAsync } from './fitTfidf.js';

@@ -37,7 +37,9 @@ describe('awaitable forms of classify', () => {
       await expectSameAsync(fitRandomForest, fitRandomForestAsync, X, y, { nEstimators: 5, seed, oobScore: true });
       const fit = (Xt: readonly (readonly number[])[], yt: readonly (string | number | boolean)[]) => fitDecisionTree(Xt, yt, { maxDepth: 2 });
       await expectSameAsync(crossValidate, crossValidateAsync, fit, predictDecisionTree, X, y, { cv: 3, stratified: false });
-      await expectSameAsync(gridSearch, gridSearchAsync, (Xt, yt, p) => fitDecisionTree(Xt, yt, { maxDepth: p.maxDepth as number }), predictDecisionTree, X, y, { grid: { maxDepth: [1, 3] }, cv: 2, stratified: false });
+      const byDepth = (Xt: readonly (readonly number[])[], yt: readonly (string | number | boolean)[], p: Record<string, unknown>) => fitDecisionTree(Xt, yt, { maxDepth: p.maxDepth as number });
+      const gridOptions = { grid: { maxDepth: [1, 3] }, cv: 2, stratified: false };
+      await expectSameAsync((Xs: number[][]) => gridSearch(byDepth, predictDecisionTree, Xs, y, gridOptions), (Xs: number[][]) => gridSearchAsync(byDepth, predictDecisionTree, Xs, y, gridOptions), X);
     },
   );
 
