@@ -38,7 +38,7 @@ for (const s of subs) {
 }
 
 const r = createRandom(1);
-const blobs = Array.from({ length: 20_000 }, (_, i) => Array.from({ length: 8 }, () => (i % 5) * 3 + r.normal()));
+const blobs = Array.from({ length: 10_000 }, (_, i) => Array.from({ length: 8 }, () => (i % 5) * 3 + r.normal()));
 const arm = (shift: number) => Array.from({ length: 2000 }, () => Math.exp(r.normal() + shift));
 const control = arm(0);
 const treatment = arm(0.1);
@@ -52,10 +52,10 @@ const graph = (n: number, m: number, type: 'directed' | 'undirected'): Graph => 
   }
   return g;
 };
-const dg = graph(5000, 25_000, 'directed');
-const ug = graph(20_000, 100_000, 'undirected');
+const dg = graph(2000, 10_000, 'directed');
+const ug = graph(10_000, 50_000, 'undirected');
 const WORDS = Array.from({ length: 2000 }, (_, i) => `w${i}`);
-const docs = Array.from({ length: 20_000 }, (_, i) => Array.from({ length: 5 + (i % 20) }, () => WORDS[Math.floor(WORDS.length * r.uniform() ** 2)]!));
+const docs = Array.from({ length: 5000 }, (_, i) => Array.from({ length: 5 + (i % 20) }, () => WORDS[Math.floor(WORDS.length * r.uniform() ** 2)]!));
 const cls = { X: blobs.slice(0, 5000), y: blobs.slice(0, 5000).map((_, i) => i % 2) };
 const rosen = (x: Float64Array): number => {
   let s = 0;
@@ -73,17 +73,17 @@ const call = (m: Record<string, Mod>, sub: string, fn: string, ...args: unknown[
 let counts: unknown;
 const cases: Case[] = [
   { name: 'minimize, Rosenbrock 2-D (≈40 tiny iterations: worst case per yield)', run: (m) => call(m, 'core', 'minimize', rosen, [-1.2, 1]) },
-  { name: 'fitKMeans 20k × 8, k = 8', run: (m) => call(m, 'segment', 'fitKMeans', blobs, { k: 8, seed: 1 }), async: (signal) => call(ours, 'segment', 'fitKMeansAsync', blobs, { k: 8, seed: 1, ...(signal && { signal }) }) as Promise<unknown> },
+  { name: 'fitKMeans 10k × 8, k = 8', run: (m) => call(m, 'segment', 'fitKMeans', blobs, { k: 8, seed: 1 }), async: (signal) => call(ours, 'segment', 'fitKMeansAsync', blobs, { k: 8, seed: 1, ...(signal && { signal }) }) as Promise<unknown> },
   { name: 'bootstrapDifference 2 × 2000, 2000 resamples', run: (m) => call(m, 'experiment', 'bootstrapDifference', control, treatment, { seed: 1 }), async: (signal) => call(ours, 'experiment', 'bootstrapDifferenceAsync', control, treatment, { seed: 1, ...(signal && { signal }) }) as Promise<unknown> },
-  { name: 'simulateIndependentCascade 25k arcs, 1000 runs', run: (m) => call(m, 'graph', 'simulateIndependentCascade', dg, ['n0', 'n1'], { probability: 0.1, runs: 1000 }), async: (signal) => call(ours, 'graph', 'simulateIndependentCascadeAsync', dg, ['n0', 'n1'], { probability: 0.1, runs: 1000, ...(signal && { signal }) }) as Promise<unknown> },
-  { name: 'selectInfluencers IMM, 25k arcs, k = 10', run: (m) => call(m, 'graph', 'selectInfluencers', dg, 10, { probability: 0.05, runs: 200 }), async: (signal) => call(ours, 'graph', 'selectInfluencersAsync', dg, 10, { probability: 0.05, runs: 200, ...(signal && { signal }) }) as Promise<unknown> },
-  { name: 'louvain 100k edges', run: (m) => call(m, 'graph', 'louvain', ug, { seed: 1 }), async: (signal) => call(ours, 'graph', 'louvainAsync', ug, { seed: 1, ...(signal && { signal }) }) as Promise<unknown> },
-  { name: 'leiden 100k edges', run: (m) => call(m, 'graph', 'leiden', ug, { seed: 1 }), async: (signal) => call(ours, 'graph', 'leidenAsync', ug, { seed: 1, ...(signal && { signal }) }) as Promise<unknown> },
+  { name: 'simulateIndependentCascade 10k arcs, 1000 runs', run: (m) => call(m, 'graph', 'simulateIndependentCascade', dg, ['n0', 'n1'], { probability: 0.1, runs: 1000 }), async: (signal) => call(ours, 'graph', 'simulateIndependentCascadeAsync', dg, ['n0', 'n1'], { probability: 0.1, runs: 1000, ...(signal && { signal }) }) as Promise<unknown> },
+  { name: 'selectInfluencers IMM, 10k arcs, k = 10', run: (m) => call(m, 'graph', 'selectInfluencers', dg, 10, { probability: 0.05, runs: 200 }), async: (signal) => call(ours, 'graph', 'selectInfluencersAsync', dg, 10, { probability: 0.05, runs: 200, ...(signal && { signal }) }) as Promise<unknown> },
+  { name: 'louvain 50k edges', run: (m) => call(m, 'graph', 'louvain', ug, { seed: 1 }), async: (signal) => call(ours, 'graph', 'louvainAsync', ug, { seed: 1, ...(signal && { signal }) }) as Promise<unknown> },
+  { name: 'leiden 50k edges', run: (m) => call(m, 'graph', 'leiden', ug, { seed: 1 }), async: (signal) => call(ours, 'graph', 'leidenAsync', ug, { seed: 1, ...(signal && { signal }) }) as Promise<unknown> },
   { name: 'fitLogisticRegression 5000 × 8', run: (m) => call(m, 'classify', 'fitLogisticRegression', cls.X, cls.y, {}), async: (signal) => call(ours, 'classify', 'fitLogisticRegressionAsync', cls.X, cls.y, { ...(signal && { signal }) }) as Promise<unknown> },
   { name: 'fitRandomForest 5000 × 8, 20 trees', run: (m) => call(m, 'classify', 'fitRandomForest', cls.X, cls.y, { nEstimators: 20, seed: 1 }), async: (signal) => call(ours, 'classify', 'fitRandomForestAsync', cls.X, cls.y, { nEstimators: 20, seed: 1, ...(signal && { signal }) }) as Promise<unknown> },
-  { name: 'fitTfidf 20k documents', run: (m) => call(m, 'text', 'fitTfidf', docs), async: (signal) => call(ours, 'text', 'fitTfidfAsync', docs, { ...(signal && { signal }) }) as Promise<unknown> },
+  { name: 'fitTfidf 5000 documents', run: (m) => call(m, 'text', 'fitTfidf', docs), async: (signal) => call(ours, 'text', 'fitTfidfAsync', docs, { ...(signal && { signal }) }) as Promise<unknown> },
   {
-    name: 'fitLda 20k documents, 10 topics, 5 passes',
+    name: 'fitLda 5000 documents, 10 topics, 5 passes',
     run: (m) => {
       counts ??= call(ours, 'text', 'transformTfidf', call(ours, 'text', 'fitTfidf', docs, { useIdf: false, norm: null }), docs);
       return call(m, 'text', 'fitLda', counts, { nTopics: 10, maxIterations: 5, seed: 1 });
@@ -97,7 +97,7 @@ const cpu = (): number => {
   return (u.user + u.system) / 1000;
 };
 const median = (a: number[]): number => a.slice().sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
-const reps = Number(process.env.LONGWORK_REPS ?? 7);
+const reps = Number(process.env.LONGWORK_REPS ?? 5);
 
 const overhead: Row[] = [];
 for (const c of cases) {
@@ -114,6 +114,7 @@ for (const c of cases) {
   }
   const b = median(tb);
   const o = median(to);
+  process.stderr.write(`${c.name}: before ${b.toFixed(1)} ms, after ${o.toFixed(1)} ms CPU\n`);
   overhead.push({ case: c.name, impl: `before (${baseCommit.slice(0, 7)})`, ms: b, note: 'CPU ms' });
   overhead.push({ case: c.name, impl: 'crmkit (generator kernel, sync)', ms: o, note: `CPU ms; ${((o / b - 1) * 100).toFixed(1)} % vs before` });
 }
