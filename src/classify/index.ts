@@ -65,6 +65,4 @@ export type { LogisticRegressionSummary, SummarizeLogisticRegressionOptions } fr
 export { fitNaiveBayes, predictNaiveBayes, predictLogProbaNaiveBayes, parseNaiveBayesModel } from './fitNaiveBayes.js';
 export type { FitNaiveBayesOptions, NaiveBayesModel, NaiveBayesVariant } from './fitNaiveBayes.js';
 export { fitLogisticRegressionAsync } from './fitLogisticRegression.js';
-export { fitRandomForestAsync } from './fitRandomForest.js';
 export { crossValidateAsync } from './crossValidate.js';
-export { gridSearchAsync } from './gridSearch.js';
