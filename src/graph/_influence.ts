@@ -326,13 +326,16 @@ export class RRSets {
     }
   }
 
-  /** Adds random RR sets until there are `target`. */
-  extend(target: number, rng: Random, task: TaskControl): void {
-    runSteps(this.extendSteps(target, rng, task));
+  /** {@link RRSets.extend} as a kernel: yields every 256 sets (core/_steps); the sampling loop stays in `extend`. */
+  *extendSteps(target: number, rng: Random, task: TaskControl): Steps<void> {
+    while (this.count < target) {
+      this.extend(Math.min(target, this.count + 256), rng, task, target);
+      yield;
+    }
   }
 
-  /** {@link RRSets.extend} as a kernel: yields every 256 sets (core/_steps). */
-  *extendSteps(target: number, rng: Random, task: TaskControl): Steps<void> {
+  /** Adds random RR sets until there are `target` (`total`: the target reported to `onProgress`). */
+  extend(target: number, rng: Random, task: TaskControl, total = target): void {
     const { g, mark, inThr, inHi, same } = this;
     const { inOff, inAdj, n } = g;
     const ic = g.model === 'ic';
@@ -405,8 +408,7 @@ export class RRSets {
       start = this.size;
       this.count++;
       this.off[this.count] = start;
-      if ((this.count & 4095) === 0) task.checkpoint(this.count, target, 'sampling RR sets');
-      if ((this.count & 255) === 0) yield;
+      if ((this.count & 4095) === 0) task.checkpoint(this.count, total, 'sampling RR sets');
     }
   }
 
