@@ -1,4 +1,6 @@
 import { DimensionMismatchError, InvalidOptionError } from '../core/errors.js';
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
+import { taskControl, type LongRunOptions, type TaskControl } from '../core/progress.js';
 import * as v from '../core/validate.js';
 import type { Label } from './_common.js';
 import { accuracyScore } from './accuracyScore.js';
@@ -17,7 +19,7 @@ export type ScorerName = 'accuracy' | 'precision' | 'recall' | 'f1' | 'rocAuc' |
 export type Scorer = (yTrue: readonly Label[], yPred: readonly Label[], yScore: readonly number[] | null) => number;
 
 /** Options of {@link crossValidate}. */
-export interface CrossValidateOptions<M> {
+export interface CrossValidateOptions<M> extends LongRunOptions {
   /** Number of folds, or explicit folds. @defaultValue 5 */
   cv?: number | readonly Fold[];
   /** Scorers by name, or a record of custom scorers. @defaultValue ['accuracy'] */
@@ -84,10 +86,27 @@ export function _runCv<M>(
   scorers: ReturnType<typeof _scorers>,
   predictScore: ((model: M, X: readonly (readonly number[])[]) => readonly number[]) | undefined,
 ): Record<string, number[]> {
+  return runSteps(_runCvSteps(fn, fit, predict, X, y, folds, scorers, predictScore, null));
+}
+
+/** @internal {@link _runCv} as a kernel: a checkpoint and a yield before each fold's fit (core/_steps). */
+export function* _runCvSteps<M>(
+  fn: string,
+  fit: (X: readonly (readonly number[])[], y: readonly Label[]) => M,
+  predict: (model: M, X: readonly (readonly number[])[]) => readonly Label[],
+  X: readonly (readonly number[])[],
+  y: readonly Label[],
+  folds: readonly Fold[],
+  scorers: ReturnType<typeof _scorers>,
+  predictScore: ((model: M, X: readonly (readonly number[])[]) => readonly number[]) | undefined,
+  task: TaskControl | null,
+): Steps<Record<string, number[]>> {
   const scores: Record<string, number[]> = Object.create(null);
   for (const s of scorers) scores[s.name] = [];
   const anyScore = scorers.some((s) => s.needsScore);
   for (const f of folds) {
+    task?.checkpoint(scores[scorers[0]!.name]!.length, folds.length);
+    yield;
     const Xtr = f.trainIndex.map((i) => X[i]!);
     const ytr = f.trainIndex.map((i) => y[i]!);
     const Xte = f.testIndex.map((i) => X[i]!);
@@ -140,6 +159,7 @@ export function _summary(scores: Record<string, number[]>): { mean: Record<strin
  * (rocAuc, averagePrecision, logLoss, brier) need `predictScore` (positive-class score per row).
  * @see scikit-learn `cross_validate`
  * @throws {@link DimensionMismatchError} when X and y differ in length; {@link InvalidOptionError} on unknown scorers
+ * @throws {@link AbortError} when `signal` fires (checked before each fold's fit)
  * @example
  * ```ts
  * import { crossValidate, fitDecisionTree, predictDecisionTree } from 'crmkit/classify';
@@ -156,8 +176,47 @@ export function crossValidate<M>(
   y: readonly Label[],
   options?: CrossValidateOptions<M>,
 ): CrossValidateResult {
-  const fn = 'classify/crossValidate';
-  const o = v.options(fn, options, ['cv', 'scoring', 'stratified', 'shuffle', 'seed', 'predictScore', 'posLabel']);
+  return runSteps(crossValidateSteps('classify/crossValidate', fit, predict, X, y, options));
+}
+
+/**
+ * {@link crossValidate} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (before each fold's fit; a fit itself runs to its end), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link crossValidate} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import { crossValidateAsync, fitDecisionTree, predictDecisionTree } from 'crmkit/classify';
+ * const X = [[1], [2], [3], [4], [11], [12], [13], [14]];
+ * const y = [0, 0, 0, 0, 1, 1, 1, 1];
+ * (await crossValidateAsync((Xt, yt) => fitDecisionTree(Xt, yt), predictDecisionTree, X, y, { cv: 4 })).mean.accuracy; // => 1
+ * ```
+ * @category Validation
+ */
+export function crossValidateAsync<M>(
+  fit: (X: readonly (readonly number[])[], y: readonly Label[]) => M,
+  predict: (model: M, X: readonly (readonly number[])[]) => readonly Label[],
+  X: readonly (readonly number[])[],
+  y: readonly Label[],
+  options?: CrossValidateOptions<M>,
+): Promise<CrossValidateResult> {
+  return runStepsAsync('classify/crossValidateAsync', crossValidateSteps('classify/crossValidateAsync', fit, predict, X, y, options), options);
+}
+
+/** The kernel of {@link crossValidate} and {@link crossValidateAsync}: yields at checkpoints (core/_steps). */
+function* crossValidateSteps<M>(fn: string, 
+  fit: (X: readonly (readonly number[])[], y: readonly Label[]) => M,
+  predict: (model: M, X: readonly (readonly number[])[]) => readonly Label[],
+  X: readonly (readonly number[])[],
+  y: readonly Label[],
+  options?: CrossValidateOptions<M>,
+): Steps<CrossValidateResult> {
+  const o = v.options(fn, options, ['cv', 'scoring', 'stratified', 'shuffle', 'seed', 'predictScore', 'posLabel', 'signal', 'onProgress']);
+  const task = taskControl(fn, o);
   v.func(fn, 'fit', fit);
   v.func(fn, 'predict', predict);
   v.arrayLike(fn, 'X', X, 2);
@@ -166,6 +225,7 @@ export function crossValidate<M>(
   const predictScore = o.predictScore === undefined ? undefined : v.func<NonNullable<CrossValidateOptions<M>['predictScore']>>(fn, 'options.predictScore', o.predictScore);
   for (const s of scorers) if (SCORE_NEEDS_PROBA.includes(s.name) && !predictScore) throw new InvalidOptionError(fn, `scorer '${s.name}' needs options.predictScore`, s.name);
   const folds = _folds(fn, o.cv, y, o.stratified ?? true, o.shuffle ?? false, v.seed(fn, o.seed));
-  const scores = _runCv(fn, fit, predict, X, y, folds, scorers, predictScore);
+  const scores = yield* _runCvSteps(fn, fit, predict, X, y, folds, scorers, predictScore, task);
+  task.checkpoint(folds.length, folds.length);
   return { folds, scores, ..._summary(scores) };
 }

@@ -1,5 +1,6 @@
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import { AbortError, DimensionMismatchError, InvalidOptionError, NotConvergedError } from '../core/errors.js';
-import { minimize } from '../core/optimize.js';
+import minimizeSteps from '../core/optimize.js';
 import type { LongRunOptions } from '../core/progress.js';
 import * as v from '../core/validate.js';
 import { classWeights, encodeLabels, featureNamesOption, sampleWeights, type Label } from './_common.js';
@@ -94,7 +95,7 @@ const FN = 'classify/fitLogisticRegression';
 type Problem = NewtonProblem;
 
 /** Minimizes Σ sᵢ·lossᵢ + l1·‖W‖₁ + l2/2·‖W‖² (W without the intercepts); returns W (k × p) and b. */
-function solve(pr: Problem, o: { maxIterations: number; tolerance: number; signal?: AbortSignal; onProgress?: LongRunOptions['onProgress']; stage: string }) {
+function* solve(pr: Problem, o: { fn: string; maxIterations: number; tolerance: number; signal?: AbortSignal; onProgress?: LongRunOptions['onProgress']; stage: string }) {
   const { d, k, sw, fitIntercept, l1, l2 } = pr;
   const n = d.rows;
   const p = d.cols;
@@ -191,14 +192,14 @@ function solve(pr: Problem, o: { maxIterations: number; tolerance: number; signa
     if (!same) evaluate(x);
     out.set(cacheG);
   };
-  const res = minimize(evaluate, new Float64Array(nvar), {
+  const res = yield* minimizeSteps(evaluate, new Float64Array(nvar), {
     gradient,
     ...(split ? { lower: Array.from({ length: nvar }, (_, j) => (j < nw ? 0 : -Infinity)) } : {}),
     maxIterations: o.maxIterations,
     gradientTolerance: o.tolerance,
     valueTolerance: o.tolerance * 2.220446049250313e-5,
     ...(o.signal !== undefined && { signal: o.signal }),
-    ...(o.onProgress !== undefined && { onProgress: (pg: { completed: number; total?: number }) => o.onProgress!({ fn: FN, completed: pg.completed, ...(pg.total !== undefined && { total: pg.total }), stage: o.stage }) }),
+    ...(o.onProgress !== undefined && { onProgress: (pg: { completed: number; total?: number }) => o.onProgress!({ fn: o.fn, completed: pg.completed, ...(pg.total !== undefined && { total: pg.total }), stage: o.stage }) }),
   });
   const x = Float64Array.from(res.x);
   if (split) for (let j = 0; j < kp; j++) w[j] = x[j]! - x[kp + j]!;
@@ -275,6 +276,34 @@ function separates(pr: Problem, w: Float64Array, b: Float64Array | null): boolea
  * @category Linear models
  */
 export function fitLogisticRegression(X: LinearFeatures, y: readonly Label[], options?: FitLogisticRegressionOptions): LogisticRegressionModel {
+  return runSteps(fitLogisticRegressionSteps(FN, X, y, options));
+}
+
+/**
+ * {@link fitLogisticRegression} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (between L-BFGS-B iterations), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link fitLogisticRegression} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import { fitLogisticRegressionAsync } from 'crmkit/classify';
+ * const X = [[0], [1], [2], [3], [4], [5]];
+ * const y = [0, 0, 1, 0, 1, 1];
+ * const model = await fitLogisticRegressionAsync(X, y, { tolerance: 1e-10 });
+ * model.coefficients[0]!.map((c) => Math.round(c * 1e4) / 1e4); // => [0.7671]
+ * ```
+ * @category Linear models
+ */
+export function fitLogisticRegressionAsync(X: LinearFeatures, y: readonly Label[], options?: FitLogisticRegressionOptions): Promise<LogisticRegressionModel> {
+  return runStepsAsync(`${FN}Async`, fitLogisticRegressionSteps(`${FN}Async`, X, y, options), options);
+}
+
+/** The kernel of {@link fitLogisticRegression} and {@link fitLogisticRegressionAsync}: yields at checkpoints (core/_steps). */
+function* fitLogisticRegressionSteps(FN: string, X: LinearFeatures, y: readonly Label[], options?: FitLogisticRegressionOptions): Steps<LogisticRegressionModel> {
   const o = v.options(FN, options, KEYS);
   const d = toDesign(FN, X);
   const enc = encodeLabels(FN, y);
@@ -312,6 +341,7 @@ export function fitLogisticRegression(X: LinearFeatures, y: readonly Label[], op
   const l1 = lam * rho;
   const l2 = lam * (1 - rho);
   const solveOpts = {
+    fn: FN,
     maxIterations,
     tolerance,
     ...(o.signal !== undefined && { signal: o.signal }),
@@ -340,14 +370,14 @@ export function fitLogisticRegression(X: LinearFeatures, y: readonly Label[], op
         const y01 = new Float64Array(d.rows);
         for (let i = 0; i < d.rows; i++) y01[i] = enc.codes[i] === t ? 1 : 0;
         const pr: Problem = { d, k: 1, y01, codes: enc.codes, sw, fitIntercept, l1, l2 };
-        const r = solve(pr, { ...solveOpts, stage: K === 2 ? 'binary' : `class ${t + 1} of ${K}` });
+        const r = yield* solve(pr, { ...solveOpts, stage: K === 2 ? 'binary' : `class ${t + 1} of ${K}` });
         note(r, penalty === 'none' && separates(pr, r.w, r.b));
         coefficients.push(Array.from(r.w));
         intercepts.push(r.b === null ? 0 : r.b[0]!);
       }
     } else {
       const pr: Problem = { d, k: K, y01: null, codes: enc.codes, sw, fitIntercept, l1, l2 };
-      const r = solve(pr, { ...solveOpts, stage: 'multinomial' });
+      const r = yield* solve(pr, { ...solveOpts, stage: 'multinomial' });
       note(r, penalty === 'none' && separates(pr, r.w, r.b));
       const b = r.b ?? new Float64Array(K);
       let mb = 0;

@@ -1,4 +1,6 @@
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import { DimensionMismatchError, InvalidOptionError } from '../core/errors.js';
+import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { createRandom } from '../core/random.js';
 import * as v from '../core/validate.js';
 import {
@@ -18,7 +20,7 @@ import {
 import { applyTree, growTree, presort, treeImportances, type TreeNodes } from './_tree.js';
 
 /** Options of {@link fitRandomForest}. */
-export interface FitRandomForestOptions {
+export interface FitRandomForestOptions extends LongRunOptions {
   /** Number of trees. @defaultValue 100 */
   nEstimators?: number;
   /** @defaultValue 'gini' */
@@ -80,7 +82,7 @@ export interface RandomForestModel {
 
 const KEYS = [
   'nEstimators', 'criterion', 'maxDepth', 'minSamplesSplit', 'minSamplesLeaf', 'minImpurityDecrease', 'maxFeatures',
-  'bootstrap', 'oobScore', 'classWeight', 'sampleWeight', 'featureNames', 'seed',
+  'bootstrap', 'oobScore', 'classWeight', 'sampleWeight', 'featureNames', 'seed', 'signal', 'onProgress',
 ] as const;
 
 /**
@@ -94,6 +96,7 @@ const KEYS = [
  * scikit-learn's, whose random streams differ).
  * @see scikit-learn `RandomForestClassifier` (1.2); Breiman, "Random Forests", Machine Learning 45 (2001)
  * @throws same as {@link fitDecisionTree}; {@link InvalidOptionError} for `oobScore` without `bootstrap`
+ * @throws {@link AbortError} when `signal` fires (checked between trees)
  * @example
  * ```ts
  * import { fitRandomForest, predictRandomForest } from 'crmkit/classify';
@@ -104,7 +107,33 @@ const KEYS = [
  * @category Forests
  */
 export function fitRandomForest(X: Matrix, y: readonly Label[], options?: FitRandomForestOptions): RandomForestModel {
-  const fn = 'classify/fitRandomForest';
+  return runSteps(fitRandomForestSteps('classify/fitRandomForest', X, y, options));
+}
+
+/**
+ * {@link fitRandomForest} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (between trees), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link fitRandomForest} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import { fitRandomForestAsync, predictRandomForest } from 'crmkit/classify';
+ * const X = [[1], [2], [3], [4], [10], [11], [12], [13]];
+ * const model = await fitRandomForestAsync(X, [0, 0, 0, 0, 1, 1, 1, 1], { nEstimators: 10, seed: 7 });
+ * predictRandomForest(model, [[0], [20]]); // => [0, 1]
+ * ```
+ * @category Forests
+ */
+export function fitRandomForestAsync(X: Matrix, y: readonly Label[], options?: FitRandomForestOptions): Promise<RandomForestModel> {
+  return runStepsAsync('classify/fitRandomForestAsync', fitRandomForestSteps('classify/fitRandomForestAsync', X, y, options), options);
+}
+
+/** The kernel of {@link fitRandomForest} and {@link fitRandomForestAsync}: yields at checkpoints (core/_steps). */
+function* fitRandomForestSteps(fn: string, X: Matrix, y: readonly Label[], options?: FitRandomForestOptions): Steps<RandomForestModel> {
   const o = v.options(fn, options, KEYS) as Record<string, unknown>;
   const m = checkMatrix(fn, X);
   const arr = v.arrayLike(fn, 'y', y, 1);
@@ -128,6 +157,7 @@ export function fitRandomForest(X: Matrix, y: readonly Label[], options?: FitRan
     total += base[i]!;
   }
   if (!(total > 0)) throw new InvalidOptionError(fn, 'options.classWeight and options.sampleWeight leave no row with a positive weight', total);
+  const task = taskControl(fn, o as LongRunOptions);
   const order = presort(m.data, m.rows, m.cols);
   const data = { x: m.data, nRows: m.rows, nFeatures: m.cols, order };
   const rng = createRandom(tp.seed);
@@ -139,6 +169,8 @@ export function fitRandomForest(X: Matrix, y: readonly Label[], options?: FitRan
   const w = new Float64Array(m.rows);
   const counts = new Float64Array(m.rows);
   for (let t = 0; t < nEstimators; t++) {
+    task.checkpoint(t, nEstimators);
+    yield;
     const treeSeed = rng.nextUint32();
     if (bootstrap) {
       counts.fill(0);
@@ -176,6 +208,7 @@ export function fitRandomForest(X: Matrix, y: readonly Label[], options?: FitRan
       }
     }
   }
+  task.checkpoint(nEstimators, nEstimators);
   let oobScore: number | null = null;
   if (oobSum && oobN) {
     let hit = 0;

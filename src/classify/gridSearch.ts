@@ -1,11 +1,13 @@
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import { InvalidOptionError } from '../core/errors.js';
+import { taskControl, type LongRunOptions } from '../core/progress.js';
 import * as v from '../core/validate.js';
 import type { Label } from './_common.js';
-import { _folds, _runCv, _scorers, _summary, type Scorer, type ScorerName } from './crossValidate.js';
+import { _folds, _runCvSteps, _scorers, _summary, type Scorer, type ScorerName } from './crossValidate.js';
 import type { Fold } from './kFold.js';
 
 /** Options of {@link gridSearch}. */
-export interface GridSearchOptions<M> {
+export interface GridSearchOptions<M> extends LongRunOptions {
   /** Candidate values per parameter; every combination is tried (grid order: last key fastest). */
   grid: Readonly<Record<string, readonly unknown[]>>;
   /** @defaultValue 5 */
@@ -49,6 +51,7 @@ export interface GridSearchResult {
  * @remarks O(|grid| · k · cost of fit).
  * @see scikit-learn `GridSearchCV`
  * @throws {@link InvalidOptionError} on an empty grid or unknown scorer
+ * @throws {@link AbortError} when `signal` fires (checked before each fit)
  * @example
  * ```ts
  * import { fitDecisionTree, gridSearch, predictDecisionTree } from 'crmkit/classify';
@@ -66,8 +69,48 @@ export function gridSearch<M>(
   y: readonly Label[],
   options: GridSearchOptions<M>,
 ): GridSearchResult {
-  const fn = 'classify/gridSearch';
-  const o = v.options(fn, options, ['grid', 'cv', 'scoring', 'stratified', 'shuffle', 'seed', 'predictScore', 'posLabel']);
+  return runSteps(gridSearchSteps('classify/gridSearch', fit, predict, X, y, options));
+}
+
+/**
+ * {@link gridSearch} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (before each fit; a fit itself runs to its end), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link gridSearch} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import { fitDecisionTree, gridSearchAsync, predictDecisionTree } from 'crmkit/classify';
+ * const X = [[1], [2], [3], [4], [11], [12], [13], [14]];
+ * const y = [0, 0, 0, 0, 1, 1, 1, 1];
+ * const r = await gridSearchAsync((Xt, yt, p) => fitDecisionTree(Xt, yt, { maxDepth: p.maxDepth as number }), predictDecisionTree, X, y, { grid: { maxDepth: [1, 2] }, cv: 2 });
+ * r.bestParams; // => { maxDepth: 1 }
+ * ```
+ * @category Validation
+ */
+export function gridSearchAsync<M>(
+  fit: (X: readonly (readonly number[])[], y: readonly Label[], params: Record<string, unknown>) => M,
+  predict: (model: M, X: readonly (readonly number[])[]) => readonly Label[],
+  X: readonly (readonly number[])[],
+  y: readonly Label[],
+  options: GridSearchOptions<M>,
+): Promise<GridSearchResult> {
+  return runStepsAsync('classify/gridSearchAsync', gridSearchSteps('classify/gridSearchAsync', fit, predict, X, y, options), options);
+}
+
+/** The kernel of {@link gridSearch} and {@link gridSearchAsync}: yields at checkpoints (core/_steps). */
+function* gridSearchSteps<M>(fn: string, 
+  fit: (X: readonly (readonly number[])[], y: readonly Label[], params: Record<string, unknown>) => M,
+  predict: (model: M, X: readonly (readonly number[])[]) => readonly Label[],
+  X: readonly (readonly number[])[],
+  y: readonly Label[],
+  options: GridSearchOptions<M>,
+): Steps<GridSearchResult> {
+  const o = v.options(fn, options, ['grid', 'cv', 'scoring', 'stratified', 'shuffle', 'seed', 'predictScore', 'posLabel', 'signal', 'onProgress']);
+  const task = taskControl(fn, o);
   v.func(fn, 'fit', fit);
   v.func(fn, 'predict', predict);
   if (typeof o.grid !== 'object' || o.grid === null || Object.keys(o.grid).length === 0) throw new InvalidOptionError(fn, 'options.grid must name at least one parameter', o.grid);
@@ -84,11 +127,14 @@ export function gridSearch<M>(
     for (const c of combos) for (const val of o.grid[k]!) next.push({ ...c, [k]: val });
     combos.splice(0, combos.length, ...next);
   }
-  const results: GridSearchCandidate[] = combos.map((params) => {
-    const scores = _runCv(fn, (Xt, yt) => fit(Xt, yt, params), predict, X, y, folds, scorers, o.predictScore)[scorer.name]!;
+  const results: GridSearchCandidate[] = [];
+  for (const params of combos) {
+    task.checkpoint(results.length, combos.length);
+    const scores = (yield* _runCvSteps(fn, (Xt, yt) => fit(Xt, yt, params), predict, X, y, folds, scorers, o.predictScore, null))[scorer.name]!;
     const s = _summary({ x: scores });
-    return { params, scores, mean: s.mean.x!, std: s.std.x! };
-  });
+    results.push({ params, scores, mean: s.mean.x!, std: s.std.x! });
+  }
+  task.checkpoint(combos.length, combos.length);
   let best = 0;
   for (let i = 1; i < results.length; i++) {
     const better = scorer.lowerIsBetter ? results[i]!.mean < results[best]!.mean : results[i]!.mean > results[best]!.mean;

@@ -67,3 +67,5 @@ export type { FitNaiveBayesOptions, NaiveBayesModel, NaiveBayesVariant } from '.
 export { rocCurveChart, type RocCurveChartOptions } from './rocCurveChart.js';
 export { liftChart } from './liftChart.js';
 export { calibrationChart } from './calibrationChart.js';
+export { fitLogisticRegressionAsync } from './fitLogisticRegression.js';
+export { crossValidateAsync } from './crossValidate.js';

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { runSteps, type Steps } from './_steps.js';
 import { DimensionMismatchError, InvalidInputError, InvalidOptionError, NotConvergedError } from './errors.js';
 import { taskControl, type LongRunOptions } from './progress.js';
 import { arrayLike, finiteArray, func, integerInRange, numberInRange, options as checkOptions, boolean } from './validate.js';
@@ -181,6 +182,15 @@ function bounds(fn: string, name: string, b: unknown, n: number, fill: number): 
  * @category Optimization
  */
 export function minimize(f: (x: Float64Array) => number, x0: ArrayLike<number>, options?: MinimizeOptions): MinimizeResult {
+  return runSteps(minimizeSteps(f, x0, options));
+}
+
+/**
+ * The kernel of {@link minimize}: yields once per L-BFGS-B iteration (core/_steps), so fits built
+ * on it get awaitable forms. The default export keeps it internal: `export *` in core/index.ts
+ * re-exports named exports only.
+ */
+export default function* minimizeSteps(f: (x: Float64Array) => number, x0: ArrayLike<number>, options?: MinimizeOptions): Steps<MinimizeResult> {
   const fn = 'core/minimize';
   const opts = checkOptions(fn, options, MINIMIZE_KEYS);
   func(fn, 'f', f);
@@ -391,6 +401,7 @@ export function minimize(f: (x: Float64Array) => number, x0: ArrayLike<number>, 
     fx = ls;
     iterations++;
     task.checkpoint(iterations, maxIterations);
+    yield;
     if (blocked) {
       // neither counts toward nor resets the value test
     } else if (fOld - fx <= ftol * Math.max(Math.abs(fOld), Math.abs(fx), 1)) {

@@ -1,3 +1,5 @@
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
+import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { createRandom } from '../core/random.js';
 import { integerInRange, options as checkOptions, seed as checkSeed } from '../core/validate.js';
 import { checkAlpha, checkRaw, magnitudeScale } from './_common.js';
@@ -5,7 +7,7 @@ import { normalCdf, normalQuantile } from './_dist.js';
 import type { Interval } from './types.js';
 
 /** Options of {@link bootstrapDifference}. @category Experiment */
-export interface BootstrapDifferenceOptions {
+export interface BootstrapDifferenceOptions extends LongRunOptions {
   /** Bootstrap resamples. @defaultValue 2000 */
   resamples?: number;
   /** 1 − confidence level (two-sided intervals). @defaultValue 0.05 */
@@ -53,6 +55,7 @@ function quantileSorted(s: Float64Array, q: number): number {
  * @see scipy `scipy.stats.bootstrap((treatment, control), statistic, method='BCa' | 'percentile')`; Efron & Tibshirani (1993) ch. 14
  * @throws {@link InvalidInputError} on arms with fewer than 2 values or non-finite values
  * @throws {@link InvalidOptionError} on resamples < 100, alpha outside (0, 1), or an invalid seed
+ * @throws {@link AbortError} when `signal` fires (checked every max(65,536, n_C + n_T) draws)
  * @example
  * ```ts
  * import { bootstrapDifference } from 'crmkit/experiment';
@@ -67,7 +70,41 @@ export function bootstrapDifference(
   treatment: readonly number[] | Float64Array,
   options?: BootstrapDifferenceOptions,
 ): BootstrapDifferenceResult {
-  const o = checkOptions(FN, options, ['resamples', 'alpha', 'seed']);
+  return runSteps(bootstrapDifferenceSteps(FN, control, treatment, options));
+}
+
+/**
+ * {@link bootstrapDifference} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (every ~65,000 draws), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link bootstrapDifference} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import { bootstrapDifferenceAsync } from 'crmkit/experiment';
+ * const r = await bootstrapDifferenceAsync([1, 2, 3, 4, 5], [3, 4, 5, 6, 7], { seed: 1 });
+ * r.estimate; // => 2
+ * ```
+ * @category Experiment
+ */
+export function bootstrapDifferenceAsync(
+  control: readonly number[] | Float64Array,
+  treatment: readonly number[] | Float64Array,
+  options?: BootstrapDifferenceOptions,
+): Promise<BootstrapDifferenceResult> {
+  return runStepsAsync(`${FN}Async`, bootstrapDifferenceSteps(`${FN}Async`, control, treatment, options), options);
+}
+
+/** The kernel of {@link bootstrapDifference} and {@link bootstrapDifferenceAsync}: yields at checkpoints (core/_steps). */
+function* bootstrapDifferenceSteps(FN: string, 
+  control: readonly number[] | Float64Array,
+  treatment: readonly number[] | Float64Array,
+  options?: BootstrapDifferenceOptions,
+): Steps<BootstrapDifferenceResult> {
+  const o = checkOptions(FN, options, ['resamples', 'alpha', 'seed', 'signal', 'onProgress']);
   // values near ±1e308 are divided by a power of two (exact) so sums cannot overflow; results are scaled back
   const sc = magnitudeScale(control, treatment);
   const c = scaled(checkRaw(FN, 'control', control, 2), sc);
@@ -75,6 +112,7 @@ export function bootstrapDifference(
   const B = o.resamples === undefined ? 2000 : integerInRange(FN, 'options.resamples', o.resamples, { min: 100, max: 1e7 });
   const alpha = checkAlpha(FN, o.alpha);
   const seed = checkSeed(FN, o.seed);
+  const task = taskControl(FN, { ...(o.signal !== undefined && { signal: o.signal }), ...(o.onProgress !== undefined && { onProgress: o.onProgress }) });
   const rng = createRandom(seed);
   const nC = c.length;
   const nT = t.length;
@@ -84,13 +122,19 @@ export function bootstrapDifference(
   for (let i = 0; i < nT; i++) sT += t[i]!;
   const estimate = sT / nT - sC / nC;
   const boot = new Float64Array(B);
+  const every = Math.max(1, Math.floor(65536 / (nC + nT))); // a checkpoint per ~65k draws
   for (let b = 0; b < B; b++) {
+    if (b % every === 0) {
+      task.checkpoint(b, B);
+      yield;
+    }
     let a = 0;
     for (let i = 0; i < nT; i++) a += t[rng.int(nT)]!;
     let d = 0;
     for (let i = 0; i < nC; i++) d += c[rng.int(nC)]!;
     boot[b] = a / nT - d / nC;
   }
+  task.checkpoint(B, B);
   let mean = 0;
   for (let b = 0; b < B; b++) mean += boot[b]!;
   mean /= B;

@@ -38,3 +38,4 @@ export { sequentialSrmTest, type SequentialSrmTestOptions, type SequentialSrmTes
 export { experimentEffectsChart, type ExperimentEffectRow, type ExperimentEffectsChartOptions } from './experimentEffectsChart.js';
 export { ratioMetricSd, type RatioMetricMoments } from './ratioMetricSd.js';
 export { banditWeights, type BanditArm, type BanditWeightsOptions, type BanditWeightsResult } from './banditWeights.js';
+export { bootstrapDifferenceAsync } from './bootstrapDifference.js';

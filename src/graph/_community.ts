@@ -6,6 +6,7 @@
  * @internal
  * @module
  */
+import { runSteps, type Steps } from '../core/_steps.js';
 import type { Random } from '../core/random.js';
 import type { CompiledGraph } from './_compile.js';
 
@@ -100,6 +101,11 @@ function clearScratch(s: Scratch): void {
  * Returns the modularity gained (Σ over moves of (gain in the new community − gain in the old) / m).
  */
 export function leidenFastMove(g: CGraph, memb: Int32Array, tot: Float64Array, count: { value: number }, gamma: number, rng: Random, s: Scratch): number {
+  return runSteps(leidenFastMoveSteps(g, memb, tot, count, gamma, rng, s));
+}
+
+/** {@link leidenFastMove} as a kernel: yields every 4096 nodes taken from the queue (core/_steps). */
+export function* leidenFastMoveSteps(g: CGraph, memb: Int32Array, tot: Float64Array, count: { value: number }, gamma: number, rng: Random, s: Scratch): Steps<number> {
   const { n, off, adj, w, k } = g;
   const unit = g.unit === true;
   const m2 = 2 * g.m;
@@ -116,7 +122,9 @@ export function leidenFastMove(g: CGraph, memb: Int32Array, tot: Float64Array, c
   const empty: number[] = [];
   for (let c = n - 1; c >= 0; c--) if (sizes[c] === 0) empty.push(c);
   let gained = 0;
+  let pops = 0;
   while (len > 0) {
+    if ((++pops & 4095) === 0) yield;
     const i = queue[head]!;
     head = head + 1 === n ? 0 : head + 1;
     len--;
@@ -203,6 +211,11 @@ export function leidenFastMove(g: CGraph, memb: Int32Array, tot: Float64Array, c
  * sub-communities (randomized with θ), so every refined community is connected.
  */
 export function leidenRefine(g: CGraph, memb: Int32Array, tot: Float64Array, gamma: number, theta: number, rng: Random, s: Scratch): Int32Array {
+  return runSteps(leidenRefineSteps(g, memb, tot, gamma, theta, rng, s));
+}
+
+/** {@link leidenRefine} as a kernel: yields every 4096 nodes (core/_steps). */
+export function* leidenRefineSteps(g: CGraph, memb: Int32Array, tot: Float64Array, gamma: number, theta: number, rng: Random, s: Scratch): Steps<Int32Array> {
   const n = g.n;
   const m2 = 2 * g.m;
   const ref = new Int32Array(n);
@@ -220,6 +233,7 @@ export function leidenRefine(g: CGraph, memb: Int32Array, tot: Float64Array, gam
   const cand: number[] = [];
   const gains: number[] = [];
   for (let t = 0; t < n; t++) {
+    if ((t & 4095) === 4095) yield;
     const v = order[t]!;
     if (!singleton[v]) continue;
     const C = memb[v]!;

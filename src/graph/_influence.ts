@@ -6,6 +6,7 @@
  * @internal
  * @module
  */
+import { runSteps, type Steps } from '../core/_steps.js';
 import type { TaskControl } from '../core/progress.js';
 import type { Random } from '../core/random.js';
 import { coin, spreadWorld, worldKey, type DiffusionGraph } from './_diffusion.js';
@@ -122,20 +123,32 @@ export function lazyGreedy(
   variant: 'greedy' | 'celf' | 'celf++',
   task: TaskControl,
 ): Picked & { evaluations: number } {
-  const run = (ratio: boolean): Picked & { evaluations: number; value: number } => {
+  return runSteps(lazyGreedySteps(g, R, seed, sel, variant, task));
+}
+
+/** {@link lazyGreedy} as a kernel: yields at every gain evaluation round (core/_steps). */
+export function* lazyGreedySteps(
+  g: DiffusionGraph,
+  R: number,
+  seed: number,
+  sel: Selection,
+  variant: 'greedy' | 'celf' | 'celf++',
+  task: TaskControl,
+): Steps<Picked & { evaluations: number }> {
+  const run = function* (ratio: boolean): Steps<Picked & { evaluations: number; value: number }> {
     const w = new Worlds(g, R, seed);
-    const r = variant === 'greedy' ? plainGreedy(w, g.n, sel, ratio, task) : celf(w, g.n, sel, ratio, variant === 'celf++', task);
+    const r = variant === 'greedy' ? yield* plainGreedy(w, g.n, sel, ratio, task) : yield* celf(w, g.n, sel, ratio, variant === 'celf++', task);
     let value = 0;
     for (const x of r.gains) value += x;
     return { ...r, value };
   };
-  const a = run(false);
+  const a = yield* run(false);
   if (!sel.costAware) return a;
-  const b = run(true);
+  const b = yield* run(true);
   return b.value > a.value ? { ...b, evaluations: a.evaluations + b.evaluations } : { ...a, evaluations: a.evaluations + b.evaluations };
 }
 
-function plainGreedy(w: Worlds, n: number, sel: Selection, ratio: boolean, task: TaskControl): Picked & { evaluations: number } {
+function* plainGreedy(w: Worlds, n: number, sel: Selection, ratio: boolean, task: TaskControl): Steps<Picked & { evaluations: number }> {
   const chosen = new Uint8Array(n);
   const nodes: number[] = [];
   const gains: number[] = [];
@@ -147,6 +160,7 @@ function plainGreedy(w: Worlds, n: number, sel: Selection, ratio: boolean, task:
     let bestGain = 0;
     for (let v = 0; v < n; v++) {
       if (!sel.allowed[v] || chosen[v] || spent + sel.cost[v]! > sel.budget) continue;
+      yield;
       const gv = w.gain(v, -1, false);
       evaluations++;
       const score = ratio ? gv / sel.cost[v]! : gv;
@@ -208,7 +222,7 @@ class Heap {
   }
 }
 
-function celf(w: Worlds, n: number, sel: Selection, ratio: boolean, plus: boolean, task: TaskControl): Picked & { evaluations: number } {
+function* celf(w: Worlds, n: number, sel: Selection, ratio: boolean, plus: boolean, task: TaskControl): Steps<Picked & { evaluations: number }> {
   const mg1 = new Float64Array(n);
   const mg2 = new Float64Array(n);
   const prevBest = new Int32Array(n).fill(-1);
@@ -224,6 +238,7 @@ function celf(w: Worlds, n: number, sel: Selection, ratio: boolean, plus: boolea
   const scoreOf = (v: number, x: number): number => (ratio ? x / sel.cost[v]! : x);
   for (let v = 0; v < n; v++) {
     if (!sel.allowed[v] || sel.cost[v]! > sel.budget) continue;
+    yield;
     mg1[v] = w.gain(v, -1, false);
     evaluations++;
     if (plus && curBest >= 0) {
@@ -243,6 +258,7 @@ function celf(w: Worlds, n: number, sel: Selection, ratio: boolean, plus: boolea
   curBest = -1;
   curBestScore = -Infinity;
   while (nodes.length < sel.k && heap.items.length > 0) {
+    yield;
     const u = heap.pop();
     if (spent + sel.cost[u]! > sel.budget) continue; // never affordable again
     const r = nodes.length;
@@ -310,8 +326,16 @@ export class RRSets {
     }
   }
 
-  /** Adds random RR sets until there are `target`. */
-  extend(target: number, rng: Random, task: TaskControl): void {
+  /** {@link RRSets.extend} as a kernel: yields every 256 sets (core/_steps); the sampling loop stays in `extend`. */
+  *extendSteps(target: number, rng: Random, task: TaskControl): Steps<void> {
+    while (this.count < target) {
+      this.extend(Math.min(target, this.count + 256), rng, task, target);
+      yield;
+    }
+  }
+
+  /** Adds random RR sets until there are `target` (`total`: the target reported to `onProgress`). */
+  extend(target: number, rng: Random, task: TaskControl, total = target): void {
     const { g, mark, inThr, inHi, same } = this;
     const { inOff, inAdj, n } = g;
     const ic = g.model === 'ic';
@@ -384,7 +408,7 @@ export class RRSets {
       start = this.size;
       this.count++;
       this.off[this.count] = start;
-      if ((this.count & 4095) === 0) task.checkpoint(this.count, target, 'sampling RR sets');
+      if ((this.count & 4095) === 0) task.checkpoint(this.count, total, 'sampling RR sets');
     }
   }
 
@@ -532,12 +556,18 @@ export function influenceRank(g: DiffusionGraph): Float64Array {
  * and the per-world total's mean and standard error.
  */
 export function evaluateSequence(g: DiffusionGraph, seeds: readonly number[], R: number, seed: number, task: TaskControl): { gains: number[]; mean: number; standardError: number } {
+  return runSteps(evaluateSequenceSteps(g, seeds, R, seed, task));
+}
+
+/** {@link evaluateSequence} as a kernel: yields every 64 worlds, or sooner once 16,384 nodes were reached (core/_steps). */
+export function* evaluateSequenceSteps(g: DiffusionGraph, seeds: readonly number[], R: number, seed: number, task: TaskControl): Steps<{ gains: number[]; mean: number; standardError: number }> {
   const n = g.n;
   const mark = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
   const gains = new Float64Array(seeds.length);
   let sum = 0;
   let sumSq = 0;
+  let reached = 0;
   for (let r = 0; r < R; r++) {
     const key = worldKey(seed, r);
     let tail = 0;
@@ -553,6 +583,11 @@ export function evaluateSequence(g: DiffusionGraph, seeds: readonly number[], R:
     sum += tail;
     sumSq += tail * tail;
     if ((r & 63) === 63) task.checkpoint(r + 1, R, 'evaluation');
+    reached += tail;
+    if ((r & 63) === 63 || reached >= 16384) {
+      reached = 0;
+      yield;
+    }
   }
   const mean = sum / R;
   const variance = R > 1 ? Math.max(0, (sumSq - R * mean * mean) / (R - 1)) : 0;

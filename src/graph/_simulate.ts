@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+import { runSteps, type Steps } from '../core/_steps.js';
 import { InvalidOptionError } from '../core/errors.js';
 import { taskControl, type LongRunOptions, type Progress } from '../core/progress.js';
 import { integerInRange, seed as checkSeed } from '../core/validate.js';
@@ -69,6 +70,17 @@ export function simulate(
   o: SimulationOptions & { onProgress?: (p: Progress) => void },
   thresholds: Float64Array | null,
 ): SpreadSimulationResult {
+  return runSteps(simulateSteps(fn, g, seeds, o, thresholds));
+}
+
+/** {@link simulate} as a kernel: yields every 64 runs and whenever the runs since the last yield reached 16,384 nodes. */
+export function* simulateSteps(
+  fn: string,
+  g: DiffusionGraph,
+  seeds: Int32Array,
+  o: SimulationOptions & { onProgress?: (p: Progress) => void },
+  thresholds: Float64Array | null,
+): Steps<SpreadSimulationResult> {
   const { runs, seed, maxSteps } = simulationSettings(fn, o);
   const task = taskControl(fn, o);
   const n = g.n;
@@ -81,6 +93,7 @@ export function simulate(
   const theta = thresholds === null ? null : new Float64Array(n);
   let sum = 0;
   let sumSq = 0;
+  let reached = 0;
   for (let r = 0; r < runs; r++) {
     const key = worldKey(seed, r);
     for (let i = 0; i < seeds.length; i++) {
@@ -94,7 +107,12 @@ export function simulate(
     for (let i = 0; i < tail; i++) hits[queue[i]!]!++;
     sum += tail;
     sumSq += tail * tail;
+    reached += tail;
     if ((r & 63) === 63) task.checkpoint(r + 1, runs);
+    if ((r & 63) === 63 || reached >= 16384) {
+      reached = 0;
+      yield;
+    }
   }
   task.checkpoint(runs, runs);
   const mean = sum / runs;

@@ -59,3 +59,8 @@ export {
   type AccountTimeline,
   type SlidingWindow,
 } from './temporalSnapshots.js';
+export { simulateIndependentCascadeAsync } from './simulateIndependentCascade.js';
+export { simulateLinearThresholdAsync } from './simulateLinearThreshold.js';
+export { louvainAsync } from './louvain.js';
+export { leidenAsync } from './leiden.js';
+export { selectInfluencersAsync } from './selectInfluencers.js';

@@ -4,13 +4,15 @@
  * @module
  */
 import type { AbstractGraph as Graph } from 'graphology-types';
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
+import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { createRandom } from '../core/random.js';
 import { integerInRange, numberInRange } from '../core/validate.js';
 import {
   aggregate,
   createScratch,
-  leidenFastMove,
-  leidenRefine,
+  leidenFastMoveSteps,
+  leidenRefineSteps,
   modularityOf,
   relabel,
   splitDisconnected,
@@ -19,7 +21,7 @@ import {
 import { checkOptions, finish, prepare, type CommunitiesResult, type CommunityOptions } from './_partition.js';
 
 /** Options of {@link leiden}. */
-export interface LeidenOptions extends CommunityOptions {
+export interface LeidenOptions extends CommunityOptions, LongRunOptions {
   /**
    * Randomness θ of the refinement step (Traag et al.'s default).
    * @defaultValue 0.01
@@ -60,6 +62,7 @@ const FN = 'graph/leiden';
  * @throws {@link InvalidInputError} when `graph` is not a graphology graph, is empty, mixes edge
  * kinds, or a weight is not a finite number ≥ 0
  * @throws {@link InvalidOptionError} on unknown options, resolution ≤ 0, a bad seed
+ * @throws {@link AbortError} when `signal` fires (checked between iterations of the whole procedure)
  * @example
  * ```ts
  * import Graph from 'graphology';
@@ -73,10 +76,39 @@ const FN = 'graph/leiden';
  * @category Communities
  */
 export function leiden(graph: Graph, options?: LeidenOptions): CommunitiesResult {
-  const o = checkOptions(FN, options, ['resolution', 'weight', 'seed', 'randomness', 'maxIterations', 'threshold']);
+  return runSteps(leidenSteps(FN, graph, options));
+}
+
+/**
+ * {@link leiden} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (every 4,096 node moves or refinement steps and between levels), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link leiden} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import Graph from 'graphology';
+ * import { leidenAsync } from 'crmkit/graph';
+ * const g = new Graph({ type: 'undirected' });
+ * for (const [a, b] of [['a', 'b'], ['b', 'c'], ['c', 'a'], ['x', 'y'], ['y', 'z'], ['z', 'x'], ['c', 'x']]) g.mergeEdge(a, b);
+ * (await leidenAsync(g, { seed: 1 })).sizes; // => [3, 3]
+ * ```
+ * @category Communities
+ */
+export function leidenAsync(graph: Graph, options?: LeidenOptions): Promise<CommunitiesResult> {
+  return runStepsAsync(`${FN}Async`, leidenSteps(`${FN}Async`, graph, options), options);
+}
+
+/** The kernel of {@link leiden} and {@link leidenAsync}: yields at checkpoints (core/_steps). */
+function* leidenSteps(FN: string, graph: Graph, options?: LeidenOptions): Steps<CommunitiesResult> {
+  const o = checkOptions(FN, options, ['resolution', 'weight', 'seed', 'randomness', 'maxIterations', 'threshold', 'signal', 'onProgress']);
   const threshold = o.threshold === undefined ? 1e-7 : numberInRange(FN, 'options.threshold', o.threshold, { min: 0 });
   const theta = o.randomness === undefined ? 0.01 : numberInRange(FN, 'options.randomness', o.randomness, { min: 0, minExclusive: true });
   const maxIterations = o.maxIterations === undefined ? 2 : integerInRange(FN, 'options.maxIterations', o.maxIterations, { min: 1 });
+  const task = taskControl(FN, { ...(o.signal !== undefined && { signal: o.signal }), ...(o.onProgress !== undefined && { onProgress: o.onProgress }) });
   const { g, cg, gamma, seed } = prepare(FN, graph, o);
   const rng = createRandom(seed);
   const n = g.n;
@@ -87,7 +119,8 @@ export function leiden(graph: Graph, options?: LeidenOptions): CommunitiesResult
   let q = -Infinity;
   for (let it = 0; it < maxIterations; it++) {
     iterations++;
-    const next = leidenIteration(cg, part, gamma, theta, rng, scratch);
+    task.checkpoint(it, maxIterations, `iteration ${it + 1} of at most ${maxIterations}`);
+    const next = yield* leidenIteration(cg, part, gamma, theta, rng, scratch);
     const count = relabel(next);
     const same = next.every((c, i) => c === part[i]);
     const nq = modularityOf(cg, next, count, gamma);
@@ -96,6 +129,7 @@ export function leiden(graph: Graph, options?: LeidenOptions): CommunitiesResult
     if (same || nq - q <= threshold) break;
     q = nq;
   }
+  task.checkpoint(maxIterations, maxIterations);
   const count = splitDisconnected(cg, part);
   return finish(g, part, modularityOf(cg, part, count, gamma), iterations);
 }
@@ -106,14 +140,14 @@ function totals(g: CGraph, memb: Int32Array, size: number): Float64Array {
   return tot;
 }
 
-function leidenIteration(
+function* leidenIteration(
   g0: CGraph,
   start: Int32Array,
   gamma: number,
   theta: number,
   rng: ReturnType<typeof createRandom>,
   scratch: ReturnType<typeof createScratch>,
-): Int32Array {
+): Steps<Int32Array> {
   const n = g0.n;
   const node = new Int32Array(n);
   for (let i = 0; i < n; i++) node[i] = i;
@@ -121,11 +155,11 @@ function leidenIteration(
   let memb = Int32Array.from(start);
   for (;;) {
     const tot = totals(G, memb, G.n);
-    leidenFastMove(G, memb, tot, { value: G.n }, gamma, rng, scratch);
+    yield* leidenFastMoveSteps(G, memb, tot, { value: G.n }, gamma, rng, scratch);
     const count = relabel(memb);
     if (count === G.n) break;
     const tot2 = totals(G, memb, count);
-    const ref = leidenRefine(G, memb, tot2, gamma, theta, rng, scratch);
+    const ref = yield* leidenRefineSteps(G, memb, tot2, gamma, theta, rng, scratch);
     const rcount = relabel(ref);
     if (rcount === G.n) {
       // refinement merged nothing: aggregate by the unrefined partition so the graph shrinks

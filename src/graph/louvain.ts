@@ -4,13 +4,15 @@
  * @module
  */
 import type { AbstractGraph as Graph } from 'graphology-types';
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
+import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { createRandom, type Random } from '../core/random.js';
 import { integerInRange, numberInRange } from '../core/validate.js';
-import { aggregate, createScratch, leidenFastMove, relabel, type CGraph, type Scratch } from './_community.js';
+import { aggregate, createScratch, leidenFastMoveSteps, relabel, type CGraph, type Scratch } from './_community.js';
 import { checkOptions, finish, prepare, type CommunitiesResult, type CommunityOptions } from './_partition.js';
 
 /** Options of {@link louvain}. */
-export interface LouvainOptions extends CommunityOptions {
+export interface LouvainOptions extends CommunityOptions, LongRunOptions {
   /**
    * Stop adding levels when a level improves modularity by no more than this (networkx's `threshold`).
    * @defaultValue 1e-7
@@ -55,6 +57,7 @@ const FN = 'graph/louvain';
  * @throws {@link InvalidInputError} when `graph` is not a graphology graph, is empty, mixes edge
  * kinds, or a weight is not a finite number ≥ 0
  * @throws {@link InvalidOptionError} on unknown options, resolution ≤ 0, a bad seed
+ * @throws {@link AbortError} when `signal` fires (checked between iterations of the whole procedure)
  * @example
  * ```ts
  * import Graph from 'graphology';
@@ -69,9 +72,38 @@ const FN = 'graph/louvain';
  * @category Communities
  */
 export function louvain(graph: Graph, options?: LouvainOptions): CommunitiesResult {
-  const o = checkOptions(FN, options, ['resolution', 'weight', 'seed', 'threshold', 'maxIterations']);
+  return runSteps(louvainSteps(FN, graph, options));
+}
+
+/**
+ * {@link louvain} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (every 4,096 node moves and between levels), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link louvain} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import Graph from 'graphology';
+ * import { louvainAsync } from 'crmkit/graph';
+ * const g = new Graph({ type: 'undirected' });
+ * for (const [a, b] of [['a', 'b'], ['b', 'c'], ['c', 'a'], ['x', 'y'], ['y', 'z'], ['z', 'x'], ['c', 'x']]) g.mergeEdge(a, b);
+ * (await louvainAsync(g, { seed: 1 })).sizes; // => [3, 3]
+ * ```
+ * @category Communities
+ */
+export function louvainAsync(graph: Graph, options?: LouvainOptions): Promise<CommunitiesResult> {
+  return runStepsAsync(`${FN}Async`, louvainSteps(`${FN}Async`, graph, options), options);
+}
+
+/** The kernel of {@link louvain} and {@link louvainAsync}: yields at checkpoints (core/_steps). */
+function* louvainSteps(FN: string, graph: Graph, options?: LouvainOptions): Steps<CommunitiesResult> {
+  const o = checkOptions(FN, options, ['resolution', 'weight', 'seed', 'threshold', 'maxIterations', 'signal', 'onProgress']);
   const threshold = o.threshold === undefined ? 1e-7 : numberInRange(FN, 'options.threshold', o.threshold, { min: 0 });
   const maxIterations = o.maxIterations === undefined ? DEFAULT_ITERATIONS : integerInRange(FN, 'options.maxIterations', o.maxIterations, { min: 1 });
+  const task = taskControl(FN, { ...(o.signal !== undefined && { signal: o.signal }), ...(o.onProgress !== undefined && { onProgress: o.onProgress }) });
   const { g, cg, gamma, seed } = prepare(FN, graph, o);
   const rng = createRandom(seed);
   const n = g.n;
@@ -81,7 +113,8 @@ export function louvain(graph: Graph, options?: LouvainOptions): CommunitiesResu
   let q = singletonModularity(cg, gamma);
   let levels = 0;
   for (let it = 0; it < maxIterations; it++) {
-    const r = louvainIteration(cg, part, q, gamma, threshold, rng, scratch);
+    task.checkpoint(it, maxIterations, `iteration ${it + 1} of at most ${maxIterations}`);
+    const r = yield* louvainIteration(cg, part, q, gamma, threshold, rng, scratch);
     if (it === 0) levels = r.levels;
     if (it > 0 && r.q - q <= threshold) {
       if (r.q > q) {
@@ -94,6 +127,7 @@ export function louvain(graph: Graph, options?: LouvainOptions): CommunitiesResu
     q = r.q;
     if (r.levels === 0) break;
   }
+  task.checkpoint(maxIterations, maxIterations);
   relabel(part);
   // q is the singletons' modularity plus every move's exact gain (tested against modularity() at 1e-9)
   return finish(g, part, q, levels);
@@ -121,7 +155,7 @@ function totals(g: CGraph, memb: Int32Array, size: number): Float64Array {
  * One run of the multilevel procedure on `g0` starting from the partition `start` (modularity `q0`):
  * local moving, aggregation, repeated while a level merges nodes and gains more than `threshold`.
  */
-function louvainIteration(
+function* louvainIteration(
   g0: CGraph,
   start: Int32Array,
   q0: number,
@@ -129,7 +163,7 @@ function louvainIteration(
   threshold: number,
   rng: Random,
   scratch: Scratch,
-): { part: Int32Array; q: number; levels: number } {
+): Steps<{ part: Int32Array; q: number; levels: number }> {
   const n = g0.n;
   const node = Int32Array.from(start);
   let level = g0;
@@ -139,7 +173,7 @@ function louvainIteration(
   for (;;) {
     const tot = totals(level, memb, level.n);
     // the moves' summed gains (modularity is invariant under aggregation, so no O(m) recount)
-    const newQ = q + leidenFastMove(level, memb, tot, { value: level.n }, gamma, rng, scratch);
+    const newQ = q + (yield* leidenFastMoveSteps(level, memb, tot, { value: level.n }, gamma, rng, scratch));
     const count = relabel(memb);
     if (level === g0) {
       node.set(memb);

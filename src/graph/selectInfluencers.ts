@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import type { AbstractGraph as Graph } from 'graphology-types';
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
@@ -10,7 +11,7 @@ import { createRandom } from '../core/random.js';
 import { boolean, integerInRange, numberInRange, oneOf, options as checkOptions, seed as checkSeed } from '../core/validate.js';
 import type { EdgeWeight } from './_compile.js';
 import { buildDiffusion, nodeList, type CascadeProbability, type DiffusionGraph } from './_diffusion.js';
-import { degreeDiscount, evaluateSequence, influenceRank, lazyGreedy, nodeSelection, RRSets, type Picked, type Selection } from './_influence.js';
+import { degreeDiscount, evaluateSequenceSteps, influenceRank, lazyGreedySteps, nodeSelection, RRSets, type Picked, type Selection } from './_influence.js';
 
 /** Options of {@link selectInfluencers}. */
 export interface SelectInfluencersOptions extends LongRunOptions {
@@ -161,6 +162,35 @@ const E1 = 1 - 1 / Math.E;
  * @category Diffusion
  */
 export function selectInfluencers(graph: Graph, k: number, options?: SelectInfluencersOptions): SelectInfluencersResult {
+  return runSteps(selectInfluencersSteps(FN, graph, k, options));
+}
+
+/**
+ * {@link selectInfluencers} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (every 256 RR sets, greedy gain evaluation or 64 evaluation worlds), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link selectInfluencers} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import Graph from 'graphology';
+ * import { selectInfluencersAsync } from 'crmkit/graph';
+ * const g = new Graph({ type: 'directed' });
+ * for (const t of ['b', 'c', 'd']) g.mergeEdge('a', t);
+ * g.mergeEdge('x', 'y');
+ * (await selectInfluencersAsync(g, 1, { probability: 1, method: 'celf', runs: 10 })).seeds; // => ['a']
+ * ```
+ * @category Diffusion
+ */
+export function selectInfluencersAsync(graph: Graph, k: number, options?: SelectInfluencersOptions): Promise<SelectInfluencersResult> {
+  return runStepsAsync(`${FN}Async`, selectInfluencersSteps(`${FN}Async`, graph, k, options), options);
+}
+
+/** The kernel of {@link selectInfluencers} and {@link selectInfluencersAsync}: yields at checkpoints (core/_steps). */
+function* selectInfluencersSteps(FN: string, graph: Graph, k: number, options?: SelectInfluencersOptions): Steps<SelectInfluencersResult> {
   const o = checkOptions(FN, options, KEYS);
   const model = o.model === undefined ? 'ic' : oneOf(FN, 'options.model', o.model, ['ic', 'lt'] as const);
   const method = o.method === undefined ? 'imm' : oneOf(FN, 'options.method', o.method, METHODS);
@@ -172,12 +202,12 @@ export function selectInfluencers(graph: Graph, k: number, options?: SelectInflu
   const seed = checkSeed(FN, o.seed);
   const task = taskControl(FN, o);
   const g = buildDiffusion(FN, graph, { model, probability: o.probability, weight: o.weight ?? null, normalize });
-  const sel = selection(g, k, o);
+  const sel = selection(FN, g, k, o);
   let picked: Picked;
   let rrSets: number | null = null;
   let lowerBound: number | null = null;
   if (method === 'imm') {
-    const r = imm(g, sel, epsilon, ell, seed, task);
+    const r = yield* imm(g, sel, epsilon, ell, seed, task);
     picked = r;
     rrSets = r.rrSets;
     lowerBound = r.lowerBound;
@@ -185,7 +215,7 @@ export function selectInfluencers(graph: Graph, k: number, options?: SelectInflu
     if (runs * Math.ceil(g.n / 32) > 2 ** 26) {
       throw new InvalidOptionError(FN, `options.runs × nodes must stay under 2^31 bits of coverage state for ${method} (${g.n} nodes)`, runs);
     }
-    picked = lazyGreedy(g, runs, seed, sel, method, task);
+    picked = yield* lazyGreedySteps(g, runs, seed, sel, method, task);
   } else if (method === 'degreeDiscount') {
     let p = typeof o.probability === 'number' ? o.probability : 0;
     if (typeof o.probability !== 'number') {
@@ -200,7 +230,7 @@ export function selectInfluencers(graph: Graph, k: number, options?: SelectInflu
     for (let v = 0; v < g.n; v++) deg[v] = g.outOff[v + 1]! - g.outOff[v]!;
     picked = topByScore(deg, sel);
   }
-  const ev = evaluateSequence(g, picked.nodes, runs, (seed ^ 0x51ed270b) >>> 0, task);
+  const ev = yield* evaluateSequenceSteps(g, picked.nodes, runs, (seed ^ 0x51ed270b) >>> 0, task);
   task.checkpoint(1, 1);
   let totalCost = 0;
   for (const v of picked.nodes) totalCost += sel.cost[v]!;
@@ -236,7 +266,7 @@ function statement(method: string, costAware: boolean, epsilon: number, ell: num
   return { approximation: null, guarantee: 'heuristic baseline: no guarantee' };
 }
 
-function selection(g: DiffusionGraph, kIn: unknown, o: SelectInfluencersOptions): Selection {
+function selection(FN: string, g: DiffusionGraph, kIn: unknown, o: SelectInfluencersOptions): Selection {
   const n = g.n;
   const allowed = new Uint8Array(n);
   if (o.candidates !== undefined) for (const v of nodeList(FN, 'options.candidates', g, o.candidates)) allowed[v] = 1;
@@ -300,14 +330,14 @@ function logChoose(n: number, k: number): number {
 }
 
 /** IMM (Tang, Shi and Xiao 2015, Algorithms 1–3), with fresh RR sets for the final selection. */
-function imm(
+function* imm(
   g: DiffusionGraph,
   sel: Selection,
   epsilon: number,
   ellIn: number,
   seed: number,
   task: ReturnType<typeof taskControl>,
-): Picked & { rrSets: number; lowerBound: number } {
+): Steps<Picked & { rrSets: number; lowerBound: number }> {
   const n = g.n;
   let eligible = 0;
   for (let v = 0; v < n; v++) eligible += sel.allowed[v]!;
@@ -327,8 +357,9 @@ function imm(
   for (let i = 1; i <= rounds; i++) {
     const x = n / 2 ** i;
     const theta = Math.ceil(lambdaP / x);
-    rr.extend(theta, rng, task);
+    yield* rr.extendSteps(theta, rng, task);
     const s = nodeSelection(rr, n, sel);
+    yield;
     const est = (n * s.covered) / rr.count;
     if (est >= (1 + epsP) * x) {
       lb = est / (1 + epsP);
@@ -340,7 +371,7 @@ function imm(
   const lambdaStar = (2 * n * (E1 * alpha + beta) ** 2) / (epsilon * epsilon);
   const theta = Math.ceil(lambdaStar / lb);
   rr.clear();
-  rr.extend(theta, rng, task);
+  yield* rr.extendSteps(theta, rng, task);
   const s = nodeSelection(rr, n, sel);
   return { nodes: s.nodes, gains: s.gains.map((c) => (n * c) / rr.count), rrSets: rr.count, lowerBound: lb };
 }

@@ -3,11 +3,12 @@
  *
  * @module
  */
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import type { AbstractGraph as Graph } from 'graphology-types';
 import { options as checkOptions } from '../core/validate.js';
 import type { EdgeWeight } from './_compile.js';
 import { buildDiffusion, nodeList, type CascadeProbability } from './_diffusion.js';
-import { simulate, type SimulationOptions, type SpreadSimulationResult } from './_simulate.js';
+import { simulateSteps, type SimulationOptions, type SpreadSimulationResult } from './_simulate.js';
 
 export type { CascadeProbability } from './_diffusion.js';
 export type { SimulationOptions, SpreadSimulationResult } from './_simulate.js';
@@ -72,7 +73,44 @@ export function simulateIndependentCascade(
   seeds: readonly string[],
   options?: SimulateIndependentCascadeOptions,
 ): SpreadSimulationResult {
+  return runSteps(simulateIndependentCascadeSteps(FN, graph, seeds, options));
+}
+
+/**
+ * {@link simulateIndependentCascade} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (every 64 runs, and sooner when runs reach many nodes), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link simulateIndependentCascade} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import Graph from 'graphology';
+ * import { simulateIndependentCascadeAsync } from 'crmkit/graph';
+ * const g = new Graph({ type: 'directed' });
+ * g.mergeEdge('a', 'b');
+ * g.mergeEdge('b', 'c');
+ * (await simulateIndependentCascadeAsync(g, ['a'], { probability: 1 })).mean; // => 3
+ * ```
+ * @category Diffusion
+ */
+export function simulateIndependentCascadeAsync(
+  graph: Graph,
+  seeds: readonly string[],
+  options?: SimulateIndependentCascadeOptions,
+): Promise<SpreadSimulationResult> {
+  return runStepsAsync(`${FN}Async`, simulateIndependentCascadeSteps(`${FN}Async`, graph, seeds, options), options);
+}
+
+/** The kernel of {@link simulateIndependentCascade} and {@link simulateIndependentCascadeAsync}: yields at checkpoints (core/_steps). */
+function* simulateIndependentCascadeSteps(FN: string, 
+  graph: Graph,
+  seeds: readonly string[],
+  options?: SimulateIndependentCascadeOptions,
+): Steps<SpreadSimulationResult> {
   const o = checkOptions(FN, options, KEYS);
   const g = buildDiffusion(FN, graph, { model: 'ic', probability: o.probability, weight: o.weight ?? null });
-  return simulate(FN, g, nodeList(FN, 'seeds', g, seeds, 1), o, null);
+  return yield* simulateSteps(FN, g, nodeList(FN, 'seeds', g, seeds, 1), o, null);
 }

@@ -3,12 +3,13 @@
  *
  * @module
  */
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import type { AbstractGraph as Graph } from 'graphology-types';
 import { InvalidOptionError } from '../core/errors.js';
 import { boolean, options as checkOptions } from '../core/validate.js';
 import type { EdgeWeight } from './_compile.js';
 import { buildDiffusion, nodeList } from './_diffusion.js';
-import { simulate, type SimulationOptions, type SpreadSimulationResult } from './_simulate.js';
+import { simulateSteps, type SimulationOptions, type SpreadSimulationResult } from './_simulate.js';
 
 /** Options of {@link simulateLinearThreshold}. */
 export interface SimulateLinearThresholdOptions extends SimulationOptions {
@@ -71,6 +72,43 @@ export function simulateLinearThreshold(
   seeds: readonly string[],
   options?: SimulateLinearThresholdOptions,
 ): SpreadSimulationResult {
+  return runSteps(simulateLinearThresholdSteps(FN, graph, seeds, options));
+}
+
+/**
+ * {@link simulateLinearThreshold} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (every 64 runs, and sooner when runs reach many nodes), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link simulateLinearThreshold} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import Graph from 'graphology';
+ * import { simulateLinearThresholdAsync } from 'crmkit/graph';
+ * const g = new Graph({ type: 'directed' });
+ * g.mergeEdge('a', 'c');
+ * g.mergeEdge('b', 'c');
+ * (await simulateLinearThresholdAsync(g, ['a', 'b'], { thresholds: { c: 0.6 } })).mean; // => 3
+ * ```
+ * @category Diffusion
+ */
+export function simulateLinearThresholdAsync(
+  graph: Graph,
+  seeds: readonly string[],
+  options?: SimulateLinearThresholdOptions,
+): Promise<SpreadSimulationResult> {
+  return runStepsAsync(`${FN}Async`, simulateLinearThresholdSteps(`${FN}Async`, graph, seeds, options), options);
+}
+
+/** The kernel of {@link simulateLinearThreshold} and {@link simulateLinearThresholdAsync}: yields at checkpoints (core/_steps). */
+function* simulateLinearThresholdSteps(FN: string, 
+  graph: Graph,
+  seeds: readonly string[],
+  options?: SimulateLinearThresholdOptions,
+): Steps<SpreadSimulationResult> {
   const o = checkOptions(FN, options, KEYS);
   const normalize = o.normalize === undefined ? true : boolean(FN, 'options.normalize', o.normalize);
   const g = buildDiffusion(FN, graph, { model: 'lt', weight: o.weight ?? null, normalize });
@@ -89,5 +127,5 @@ export function simulateLinearThreshold(
       theta[v] = value;
     }
   }
-  return simulate(FN, g, nodeList(FN, 'seeds', g, seeds, 1), o, theta);
+  return yield* simulateSteps(FN, g, nodeList(FN, 'seeds', g, seeds, 1), o, theta);
 }

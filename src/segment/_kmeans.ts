@@ -6,6 +6,7 @@
  * @internal
  * @module
  */
+import { runSteps, type Steps } from '../core/_steps.js';
 import type { Random } from '../core/random.js';
 
 /** Outcome of one k-means run. */
@@ -52,6 +53,11 @@ function searchSorted(cum: Float64Array, r: number): number {
  * potential Σ w·min D². The first centre is drawn ∝ w (uniformly without weights).
  */
 export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number, w: Float64Array, rng: Random): Float64Array {
+  return runSteps(kmeansPlusPlusSteps(X, n, d, k, w, rng));
+}
+
+/** {@link kmeansPlusPlus} as a kernel that yields once per outer iteration (see core/_steps). */
+export function* kmeansPlusPlusSteps(X: Float64Array, n: number, d: number, k: number, w: Float64Array, rng: Random): Steps<Float64Array> {
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
   const cum = new Float64Array(n);
@@ -76,6 +82,7 @@ export function kmeansPlusPlus(X: Float64Array, n: number, d: number, k: number,
   const candId = new Int32Array(trials);
   const candPot = new Float64Array(trials);
   for (let c = 1; c < k; c++) {
+    yield;
     let s = 0;
     for (let i = 0; i < n; i++) {
       s += w[i]! * closest[i]!;
@@ -461,6 +468,11 @@ function sameLabels(a: Int32Array, b: Int32Array): boolean {
 
 /** Lloyd's algorithm from `init` with scikit-learn's stopping rule (labels unchanged, or Σ shift² ≤ tol). */
 export function runLloyd(X: Float64Array, n: number, d: number, k: number, w: Float64Array, init: Float64Array, maxIter: number, tol: number): RunResult {
+  return runSteps(runLloydSteps(X, n, d, k, w, init, maxIter, tol));
+}
+
+/** {@link runLloyd} as a kernel that yields once per outer iteration (see core/_steps). */
+export function* runLloydSteps(X: Float64Array, n: number, d: number, k: number, w: Float64Array, init: Float64Array, maxIter: number, tol: number): Steps<RunResult> {
   let centers = init.slice();
   let next = new Float64Array(k * d);
   const labels = new Int32Array(n).fill(-1);
@@ -471,6 +483,7 @@ export function runLloyd(X: Float64Array, n: number, d: number, k: number, w: Fl
   let converged = false;
   let iterations = maxIter;
   for (let it = 0; it < maxIter; it++) {
+    yield;
     next.fill(0);
     weightIn.fill(0);
     assignLabels(X, n, d, centers, k, null, labels, next, w, weightIn);
@@ -520,6 +533,11 @@ function centerHalfDistances(centers: Float64Array, k: number, d: number, half: 
  * when clusters are well separated. Memory O(n·k) for the lower bounds.
  */
 export function runElkan(X: Float64Array, n: number, d: number, k: number, w: Float64Array, init: Float64Array, maxIter: number, tol: number): RunResult {
+  return runSteps(runElkanSteps(X, n, d, k, w, init, maxIter, tol));
+}
+
+/** {@link runElkan} as a kernel that yields once per outer iteration (see core/_steps). */
+export function* runElkanSteps(X: Float64Array, n: number, d: number, k: number, w: Float64Array, init: Float64Array, maxIter: number, tol: number): Steps<RunResult> {
   let centers = init.slice();
   let next = new Float64Array(k * d);
   const labels = new Int32Array(n);
@@ -605,6 +623,7 @@ export function runElkan(X: Float64Array, n: number, d: number, k: number, w: Fl
   let converged = false;
   let iterations = maxIter;
   for (let it = 0; it < maxIter; it++) {
+    yield;
     step(true);
     centerHalfDistances(next, k, d, half, nextHalf);
     const tmp = centers;
@@ -641,6 +660,11 @@ export function runElkan(X: Float64Array, n: number, d: number, k: number, w: Fl
  * fixed points are not fixed points of this rule, so the result is never worse and often better.
  */
 export function refineHartigan(X: Float64Array, n: number, d: number, k: number, w: Float64Array, start: RunResult, maxPasses: number): RunResult {
+  return runSteps(refineHartiganSteps(X, n, d, k, w, start, maxPasses));
+}
+
+/** {@link refineHartigan} as a kernel that yields once per outer iteration (see core/_steps). */
+export function* refineHartiganSteps(X: Float64Array, n: number, d: number, k: number, w: Float64Array, start: RunResult, maxPasses: number): Steps<RunResult> {
   const labels = start.labels.slice();
   const W = new Float64Array(k);
   const sums = new Float64Array(k * d);
@@ -706,6 +730,7 @@ export function refineHartigan(X: Float64Array, n: number, d: number, k: number,
   };
   let converged = false;
   for (let pass = 0; pass < maxPasses; pass++) {
+    yield;
     let moves = 0;
     refreshNear();
     refreshWMin();

@@ -1,3 +1,4 @@
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { integerInRange, oneOf, options as checkOptions, rethrowAs, seed as checkSeed } from '../core/validate.js';
 import { toFlat } from './_matrix.js';
@@ -5,7 +6,7 @@ import { calinskiHarabaszScore } from './calinskiHarabaszScore.js';
 import { daviesBouldinScore } from './daviesBouldinScore.js';
 import { _kRange } from './elbow.js';
 import { findKnee } from './findKnee.js';
-import { fitKMeans } from './fitKMeans.js';
+import { fitKMeansSteps } from './fitKMeans.js';
 import { silhouetteScore } from './silhouetteScore.js';
 import type { MatrixInput } from './types.js';
 
@@ -74,7 +75,32 @@ export interface ChooseKResult {
  * @category Cluster quality
  */
 export function chooseK(X: MatrixInput, options?: ChooseKOptions): ChooseKResult {
-  const fn = 'segment/chooseK';
+  return runSteps(chooseKSteps('segment/chooseK', X, options));
+}
+
+/**
+ * {@link chooseK} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (between k-means iterations, restarts and values of k), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link chooseK} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import { chooseKAsync } from 'crmkit/segment';
+ * const X = [[0, 0], [0, 1], [1, 0], [9, 9], [9, 10], [10, 9], [20, 0], [20, 1], [21, 0]];
+ * (await chooseKAsync(X, { kRange: [2, 4] })).k; // => 3
+ * ```
+ * @category Cluster quality
+ */
+export function chooseKAsync(X: MatrixInput, options?: ChooseKOptions): Promise<ChooseKResult> {
+  return runStepsAsync('segment/chooseKAsync', chooseKSteps('segment/chooseKAsync', X, options), options);
+}
+
+/** The kernel of {@link chooseK} and {@link chooseKAsync}: yields at checkpoints (core/_steps). */
+function* chooseKSteps(fn: string, X: MatrixInput, options?: ChooseKOptions): Steps<ChooseKResult> {
   const o = checkOptions(fn, options, ['kRange', 'criterion', 'seed', 'nInit', 'algorithm', 'silhouetteSampleSize', 'signal', 'onProgress']);
   const task = taskControl(fn, { ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
   const m = toFlat(fn, 'X', X);
@@ -88,7 +114,7 @@ export function chooseK(X: MatrixInput, options?: ChooseKOptions): ChooseKResult
   for (let k = kMin; k <= kMax; k++) {
     task.checkpoint(k - kMin, kMax - kMin + 1, `k = ${k}`);
     try {
-      const model = fitKMeans(m, { k, seed, nInit, algorithm, ...(o.signal ? { signal: o.signal } : {}) });
+      const model = yield* fitKMeansSteps('segment/fitKMeans', m, { k, seed, nInit, algorithm, ...(o.signal ? { signal: o.signal } : {}) });
       const silhouette = m.rows > sampleSize ? silhouetteScore(m, model.labels, { sampleSize, seed }) : silhouetteScore(m, model.labels);
       table.push({
         k,

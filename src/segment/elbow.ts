@@ -1,8 +1,9 @@
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { InvalidOptionError } from '../core/errors.js';
 import { arrayLike, integerInRange, oneOf, options as checkOptions, rethrowAs, seed as checkSeed } from '../core/validate.js';
 import { toFlat } from './_matrix.js';
-import { fitKMeans } from './fitKMeans.js';
+import { fitKMeansSteps } from './fitKMeans.js';
 import { findKnee } from './findKnee.js';
 import type { MatrixInput } from './types.js';
 
@@ -47,7 +48,32 @@ export interface ElbowResult {
  * @category Cluster quality
  */
 export function elbow(X: MatrixInput, options?: ElbowOptions): ElbowResult {
-  const fn = 'segment/elbow';
+  return runSteps(elbowSteps('segment/elbow', X, options));
+}
+
+/**
+ * {@link elbow} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (between k-means iterations, restarts and values of k), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link elbow} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import { elbowAsync } from 'crmkit/segment';
+ * const X = [[0, 0], [0, 1], [1, 0], [9, 9], [9, 10], [10, 9], [20, 0], [20, 1], [21, 0]];
+ * (await elbowAsync(X, { kRange: [1, 5] })).k; // => 3
+ * ```
+ * @category Cluster quality
+ */
+export function elbowAsync(X: MatrixInput, options?: ElbowOptions): Promise<ElbowResult> {
+  return runStepsAsync('segment/elbowAsync', elbowSteps('segment/elbowAsync', X, options), options);
+}
+
+/** The kernel of {@link elbow} and {@link elbowAsync}: yields at checkpoints (core/_steps). */
+function* elbowSteps(fn: string, X: MatrixInput, options?: ElbowOptions): Steps<ElbowResult> {
   const o = checkOptions(fn, options, ['kRange', 'nInit', 'seed', 'algorithm', 'signal', 'onProgress']);
   const task = taskControl(fn, { ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
   const m = toFlat(fn, 'X', X);
@@ -60,7 +86,7 @@ export function elbow(X: MatrixInput, options?: ElbowOptions): ElbowResult {
     task.checkpoint(k - kMin, kMax - kMin + 1, `k = ${k}`);
     let inertia: number;
     try {
-      inertia = fitKMeans(m, { k, nInit, seed, algorithm, ...(o.signal ? { signal: o.signal } : {}) }).inertia;
+      inertia = (yield* fitKMeansSteps('segment/fitKMeans', m, { k, nInit, seed, algorithm, ...(o.signal ? { signal: o.signal } : {}) })).inertia;
     } catch (e) {
       rethrowAs(fn, e);
     }

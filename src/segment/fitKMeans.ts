@@ -1,8 +1,9 @@
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import { DimensionMismatchError, InvalidInputError, InvalidOptionError, NotConvergedError } from '../core/errors.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { createRandom } from '../core/random.js';
 import { boolean, finiteArray, integerInRange, numberInRange, oneOf, options as checkOptions, seed as checkSeed } from '../core/validate.js';
-import { isSameClustering, kmeansPlusPlus, refineHartigan, runElkan, runLloyd, type RunResult } from './_kmeans.js';
+import { isSameClustering, kmeansPlusPlusSteps, refineHartiganSteps, runElkanSteps, runLloydSteps, type RunResult } from './_kmeans.js';
 import { countDistinctRows, toFlat, toRows } from './_matrix.js';
 import { columnMeanVar } from './_stats.js';
 import type { FlatMatrix, MatrixInput } from './types.js';
@@ -200,6 +201,35 @@ export function _givenCentroids(fn: string, init: unknown, k: number, d: number)
  * @category Clustering
  */
 export function fitKMeans(X: MatrixInput, options?: FitKMeansOptions): KMeansModel {
+  return runSteps(fitKMeansSteps(FN, X, options));
+}
+
+/**
+ * {@link fitKMeans} as an awaitable: the same fit, with the same result, that hands control back
+ * to the event loop about every 20 ms (between Lloyd or Elkan iterations, k-means++ centres and
+ * restarts), so `signal` fired by a timer or a button stops it within one slice.
+ *
+ * @remarks Use it for large X in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. Yields cost about 1 µs each (see docs/core.md, "Long
+ * work").
+ * @throws the errors of {@link fitKMeans} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import { fitKMeansAsync } from 'crmkit/segment';
+ * const X = [[1, 1], [1.2, 0.8], [0.9, 1.1], [8, 8], [8.1, 7.9], [7.8, 8.2]];
+ * const ac = new AbortController();
+ * const model = await fitKMeansAsync(X, { k: 2, seed: 1, signal: ac.signal });
+ * model.clusterSizes; // => [3, 3]
+ * ```
+ * @category Clustering
+ */
+export function fitKMeansAsync(X: MatrixInput, options?: FitKMeansOptions): Promise<KMeansModel> {
+  return runStepsAsync(`${FN}Async`, fitKMeansSteps(`${FN}Async`, X, options), options);
+}
+
+/** @internal The kernel of {@link fitKMeans} and {@link fitKMeansAsync}: yields at checkpoints (core/_steps). */
+export function* fitKMeansSteps(FN: string, X: MatrixInput, options?: FitKMeansOptions): Steps<KMeansModel> {
   const o = checkOptions(FN, options, KEYS);
   const m = toFlat(FN, 'X', X);
   const { rows: n, cols: d } = m;
@@ -220,7 +250,7 @@ export function fitKMeans(X: MatrixInput, options?: FitKMeansOptions): KMeansMod
   const task = taskControl(FN, { ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
   const tol = _absoluteTolerance(m, tolerance);
   const rng = createRandom(seed);
-  const run = algorithm === 'elkan' && k > 1 ? runElkan : runLloyd;
+  const run = algorithm === 'elkan' && k > 1 ? runElkanSteps : runLloydSteps;
   let best: RunResult | null = null;
   const runInertias: number[] = [];
   for (let r = 0; r < nInit; r++) {
@@ -231,9 +261,9 @@ export function fitKMeans(X: MatrixInput, options?: FitKMeansOptions): KMeansMod
       start = new Float64Array(k * d);
       const idx = rng.sample(n, k);
       for (let j = 0; j < k; j++) start.set(m.data.subarray(idx[j]! * d, idx[j]! * d + d), j * d);
-    } else start = kmeansPlusPlus(m.data, n, d, k, w, rng);
-    const lloyd = run(m.data, n, d, k, w, start, maxIterations, tol);
-    const res = refine === 'hartigan' && k > 1 ? refineHartigan(m.data, n, d, k, w, lloyd, maxIterations) : lloyd;
+    } else start = yield* kmeansPlusPlusSteps(m.data, n, d, k, w, rng);
+    const lloyd = yield* run(m.data, n, d, k, w, start, maxIterations, tol);
+    const res = refine === 'hartigan' && k > 1 ? yield* refineHartiganSteps(m.data, n, d, k, w, lloyd, maxIterations) : lloyd;
     runInertias.push(res.inertia);
     // scikit-learn's rule: a later run replaces the kept one only with a lower inertia and a different
     // partition (the same partition reached again, with inertia lower by rounding, keeps the earlier run)

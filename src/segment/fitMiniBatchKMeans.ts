@@ -1,8 +1,9 @@
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import { InvalidOptionError } from '../core/errors.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { createRandom, type Random } from '../core/random.js';
 import { integerInRange, numberInRange, oneOf, options as checkOptions, seed as checkSeed } from '../core/validate.js';
-import { assignLabels, kmeansPlusPlus } from './_kmeans.js';
+import { assignLabels, kmeansPlusPlusSteps } from './_kmeans.js';
 import { toFlat, toRows } from './_matrix.js';
 import { _absoluteTolerance, _checkK, _givenCentroids, _weights } from './fitKMeans.js';
 import type { MatrixInput } from './types.js';
@@ -186,6 +187,33 @@ const FN = 'segment/fitMiniBatchKMeans';
  * @category Clustering
  */
 export function fitMiniBatchKMeans(X: MatrixInput, options?: FitMiniBatchKMeansOptions): MiniBatchKMeansModel {
+  return runSteps(fitMiniBatchKMeansSteps(FN, X, options));
+}
+
+/**
+ * {@link fitMiniBatchKMeans} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (between mini-batch steps and k-means++ centres), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link fitMiniBatchKMeans} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import { fitMiniBatchKMeansAsync } from 'crmkit/segment';
+ * const X = [[0, 0], [0, 1], [1, 0], [10, 10], [10, 11], [11, 10]];
+ * const model = await fitMiniBatchKMeansAsync(X, { k: 2, batchSize: 4, seed: 3 });
+ * model.labels[0] !== model.labels[3]; // => true
+ * ```
+ * @category Clustering
+ */
+export function fitMiniBatchKMeansAsync(X: MatrixInput, options?: FitMiniBatchKMeansOptions): Promise<MiniBatchKMeansModel> {
+  return runStepsAsync(`${FN}Async`, fitMiniBatchKMeansSteps(`${FN}Async`, X, options), options);
+}
+
+/** The kernel of {@link fitMiniBatchKMeans} and {@link fitMiniBatchKMeansAsync}: yields at checkpoints (core/_steps). */
+function* fitMiniBatchKMeansSteps(FN: string, X: MatrixInput, options?: FitMiniBatchKMeansOptions): Steps<MiniBatchKMeansModel> {
   const o = checkOptions(FN, options, [
     'k', 'init', 'nInit', 'batchSize', 'maxIterations', 'tolerance', 'maxNoImprovement', 'reassignmentRatio', 'seed', 'sampleWeight', 'signal', 'onProgress',
   ]);
@@ -237,7 +265,7 @@ export function fitMiniBatchKMeans(X: MatrixInput, options?: FitMiniBatchKMeansO
         c = new Float64Array(k * d);
         const pick = rng.sample(initSize, k);
         for (let j = 0; j < k; j++) c.set(sub.data.subarray(pick[j]! * d, pick[j]! * d + d), j * d);
-      } else c = kmeansPlusPlus(sub.data, initSize, d, k, sub.weights, rng);
+      } else c = yield* kmeansPlusPlusSteps(sub.data, initSize, d, k, sub.weights, rng);
     }
     const inertia = assignLabels(valid.data, initSize, d, c, k, valid.weights, validLabels);
     if (inertia < bestInertia || centers === null) {
@@ -258,6 +286,7 @@ export function fitMiniBatchKMeans(X: MatrixInput, options?: FitMiniBatchKMeansO
   const alpha = Math.min(1, (b * 2) / (n + 1));
   for (let s = 0; s < nSteps; s++) {
     if (s % 64 === 0) task.checkpoint(s, nSteps);
+    yield;
     sinceReassign += b;
     let reassign = false;
     let anyZero = false;

@@ -62,3 +62,7 @@ export {
 export { chooseKChart, type ChooseKChartOptions } from './chooseKChart.js';
 export { segmentProfileChart, type SegmentProfileCell } from './segmentProfileChart.js';
 export { silhouetteChart } from './silhouetteChart.js';
+export { fitKMeansAsync } from './fitKMeans.js';
+export { fitMiniBatchKMeansAsync } from './fitMiniBatchKMeans.js';
+export { elbowAsync } from './elbow.js';
+export { chooseKAsync } from './chooseK.js';

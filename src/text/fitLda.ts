@@ -1,3 +1,4 @@
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import { InvalidInputError, InvalidOptionError, ModelFormatError } from '../core/errors.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { createRandom } from '../core/random.js';
@@ -98,11 +99,22 @@ function eCfg(p: LdaParams): EStepConfig {
 
 /** Unnormalized γ for every document, each started from 1 (scikit-learn's transform). */
 function inferGamma(X: CsrMatrix, lambda: Float64Array, p: LdaParams, V: number): Float64Array {
+  return runSteps(inferGammaSteps(X, lambda, p, V));
+}
+
+/** Documents per E-step chunk between two yields (documents are independent, so chunking is exact). */
+const DOC_CHUNK = 256;
+
+/** {@link inferGamma} as a kernel: yields every {@link DOC_CHUNK} documents (core/_steps). */
+function* inferGammaSteps(X: CsrMatrix, lambda: Float64Array, p: LdaParams, V: number): Steps<Float64Array> {
   const K = p.nTopics;
   const expBetaT = new Float64Array(V * K);
   expDirichletTransposed(lambda, K, V, expBetaT);
   const gamma = new Float64Array(X.rows * K).fill(1);
-  eStep(X, 0, X.rows, expBetaT, eCfg(p), gamma, null);
+  for (let c = 0; c < X.rows; c += DOC_CHUNK) {
+    eStep(X, c, Math.min(X.rows, c + DOC_CHUNK), expBetaT, eCfg(p), gamma.subarray(c * K), null);
+    yield;
+  }
   return gamma;
 }
 
@@ -147,6 +159,34 @@ function perplexityOf(X: CsrMatrix, gamma: Float64Array, lambda: Float64Array, p
  * @category Topics
  */
 export function fitLda(X: CsrMatrix, options?: FitLdaOptions): LdaModel {
+  return runSteps(fitLdaSteps(FN, X, options));
+}
+
+/**
+ * {@link fitLda} as an awaitable: the same computation, with the same result, that hands control
+ * back to the event loop about every 20 ms (every 256 documents of an E-step), so `signal` fired by a timer or a button
+ * stops it within one slice.
+ *
+ * @remarks For large inputs in a browser tab or a server that must stay responsive; the
+ * synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link fitLda} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import { fitLdaAsync, fitTfidf, transformTfidf } from 'crmkit/text';
+ * const docs = ['cheap flights cheap fares', 'flight delayed again', 'lost bag lost luggage', 'bag lost at the airport'];
+ * const counts = fitTfidf(docs, { useIdf: false, norm: null, stopWords: 'english' });
+ * const lda = await fitLdaAsync(transformTfidf(counts, docs), { nTopics: 2, seed: 1, maxIterations: 50 });
+ * lda.components.length; // => 2
+ * ```
+ * @category Topics
+ */
+export function fitLdaAsync(X: CsrMatrix, options?: FitLdaOptions): Promise<LdaModel> {
+  return runStepsAsync(`${FN}Async`, fitLdaSteps(`${FN}Async`, X, options), options);
+}
+
+/** The kernel of {@link fitLda} and {@link fitLdaAsync}: yields at checkpoints (core/_steps). */
+function* fitLdaSteps(FN: string, X: CsrMatrix, options?: FitLdaOptions): Steps<LdaModel> {
   const m = checkCounts(FN, X);
   const o = checkOptions(FN, options, KEYS);
   const V = m.cols;
@@ -194,10 +234,13 @@ export function fitLda(X: CsrMatrix, options?: FitLdaOptions): LdaModel {
   let batchIter = 1;
   let iterations = 0;
   let lastBound: number | undefined;
-  const emStep = (r0: number, r1: number, batch: boolean): void => {
+  const emStep = function* (r0: number, r1: number, batch: boolean): Steps<void> {
     const gamma = new Float64Array((r1 - r0) * K).fill(1);
     sstats.fill(0);
-    eStep(m, r0, r1, expBetaT, cfg, gamma, sstats);
+    for (let c = r0; c < r1; c += DOC_CHUNK) {
+      eStep(m, c, Math.min(r1, c + DOC_CHUNK), expBetaT, cfg, gamma.subarray((c - r0) * K), sstats);
+      yield;
+    }
     if (batch) {
       for (let k = 0; k < K; k++) for (let v = 0; v < V; v++) lambda[k * V + v] = p.topicWordPrior + sstats[v * K + k]! * expBetaT[v * K + k]!;
     } else {
@@ -217,18 +260,18 @@ export function fitLda(X: CsrMatrix, options?: FitLdaOptions): LdaModel {
     ctl.checkpoint(it, p.maxIterations);
     if (p.learningMethod === 'online') {
       for (let r0 = 0; r0 < n; r0 += p.batchSize) {
-        emStep(r0, Math.min(n, r0 + p.batchSize), false);
+        yield* emStep(r0, Math.min(n, r0 + p.batchSize), false);
         ctl.throwIfAborted();
       }
-    } else emStep(0, n, true);
+    } else yield* emStep(0, n, true);
     if (p.evaluateEvery > 0 && (it + 1) % p.evaluateEvery === 0) {
-      const bound = perplexityOf(m, inferGamma(m, lambda, p, V), lambda, p, V);
+      const bound = perplexityOf(m, yield* inferGammaSteps(m, lambda, p, V), lambda, p, V);
       if (lastBound !== undefined && Math.abs(lastBound - bound) < p.perplexityTolerance) break;
       lastBound = bound;
     }
     iterations++;
   }
-  const perplexity = perplexityOf(m, inferGamma(m, lambda, p, V), lambda, p, V);
+  const perplexity = perplexityOf(m, yield* inferGammaSteps(m, lambda, p, V), lambda, p, V);
   ctl.checkpoint(p.maxIterations, p.maxIterations);
   const components: number[][] = [];
   for (let k = 0; k < K; k++) components.push(Array.from(lambda.subarray(k * V, (k + 1) * V)));

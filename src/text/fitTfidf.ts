@@ -1,4 +1,6 @@
 import { InvalidInputError, InvalidOptionError, ModelFormatError } from '../core/errors.js';
+import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
+import { taskControl, type LongRunOptions, type TaskControl } from '../core/progress.js';
 import { arrayLike, boolean, integerInRange, numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
 import { type AnalyzerConfig, analyze, checkDocs, type Document } from './_analyzer.js';
 import { compareCodePoints } from './_patterns.js';
@@ -11,7 +13,7 @@ export type { Document } from './_analyzer.js';
 export type DfBound = number | { proportion: number };
 
 /** Options of {@link fitTfidf}; names and defaults follow scikit-learn's `TfidfVectorizer`. */
-export interface FitTfidfOptions {
+export interface FitTfidfOptions extends LongRunOptions {
   /**
    * Ignore terms in fewer documents than this: an integer count, or `{ proportion }` in [0, 1]
    * (scikit-learn's float `min_df`).
@@ -77,7 +79,7 @@ export interface TfidfModel {
 }
 
 const FN = 'text/fitTfidf';
-const KEYS = ['minDf', 'maxDf', 'maxFeatures', 'ngramRange', 'sublinearTf', 'smoothIdf', 'useIdf', 'norm', 'vocabulary', 'stopWords', 'tokenize'];
+const KEYS = ['minDf', 'maxDf', 'maxFeatures', 'ngramRange', 'sublinearTf', 'smoothIdf', 'useIdf', 'norm', 'vocabulary', 'stopWords', 'tokenize', 'signal', 'onProgress'];
 
 /**
  * Learns a TF-IDF vocabulary and idf weights from documents, as scikit-learn's `TfidfVectorizer.fit`.
@@ -97,6 +99,7 @@ const KEYS = ['minDf', 'maxDf', 'maxFeatures', 'ngramRange', 'sublinearTf', 'smo
  * @throws {@link InvalidInputError} when docs is empty or not strings / string arrays, or no term
  *   survives the df bounds (scikit-learn's "After pruning, no terms remain" and "empty vocabulary")
  * @throws {@link InvalidOptionError} on a bad option, or maxDf below minDf in documents
+ * @throws {@link AbortError} when `signal` fires (checked every 256 documents; with `onProgress`, reports documents counted)
  * @example
  * ```ts
  * import { fitTfidf } from 'crmkit/text';
@@ -108,9 +111,34 @@ const KEYS = ['minDf', 'maxDf', 'maxFeatures', 'ngramRange', 'sublinearTf', 'smo
  * @category TF-IDF
  */
 export function fitTfidf(docs: readonly Document[], options?: FitTfidfOptions): TfidfModel {
-  const prep = prepareFit(FN, docs, options);
+  return runSteps(fitTfidfSteps(FN, docs, options));
+}
+
+/**
+ * {@link fitTfidf} as an awaitable: the same vocabulary and idf, that hands control back to the
+ * event loop about every 20 ms (every 256 documents while terms are counted), so `signal` fired by
+ * a timer or a button stops it within one slice: TF-IDF on a large corpus without freezing a page.
+ *
+ * @remarks The synchronous form is simpler for short work. See docs/core.md, "Long work".
+ * @throws the errors of {@link fitTfidf} (as a rejected promise); {@link AbortError} when `signal`
+ * fires
+ * @example
+ * ```ts
+ * import { fitTfidfAsync } from 'crmkit/text';
+ * const model = await fitTfidfAsync([['late', 'flight'], ['great', 'flight'], ['late', 'bag']]);
+ * model.vocabulary; // => ['bag', 'flight', 'great', 'late']
+ * ```
+ * @category TF-IDF
+ */
+export function fitTfidfAsync(docs: readonly Document[], options?: FitTfidfOptions): Promise<TfidfModel> {
+  return runStepsAsync(`${FN}Async`, fitTfidfSteps(`${FN}Async`, docs, options), options);
+}
+
+/** The kernel of {@link fitTfidf} and {@link fitTfidfAsync} (core/_steps). */
+function* fitTfidfSteps(fn: string, docs: readonly Document[], options?: FitTfidfOptions): Steps<TfidfModel> {
+  const prep = prepareFit(fn, docs, options);
   const buf: string[] = [];
-  return fitFromTerms(prep, (d) => analyze(FN, prep.corpus[d]!, prep.cfg, buf));
+  return yield* fitFromTermsSteps(prep, (d) => analyze(fn, prep.corpus[d]!, prep.cfg, buf));
 }
 
 /** Validated inputs of a fit (shared with fitTransformTfidf). */
@@ -120,6 +148,8 @@ export interface FitPrep {
   cfg: AnalyzerConfig;
   vocabulary: readonly string[] | undefined;
   fn: string;
+  /** Checkpoints for `signal` / `onProgress`. */
+  task: TaskControl;
 }
 
 /** Validates docs and options of a fit. */
@@ -129,11 +159,16 @@ export function prepareFit(fn: string, docs: readonly Document[], options: FitTf
   const tokenizeOpts = checkOptions<TokenizeOptions>(fn, o.tokenize, ['lang', 'lowercase', 'keepEntities', 'segmenter']);
   const tokenizer = resolveTokenizeOptions(fn, tokenizeOpts, 'options.tokenize');
   const params = resolveParams(o, tokenizer);
-  return { corpus, params, cfg: analyzerConfig(params, tokenizer.segmenter), vocabulary: o.vocabulary, fn };
+  return { corpus, params, cfg: analyzerConfig(params, tokenizer.segmenter), vocabulary: o.vocabulary, fn, task: taskControl(fn, o) };
 }
 
 /** Fits from each document's terms (`termsOf(d)`, already analyzed). */
 export function fitFromTerms(prep: FitPrep, termsOf: (d: number) => readonly string[]): TfidfModel {
+  return runSteps(fitFromTermsSteps(prep, termsOf));
+}
+
+/** {@link fitFromTerms} as a kernel: a checkpoint and a yield every 256 documents (core/_steps). */
+export function* fitFromTermsSteps(prep: FitPrep, termsOf: (d: number) => readonly string[]): Steps<TfidfModel> {
   const { params, corpus } = prep;
   const docs = corpus;
   const n = corpus.length;
@@ -146,6 +181,10 @@ export function fitFromTerms(prep: FitPrep, termsOf: (d: number) => readonly str
   let lastDoc = new Int32Array(1024).fill(-1);
   const fixed = prep.vocabulary !== undefined ? vocabularyIndex(prep.vocabulary) : null;
   for (let d = 0; d < n; d++) {
+    if ((d & 255) === 255) {
+      prep.task.checkpoint(d, n, 'counting terms');
+      yield;
+    }
     for (const term of termsOf(d)) {
       let id = ids.get(term);
       if (id === undefined) {
@@ -205,6 +244,7 @@ export function fitFromTerms(prep: FitPrep, termsOf: (d: number) => readonly str
   if (params.useIdf && !params.smoothIdf && dfOut.some((f) => f === 0)) {
     throw new InvalidInputError(prep.fn, 'a vocabulary term occurs in no document, so its idf ln(n/0) is infinite; use smoothIdf: true', vocabulary[dfOut.indexOf(0)]);
   }
+  prep.task.checkpoint(n, n);
   return { kind: 'tfidf', formatVersion: 1, params, vocabulary, idf, nDocuments: n };
 }
 

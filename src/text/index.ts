@@ -41,3 +41,5 @@ export type { ContentPick, CustomerPicks, KeyedRows, RecommendContentOptions } f
 export { buildContentProfiles } from './buildContentProfiles.js';
 export type { BuildContentProfilesOptions, ContentEvent, ContentProfiles } from './buildContentProfiles.js';
 export { keywordSeriesChart, type KeywordSeriesChartOptions, type KeywordSeriesPoint } from './keywordSeriesChart.js';
+export { fitLdaAsync } from './fitLda.js';
+export { fitTfidfAsync } from './fitTfidf.js';
