@@ -25,6 +25,7 @@ const ALL: Record<string, string> = {
   ...HARDENED,
   './value': 'value',
   './text': 'text',
+  './text/sentiment': 'text',
   './graph': 'graph',
   './classify': 'classify',
   './experiment': 'experiment',

@@ -141,6 +141,9 @@ export function sentimentWith(text: string, cfg: SentimentConfig): SentimentResu
  * ```ts
  * import { sentiment } from 'crmkit/text/sentiment';
  * sentiment('The crew was great!').label; // => 'positive'
+ * const onHold = sentiment('Stuck on hold for an hour', { lang: 'en', domain: 'customer-service', lexicon: { hour: -1 }, threshold: 0.05 });
+ * onHold.compound; // => -0.6124
+ * onHold.tokens.map((t) => t.token); // => ['Stuck', 'hold', 'hour']
  * sentiment('The crew was not great').label; // => 'negative'
  * sentiment('flight delayed again... worst airline').tokens.map((t) => t.token); // => ['delayed', 'worst']
  * sentiment('服务太差了，再也不来了[怒]').label; // => 'negative'
