@@ -21,8 +21,10 @@ import { failureReport, runFuzzWorker } from './_run.js';
 const HARDENED: Record<string, string> = {
   '.': 'core',
   './segment': 'segment',
+  './text': 'text',
+  './text/sentiment': 'text',
 };
-const ALL: Record<string, string> = { ...HARDENED, './value': 'value', './text': 'text', './text/sentiment': 'text', './graph': 'graph', './classify': 'classify', './experiment': 'experiment', './connectors': 'connectors' };
+const ALL: Record<string, string> = { ...HARDENED, './value': 'value', './text': 'text', './graph': 'graph', './classify': 'classify', './experiment': 'experiment', './connectors': 'connectors' };
 const TARGETS = process.env.CRMKIT_FUZZ_ALL === '1' ? ALL : HARDENED;
 const CALL_BOUND_MS = Number(process.env.CRMKIT_FUZZ_BOUND_MS ?? 2000);
 /** Distinct recorded calls replayed per function. */

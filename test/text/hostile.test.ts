@@ -32,7 +32,7 @@ import {
   type TfidfModel,
 } from 'crmkit/text';
 import { csrFromTriplets } from 'crmkit';
-import { sentimentSeries } from 'crmkit/text/sentiment';
+import { sentiment, sentimentSeries } from 'crmkit/text/sentiment';
 
 /** Best-of-5 milliseconds of `run(make(n))`, the input built outside the timing. */
 function timeOf(make: (n: number) => string, run: (s: string) => unknown, n: number): number {
@@ -273,5 +273,26 @@ describe('model and matrix arguments are checked under the called function', () 
     ]) {
       expect(errorOf(() => matchWatchList(s, ['starbucks'])).name).toBe('ModelFormatError');
     }
+  });
+});
+
+describe('sentiment: the one-pass English scanner splits chunks exactly where \\s does', () => {
+  it('every UTF-16 code unit: two emoticon chunks are two units iff the code unit between them is white space', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const smileys = sentiment(`:)${ch}:)`, { lang: 'en' }).tokens.filter((t) => t.token === ':)').length;
+      if (smileys !== (/\s/.test(ch) ? 2 : 0)) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+  });
+  it('a 1 MB text of ordinary words scores like the sum of its parts (no per-word regex state leaks)', () => {
+    const post = 'The crew was NOT very helpful, but the seats were great!';
+    const one = sentiment(post, { lang: 'en' });
+    const many = sentiment(Array(20_000).fill(post).join(' '), { lang: 'en' });
+    expect(one.tokens.map((t) => t.token)).toEqual(['helpful', 'great']);
+    expect(many.tokens.length).toBe(20_000 * one.tokens.length);
+    // the first "but" of the long text is the first post's, so its tokens score as alone
+    expect(many.tokens.slice(0, 2)).toEqual(one.tokens);
   });
 });

@@ -57,6 +57,43 @@ export function aggregate(units: readonly Unit[], exclamations: number, question
     else neu += 1;
     if (u.valence !== 0) tokens.push({ token: u.token, base: u.base, valence: round4(u.valence) });
   }
+  return finish(sum, pos, neg, neu, tokens, exclamations, questions);
+}
+
+/** Units as parallel arrays (the English scorer's allocation-light form): unit k is `token[k]`, `base[k]`, `valence[k]`. */
+export interface UnitArrays {
+  n: number;
+  token: readonly string[];
+  base: Float64Array;
+  valence: Float64Array;
+}
+
+/** {@link aggregate} over parallel arrays: the same sums in the same order. */
+export function aggregateArrays(u: UnitArrays, exclamations: number, questions: number): Scored {
+  let sum = 0;
+  let pos = 0;
+  let neg = 0;
+  let neu = 0;
+  const tokens: SentimentToken[] = [];
+  const val = u.valence;
+  for (let k = 0; k < u.n; k++) {
+    const v = val[k]!;
+    if (v > 0) {
+      sum += v;
+      pos += v + 1;
+    } else if (v < 0) {
+      sum += v;
+      neg += v - 1;
+    } else {
+      neu += 1;
+      continue;
+    }
+    tokens.push({ token: u.token[k]!, base: u.base[k]!, valence: round4(v) });
+  }
+  return finish(sum, pos, neg, neu, tokens, exclamations, questions);
+}
+
+function finish(sum: number, pos: number, neg: number, neu: number, tokens: SentimentToken[], exclamations: number, questions: number): Scored {
   let punct = Math.min(exclamations, 4) * 0.292;
   if (questions > 1) punct += questions <= 3 ? questions * 0.18 : 0.96;
   if (sum > 0) sum += punct;
