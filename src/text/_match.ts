@@ -15,8 +15,12 @@ const RIGHT = String.raw`(?!(?!\p{Script=Han})[\p{L}\p{M}\p{N}_])`;
 const WORDCHAR = /^[\p{L}\p{M}\p{N}_]/u;
 const HAN = /^\p{Script=Han}/u;
 
+/**
+ * Escapes the regex syntax characters of a keyword. Under the `u` flag only syntax characters and
+ * `/` may be escaped (`\-` is a SyntaxError), and a `-` outside a character class is literal anyway.
+ */
 function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /**

@@ -37,18 +37,22 @@ export const ENTITY_SOURCE = [
   String.raw`(?<markup>\{%(?<markupBody>[^%\n]{0,200})%\})`,
   // URLs: scheme or www., then non-space characters that are not CJK or closing punctuation.
   String.raw`(?<url>(?<![${WORD}@.])(?:https?:\/\/|www\.)[^\s\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E"'<>]*[^\s\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E"'<>.,;:!?)\]}])`,
-  // E-mail addresses.
-  String.raw`(?<email>(?<![${WORD}.+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![${WORD}]))`,
-  // Weibo topic #话题#: no newline or # inside, not starting or ending with a space, holds a Han character.
-  String.raw`(?<topic>(?<![&#])#(?<topicBody>(?=[^#\n]*\p{Script=Han})[^#\s][^#\n]{0,98}?(?<!\s))#)`,
+  // E-mail addresses. The local part starts only where the previous character cannot belong to it
+  // (the look-behind holds every character of the local-part class, % included), so a long run such
+  // as '%%%…' is tried once from its start, not once per character (which was quadratic).
+  String.raw`(?<email>(?<![${WORD}.+\-%])[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![${WORD}]))`,
+  // Weibo topic #话题#: no newline or # inside, not starting or ending with a space, holds a Han character
+  // (looked for within the body's 99 characters only: an unbounded look-ahead rescans long text).
+  String.raw`(?<topic>(?<![&#])#(?<topicBody>(?=[^#\n]{0,98}\p{Script=Han})[^#\s][^#\n]{0,98}?(?<!\s))#)`,
   // Hashtag #tag: word characters, at least one of them not a digit.
   String.raw`(?<hashtag>(?<!${NOT_HAN_WORD}|[&#])[#＃](?<hashtagBody>(?=\p{N}*[\p{L}\p{M}_])[${WORD}]+))`,
   // Mention @name / @用户名: letters (any script), digits, _ and inner -.
   String.raw`(?<mention>(?<!${NOT_HAN_WORD}|[@.])[@＠](?<mentionBody>[${WORD}](?:[${WORD}\-]*[${WORD}])?))`,
   // Cashtag $AAPL, $BRK.B.
   String.raw`(?<cashtag>(?<![${WORD}$])\$(?<cashtagBody>[A-Za-z]{1,6}(?:[._][A-Za-z]{1,2})?)(?![${WORD}]))`,
-  // Weibo emoticon [二哈].
-  String.raw`(?<emoticon>\[(?<emoticonBody>(?=[^\]]*\p{Script=Han})[\p{Script=Han}A-Za-z0-9]{1,10}|${ASCII_EMOTICONS})\])`,
+  // Weibo emoticon [二哈]: a Han character among the body's at most 10 characters (a bounded look-ahead:
+  // the unbounded one rescanned the rest of the text at every '[', quadratic on '[哈[哈…').
+  String.raw`(?<emoticon>\[(?<emoticonBody>(?=[\p{Script=Han}A-Za-z0-9]{0,9}\p{Script=Han})[\p{Script=Han}A-Za-z0-9]{1,10}|${ASCII_EMOTICONS})\])`,
   String.raw`(?<emoji>${EMOJI_SOURCE})`,
 ].join('|');
 

@@ -89,7 +89,7 @@ export function buildContentProfiles(events: readonly ContentEvent[], X: CsrMatr
       vals.push(w * m.data[j]!);
     }
   }
-  const summed = csrFromTriplets(ids.length, m.cols, ri, ci, vals);
+  const summed = csrFromTriplets(ids.length, m.cols, ri, ci, vals); // inputs checked above: no error can name core
   const data = new Float64Array(summed.data);
   for (let r = 0; r < summed.rows; r++) {
     let ss = 0;

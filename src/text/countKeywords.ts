@@ -3,7 +3,7 @@ import { bucketLabel, bucketStart, type BucketOptions } from '../core/time.js';
 import type { Timestamp } from '../core/types.js';
 import { arrayLike, integerInRange, oneOf, options as checkOptions } from '../core/validate.js';
 import { compileKeyword, type MatchMode, prepareText } from './_match.js';
-import { bucketAxis, postTimes } from './_timed.js';
+import { bucketAxis, MAX_CELLS, postTimes } from './_timed.js';
 import { entityToken, normalizeEntity, scanEntities } from './_scan.js';
 
 /** A post as countKeywords needs it (crmkit's `Post` fits). */
@@ -76,7 +76,9 @@ const KEYS = ['keywords', 'match', 'entities', 'by', 'timeZone', 'weekStartsOn',
  *
  * @see pandas `df.groupby([pd.Grouper(freq='D'), 'keyword']).size().unstack(fill_value=0)`
  * @throws {@link InvalidInputError} when posts is not an array of `{ text, createdAt }` with a string
- *   text and a valid timestamp, or no post falls in the range
+ *   text and a valid timestamp, or no post falls in the range, or the series would be too large for
+ *   memory: more than 100,000 buckets (two posts 12 years apart by the hour) or more than 2²⁵
+ *   cells (series × buckets)
  * @throws {@link InvalidOptionError} when neither or both of keywords / entities are given, or on
  *   a bad option
  * @example
@@ -138,6 +140,13 @@ export function countKeywords(posts: readonly TimedText[], options?: CountKeywor
   const get = (key: string): { counts: Int32Array; first: number; last: number } => {
     let s = counts.get(key);
     if (s === undefined) {
+      if ((counts.size + 1) * buckets.length > MAX_CELLS) {
+        throw new InvalidInputError(
+          FN,
+          `${counts.size + 1} series × ${buckets.length} buckets exceed the ${MAX_CELLS} cells supported (a table that large would not fit in memory): use a larger options.by, narrow options.from/options.to, or fewer keywords`,
+          counts.size + 1,
+        );
+      }
       s = { counts: new Int32Array(buckets.length), first: Infinity, last: -Infinity };
       counts.set(key, s);
     }

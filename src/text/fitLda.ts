@@ -1,18 +1,19 @@
 import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
-import { InvalidInputError, InvalidOptionError, ModelFormatError } from '../core/errors.js';
+import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { createRandom } from '../core/random.js';
 import type { CsrMatrix } from '../core/sparse.js';
 import { integerInRange, numberInRange, oneOf, options as checkOptions, seed as checkSeed } from '../core/validate.js';
+import { checkCsrMatrix, checkedModel, checkLdaModel, checkVocabulary, MAX_LDA_ITERATIONS, MAX_LDA_WEIGHT } from './_check.js';
 import { approxBound, eStep, expDirichletTransposed, type EStepConfig } from './_lda.js';
 
 /** Options of {@link fitLda}; the names and defaults are scikit-learn 1.2.1's `LatentDirichletAllocation`. */
 export interface FitLdaOptions extends LongRunOptions {
   /** Number of topics (`n_components`). @defaultValue 10 */
   nTopics?: number;
-  /** Dirichlet prior α of document–topic mixtures (`doc_topic_prior`). @defaultValue 1 / nTopics */
+  /** Dirichlet prior α of document–topic mixtures (`doc_topic_prior`), in (0, 2⁵³]. @defaultValue 1 / nTopics */
   docTopicPrior?: number;
-  /** Dirichlet prior η of topic–word distributions (`topic_word_prior`). @defaultValue 1 / nTopics */
+  /** Dirichlet prior η of topic–word distributions (`topic_word_prior`), in (0, 2⁵³]. @defaultValue 1 / nTopics */
   topicWordPrior?: number;
   /** `'batch'`: every pass uses all documents; `'online'`: mini-batch updates (faster on large corpora). @defaultValue 'batch' */
   learningMethod?: 'batch' | 'online';
@@ -20,7 +21,7 @@ export interface FitLdaOptions extends LongRunOptions {
   learningDecay?: number;
   /** Online: τ0, down-weighting early iterations. @defaultValue 10 */
   learningOffset?: number;
-  /** Passes over the corpus (`max_iter`). @defaultValue 10 */
+  /** Passes over the corpus (`max_iter`), at most 100,000. @defaultValue 10 */
   maxIterations?: number;
   /** Online: documents per mini-batch. @defaultValue 128 */
   batchSize?: number;
@@ -30,12 +31,12 @@ export interface FitLdaOptions extends LongRunOptions {
   perplexityTolerance?: number;
   /** E-step: stop a document's updates when the mean change of γ is below this. @defaultValue 0.001 */
   meanChangeTolerance?: number;
-  /** E-step: most updates per document. @defaultValue 100 */
+  /** E-step: most updates per document, at most 100,000. @defaultValue 100 */
   maxDocUpdateIterations?: number;
   /** Seed of the initial topic–word matrix. @defaultValue 0 */
   seed?: number;
   /**
-   * Starting topic–word matrix λ (nTopics × terms, positive), for example one exported from
+   * Starting topic–word matrix λ (nTopics × terms, positive, at most 2⁵³), for example one exported from
    * scikit-learn to reproduce its fit. @defaultValue seeded Gamma(100, 1/100) draws, as scikit-learn
    */
   init?: readonly (readonly number[])[];
@@ -77,18 +78,10 @@ const KEYS = [
   'evaluateEvery', 'perplexityTolerance', 'meanChangeTolerance', 'maxDocUpdateIterations', 'seed', 'init', 'signal', 'onProgress',
 ];
 
-/** Validates a document–term count matrix (CSR, non-negative, finite). */
+/** Validates a document–term count matrix (canonical CSR, finite counts ≥ 0, at least one row). */
 export function checkCounts(fn: string, X: unknown, cols?: number): CsrMatrix {
-  const m = X as CsrMatrix;
-  if (typeof X !== 'object' || X === null || !(m.indptr instanceof Int32Array) || !(m.indices instanceof Int32Array) || !(m.data instanceof Float64Array) || !Number.isInteger(m.rows) || !Number.isInteger(m.cols)) {
-    throw new InvalidInputError(fn, 'X must be a CsrMatrix (for example from transformTfidf with { useIdf: false, norm: null })', X);
-  }
-  if (m.rows < 1) throw new InvalidInputError(fn, 'X must have at least one document', m.rows);
+  const m = checkCsrMatrix(fn, 'X', X, { nonNegative: true, minRows: 1, what: 'a CsrMatrix of counts (for example from transformTfidf with { useIdf: false, norm: null })' });
   if (cols !== undefined && m.cols !== cols) throw new InvalidInputError(fn, `X must have ${cols} columns (the model's terms)`, m.cols);
-  for (let j = 0; j < m.data.length; j++) {
-    const v = m.data[j]!;
-    if (!(v >= 0) || !Number.isFinite(v)) throw new InvalidInputError(fn, `X must hold finite counts >= 0; entry ${j} is not one`, v);
-  }
   return m;
 }
 
@@ -194,17 +187,17 @@ function* fitLdaSteps(FN: string, X: CsrMatrix, options?: FitLdaOptions): Steps<
   if (nTopics > V) throw new InvalidOptionError(FN, `options.nTopics must not exceed the number of terms (${V})`, nTopics);
   const p: LdaParams = {
     nTopics,
-    docTopicPrior: o.docTopicPrior === undefined ? 1 / nTopics : numberInRange(FN, 'options.docTopicPrior', o.docTopicPrior, { min: 0, minExclusive: true }),
-    topicWordPrior: o.topicWordPrior === undefined ? 1 / nTopics : numberInRange(FN, 'options.topicWordPrior', o.topicWordPrior, { min: 0, minExclusive: true }),
+    docTopicPrior: o.docTopicPrior === undefined ? 1 / nTopics : numberInRange(FN, 'options.docTopicPrior', o.docTopicPrior, { min: 0, minExclusive: true, max: MAX_LDA_WEIGHT }),
+    topicWordPrior: o.topicWordPrior === undefined ? 1 / nTopics : numberInRange(FN, 'options.topicWordPrior', o.topicWordPrior, { min: 0, minExclusive: true, max: MAX_LDA_WEIGHT }),
     learningMethod: o.learningMethod === undefined ? 'batch' : oneOf(FN, 'options.learningMethod', o.learningMethod, ['batch', 'online'] as const),
     learningDecay: o.learningDecay === undefined ? 0.7 : numberInRange(FN, 'options.learningDecay', o.learningDecay, { min: 0.5, max: 1 }),
     learningOffset: o.learningOffset === undefined ? 10 : numberInRange(FN, 'options.learningOffset', o.learningOffset, { min: 1 }),
-    maxIterations: o.maxIterations === undefined ? 10 : integerInRange(FN, 'options.maxIterations', o.maxIterations, { min: 1 }),
+    maxIterations: o.maxIterations === undefined ? 10 : integerInRange(FN, 'options.maxIterations', o.maxIterations, { min: 1, max: MAX_LDA_ITERATIONS }),
     batchSize: o.batchSize === undefined ? 128 : integerInRange(FN, 'options.batchSize', o.batchSize, { min: 1 }),
     evaluateEvery: o.evaluateEvery === undefined ? 0 : integerInRange(FN, 'options.evaluateEvery', o.evaluateEvery, { min: 0 }),
     perplexityTolerance: o.perplexityTolerance === undefined ? 0.1 : numberInRange(FN, 'options.perplexityTolerance', o.perplexityTolerance, { min: 0 }),
     meanChangeTolerance: o.meanChangeTolerance === undefined ? 1e-3 : numberInRange(FN, 'options.meanChangeTolerance', o.meanChangeTolerance, { min: 0 }),
-    maxDocUpdateIterations: o.maxDocUpdateIterations === undefined ? 100 : integerInRange(FN, 'options.maxDocUpdateIterations', o.maxDocUpdateIterations, { min: 1 }),
+    maxDocUpdateIterations: o.maxDocUpdateIterations === undefined ? 100 : integerInRange(FN, 'options.maxDocUpdateIterations', o.maxDocUpdateIterations, { min: 1, max: MAX_LDA_ITERATIONS }),
     seed: checkSeed(FN, o.seed),
   };
   const K = nTopics;
@@ -217,7 +210,7 @@ function* fitLdaSteps(FN: string, X: CsrMatrix, options?: FitLdaOptions): Steps<
       if (!Array.isArray(row) || row.length !== V) throw new InvalidOptionError(FN, `options.init[${k}] must have ${V} values (one per term)`, row);
       for (let v = 0; v < V; v++) {
         const x = row[v];
-        if (typeof x !== 'number' || !(x > 0) || !Number.isFinite(x)) throw new InvalidOptionError(FN, `options.init[${k}][${v}] must be a finite number > 0`, x);
+        if (typeof x !== 'number' || !(x > 0) || !(x <= MAX_LDA_WEIGHT)) throw new InvalidOptionError(FN, `options.init[${k}][${v}] must be a number in (0, 2^53]`, x);
         lambda[k * V + v] = x;
       }
     }
@@ -306,7 +299,7 @@ function lambdaOf(model: LdaModel): Float64Array {
  */
 export function transformLda(model: LdaModel, X: CsrMatrix): number[][] {
   const fn = 'text/transformLda';
-  const mdl = parseLdaModel(model);
+  const mdl = checkedModel(fn, model, 'lda', checkLdaModel);
   const V = mdl.components[0]!.length;
   const m = checkCounts(fn, X, V);
   const K = mdl.params.nTopics;
@@ -341,7 +334,7 @@ export function transformLda(model: LdaModel, X: CsrMatrix): number[][] {
  */
 export function ldaPerplexity(model: LdaModel, X: CsrMatrix): number {
   const fn = 'text/ldaPerplexity';
-  const mdl = parseLdaModel(model);
+  const mdl = checkedModel(fn, model, 'lda', checkLdaModel);
   const V = mdl.components[0]!.length;
   const m = checkCounts(fn, X, V);
   let words = 0;
@@ -377,12 +370,12 @@ export interface TopicTerm {
  */
 export function ldaTopTerms(model: LdaModel, options?: { vocabulary?: readonly string[]; top?: number }): TopicTerm[][] {
   const fn = 'text/ldaTopTerms';
-  const mdl = parseLdaModel(model);
+  const mdl = checkedModel(fn, model, 'lda', checkLdaModel);
   const o = checkOptions(fn, options, ['vocabulary', 'top']);
   const V = mdl.components[0]!.length;
   const top = o.top === undefined ? 10 : integerInRange(fn, 'options.top', o.top, { min: 1 });
   const vocab = o.vocabulary;
-  if (vocab !== undefined && (!Array.isArray(vocab) || vocab.length !== V)) throw new InvalidOptionError(fn, `options.vocabulary must have ${V} terms`, vocab);
+  if (vocab !== undefined) checkVocabulary(fn, 'options.vocabulary', vocab, V);
   return mdl.components.map((row) => {
     let s = 0;
     for (const x of row) s += x;
@@ -394,6 +387,8 @@ export function ldaTopTerms(model: LdaModel, options?: { vocabulary?: readonly s
 /**
  * Checks that a value is an LDA model (from {@link fitLda}, possibly through JSON) and returns it.
  *
+ * @remarks Checks every param against the range {@link fitLda} accepts, `iterations`, `perplexity`, and
+ * components of positive weights of at most 2⁵³ (λ counts words), one per term. O(nTopics × terms).
  * @throws {@link ModelFormatError} when kind, formatVersion, params or components are malformed
  * @example
  * ```ts
@@ -403,24 +398,5 @@ export function ldaTopTerms(model: LdaModel, options?: { vocabulary?: readonly s
  * @category Topics
  */
 export function parseLdaModel(json: unknown): LdaModel {
-  const fn = 'text/parseLdaModel';
-  if (typeof json !== 'object' || json === null) throw new ModelFormatError(fn, 'model must be an object', json);
-  const m = json as Partial<LdaModel>;
-  if (m.kind !== 'lda') throw new ModelFormatError(fn, "kind must be 'lda'", m.kind);
-  if (m.formatVersion !== 1) throw new ModelFormatError(fn, 'formatVersion must be 1', m.formatVersion);
-  const p = m.params as Partial<LdaParams> | undefined;
-  const num = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x);
-  if (
-    typeof p !== 'object' || p === null || !Number.isInteger(p.nTopics) || !num(p.docTopicPrior) || !(p.docTopicPrior! > 0) || !num(p.topicWordPrior) || !(p.topicWordPrior! > 0) ||
-    !(p.learningMethod === 'batch' || p.learningMethod === 'online') || !Number.isInteger(p.maxDocUpdateIterations) || !num(p.meanChangeTolerance)
-  ) {
-    throw new ModelFormatError(fn, 'params are malformed', p);
-  }
-  const c = m.components;
-  if (!Array.isArray(c) || c.length !== p.nTopics || c.length === 0) throw new ModelFormatError(fn, 'components must have one row per topic', c);
-  const V = Array.isArray(c[0]) ? c[0].length : 0;
-  for (const row of c) {
-    if (!Array.isArray(row) || row.length !== V || V === 0 || !row.every((x) => num(x) && x > 0)) throw new ModelFormatError(fn, 'components rows must be positive numbers, one per term', row);
-  }
-  return m as LdaModel;
+  return checkLdaModel('text/parseLdaModel', json);
 }

@@ -1,8 +1,9 @@
-import { InvalidInputError, InvalidOptionError, ModelFormatError } from '../core/errors.js';
+import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import { taskControl, type LongRunOptions, type TaskControl } from '../core/progress.js';
 import { arrayLike, boolean, integerInRange, numberInRange, oneOf, options as checkOptions } from '../core/validate.js';
 import { type AnalyzerConfig, analyze, checkDocs, type Document } from './_analyzer.js';
+import { checkTfidfModel } from './_check.js';
 import { compareCodePoints } from './_patterns.js';
 import { stopSet } from './normalizePost.js';
 import { resolveTokenizeOptions, type Segmenter, type TokenizeOptions } from './tokenize.js';
@@ -334,7 +335,11 @@ export function analyzerConfig(params: TfidfParams, segmenter: Segmenter | undef
 /**
  * Checks that a value (for example `JSON.parse` of a saved model) is a valid {@link TfidfModel}.
  *
- * @throws {@link ModelFormatError} on another kind, format version or a malformed shape
+ * @remarks Besides the shape it rejects tampered models: params outside what {@link fitTfidf}
+ * resolves, a repeated vocabulary term, a fitted vocabulary out of code-point order or longer than
+ * `maxFeatures`, and an idf no corpus of `nDocuments` documents gives (outside [1, ln(n + 1) + 1]
+ * smoothed, [1, ln(n) + 1] unsmoothed, or not 1 without idf). O(terms).
+ * @throws {@link ModelFormatError} on another kind, format version or a malformed or tampered shape
  * @example
  * ```ts
  * import { fitTfidf, parseTfidfModel } from 'crmkit/text';
@@ -344,31 +349,5 @@ export function analyzerConfig(params: TfidfParams, segmenter: Segmenter | undef
  * @category TF-IDF
  */
 export function parseTfidfModel(json: unknown): TfidfModel {
-  const fn = 'text/parseTfidfModel';
-  if (typeof json !== 'object' || json === null) throw new ModelFormatError(fn, 'model must be an object', json);
-  const m = json as Partial<TfidfModel>;
-  if (m.kind !== 'tfidf') throw new ModelFormatError(fn, "kind must be 'tfidf'", m.kind);
-  if (m.formatVersion !== 1) throw new ModelFormatError(fn, 'formatVersion must be 1', m.formatVersion);
-  if (!Array.isArray(m.vocabulary) || !m.vocabulary.every((t) => typeof t === 'string')) {
-    throw new ModelFormatError(fn, 'vocabulary must be an array of strings', m.vocabulary);
-  }
-  if (!Array.isArray(m.idf) || m.idf.length !== m.vocabulary.length || !m.idf.every((x) => typeof x === 'number' && Number.isFinite(x) && x > 0)) {
-    throw new ModelFormatError(fn, 'idf must be an array of positive numbers, one per vocabulary term', m.idf);
-  }
-  if (typeof m.nDocuments !== 'number' || !Number.isInteger(m.nDocuments) || m.nDocuments < 1) {
-    throw new ModelFormatError(fn, 'nDocuments must be a positive integer', m.nDocuments);
-  }
-  const p = m.params as Partial<TfidfParams> | undefined;
-  if (
-    typeof p !== 'object' || p === null ||
-    typeof p.sublinearTf !== 'boolean' || typeof p.smoothIdf !== 'boolean' || typeof p.useIdf !== 'boolean' ||
-    !(p.norm === 'l2' || p.norm === 'l1' || p.norm === null) ||
-    !Array.isArray(p.ngramRange) || p.ngramRange.length !== 2 ||
-    !Number.isInteger(p.ngramRange[0]) || !Number.isInteger(p.ngramRange[1]) || p.ngramRange[0] < 1 || p.ngramRange[1] < p.ngramRange[0] ||
-    typeof p.tokenize !== 'object' || p.tokenize === null ||
-    !(p.stopWords === null || p.stopWords === 'english' || p.stopWords === 'chinese' || p.stopWords === 'both' || (Array.isArray(p.stopWords) && p.stopWords.every((w) => typeof w === 'string')))
-  ) {
-    throw new ModelFormatError(fn, 'params are malformed', p);
-  }
-  return m as TfidfModel;
+  return checkTfidfModel('text/parseTfidfModel', json);
 }

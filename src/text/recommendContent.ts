@@ -1,6 +1,7 @@
 import { DimensionMismatchError, InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import type { CsrMatrix } from '../core/sparse.js';
 import { integerInRange, numberInRange, options as checkOptions } from '../core/validate.js';
+import { checkCsrMatrix, checkIds, checkVocabulary } from './_check.js';
 
 /** Rows with ids: customer profiles (see buildContentProfiles) or items (ads, posts, products). */
 export interface KeyedRows {
@@ -46,20 +47,16 @@ export interface CustomerPicks {
 
 const FN = 'text/recommendContent';
 
-/** Validates a CSR matrix (structure only; values finite). */
+/** Validates a CSR matrix (canonical form, finite values). */
 export function checkCsr(fn: string, name: string, X: unknown): CsrMatrix {
-  const m = X as CsrMatrix;
-  if (typeof X !== 'object' || X === null || !(m.indptr instanceof Int32Array) || !(m.indices instanceof Int32Array) || !(m.data instanceof Float64Array) || !Number.isInteger(m.rows) || !Number.isInteger(m.cols) || m.indptr.length !== m.rows + 1) {
-    throw new InvalidInputError(fn, `${name} must be a CsrMatrix`, X);
-  }
-  for (let j = 0; j < m.data.length; j++) if (!Number.isFinite(m.data[j]!)) throw new InvalidInputError(fn, `${name} values must be finite; entry ${j} is not`, m.data[j]);
-  return m;
+  return checkCsrMatrix(fn, name, X);
 }
 
 function checkKeyed(name: string, x: unknown): KeyedRows {
   const k = x as KeyedRows;
   if (typeof x !== 'object' || x === null || !Array.isArray(k.ids)) throw new InvalidInputError(FN, `${name} must be { ids, matrix }`, x);
   const m = checkCsr(FN, `${name}.matrix`, k.matrix);
+  checkIds(FN, `${name}.ids`, k.ids, m.rows);
   if (k.ids.length !== m.rows) throw new DimensionMismatchError(FN, `${name}.ids must have one id per matrix row (${m.rows})`, k.ids.length);
   return k;
 }
@@ -104,12 +101,10 @@ export function recommendContent(profiles: KeyedRows, items: KeyedRows, options?
   const diversity = o.diversity === undefined ? 0 : numberInRange(FN, 'options.diversity', o.diversity, { min: 0, max: 1, maxExclusive: true });
   const explain = o.explainTerms === undefined ? 3 : integerInRange(FN, 'options.explainTerms', o.explainTerms, { min: 0 });
   const vocab = o.vocabulary;
-  if (vocab !== undefined && (!Array.isArray(vocab) || vocab.length !== P.matrix.cols)) throw new InvalidOptionError(FN, `options.vocabulary must have ${P.matrix.cols} terms`, vocab);
+  if (vocab !== undefined) checkVocabulary(FN, 'options.vocabulary', vocab, P.matrix.cols);
   let exclude: ReadonlyMap<string, readonly string[]> | undefined;
   if (o.exclude !== undefined) {
-    if (o.exclude instanceof Map) exclude = o.exclude;
-    else if (typeof o.exclude === 'object' && o.exclude !== null && !Array.isArray(o.exclude)) exclude = new Map(Object.entries(o.exclude as Record<string, readonly string[]>));
-    else throw new InvalidOptionError(FN, 'options.exclude must map customer ids to arrays of item ids', o.exclude);
+    exclude = checkExclude(o.exclude);
   }
   const nItems = I.matrix.rows;
   const itemIndex = new Map<string, number>();
@@ -132,7 +127,8 @@ export function recommendContent(profiles: KeyedRows, items: KeyedRows, options?
   const scores = new Float64Array(nItems);
   const touched = new Int32Array(nItems);
   const mark = new Uint8Array(nItems);
-  const pool = diversity > 0 ? 5 * k : k;
+  // The pool never holds more than the items, whatever k is.
+  const pool = Math.min(nItems, diversity > 0 ? 5 * k : k);
   const heapIdx = new Int32Array(pool);
   const heapVal = new Float64Array(pool);
   const out: CustomerPicks[] = [];
@@ -195,6 +191,24 @@ export function recommendContent(profiles: KeyedRows, items: KeyedRows, options?
       scores[touched[t]!] = 0;
       mark[touched[t]!] = 0;
     }
+  }
+  return out;
+}
+
+/** Validates `options.exclude`: a Map or plain object of customer id → array of item id strings. */
+function checkExclude(x: unknown): ReadonlyMap<string, readonly string[]> {
+  let entries: [unknown, unknown][];
+  if (x instanceof Map) entries = [...(x as Map<unknown, unknown>)];
+  else if (typeof x === 'object' && x !== null && !Array.isArray(x)) entries = Object.entries(x);
+  else throw new InvalidOptionError(FN, 'options.exclude must map customer ids to arrays of item ids', x);
+  const out = new Map<string, readonly string[]>();
+  for (const [id, seen] of entries) {
+    if (typeof id !== 'string') throw new InvalidOptionError(FN, 'options.exclude keys must be customer id strings', id);
+    if (!Array.isArray(seen)) throw new InvalidOptionError(FN, `options.exclude['${id}'] must be an array of item ids`, seen);
+    for (let i = 0; i < seen.length; i++) {
+      if (typeof seen[i] !== 'string') throw new InvalidOptionError(FN, `options.exclude['${id}'][${i}] must be an item id string`, i in seen ? seen[i] : undefined);
+    }
+    out.set(id, seen as string[]);
   }
   return out;
 }

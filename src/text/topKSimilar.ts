@@ -1,8 +1,9 @@
 import { DimensionMismatchError, InvalidInputError } from '../core/errors.js';
-import { func, integerInRange, options as checkOptions } from '../core/validate.js';
+import { func, integerInRange, options as checkOptions, rethrowAs } from '../core/validate.js';
 import type { Document } from './_analyzer.js';
 import type { CsrMatrix } from './_csr.js';
-import { parseTfidfModel, type TfidfModel } from './fitTfidf.js';
+import { checkCsrMatrix, checkedModel, checkTfidfModel } from './_check.js';
+import type { TfidfModel } from './fitTfidf.js';
 import type { Segmenter } from './tokenize.js';
 import { transformTfidf } from './transformTfidf.js';
 
@@ -36,15 +37,17 @@ function isCsr(x: unknown): x is CsrMatrix {
 
 function rowsOf(name: string, x: unknown, model: TfidfModel, segmenter: Segmenter | undefined): CsrMatrix {
   if (isCsr(x)) {
-    if (!(x.indptr instanceof Int32Array) || !(x.indices instanceof Int32Array) || !(x.data instanceof Float64Array) || x.indptr.length !== x.rows + 1) {
-      throw new InvalidInputError(FN, `${name} must be documents or a CSR matrix (Int32Array indptr/indices, Float64Array data)`, x);
-    }
+    checkCsrMatrix(FN, name, x, { what: 'documents or a CSR matrix (Int32Array indptr/indices, Float64Array data)' });
     if (x.cols !== model.vocabulary.length) {
       throw new DimensionMismatchError(FN, `${name}.cols must equal the model's vocabulary size (${model.vocabulary.length})`, x.cols);
     }
     return x;
   }
-  return transformTfidf(model, x as readonly Document[], segmenter === undefined ? {} : { segmenter });
+  try {
+    return transformTfidf(model, x as readonly Document[], segmenter === undefined ? {} : { segmenter });
+  } catch (e) {
+    rethrowAs(FN, e); // the errors of the inner transform name topKSimilar, the function called
+  }
 }
 
 /** Row-normalized copy of the data (zero rows stay zero), as scikit-learn's `normalize`. */
@@ -95,7 +98,7 @@ export function topKSimilar(
   corpus: readonly Document[] | CsrMatrix,
   options?: TopKSimilarOptions,
 ): SimilarItems[] {
-  const m = parseTfidfModel(model);
+  const m = checkedModel(FN, model, 'tfidf', checkTfidfModel);
   const o = checkOptions(FN, options, ['k', 'excludeSelf', 'segmenter']);
   const k = o.k === undefined ? 10 : integerInRange(FN, 'options.k', o.k, { min: 1 });
   const excludeSelf = o.excludeSelf === true;
@@ -125,8 +128,9 @@ export function topKSimilar(
   const scores = new Float64Array(X.rows);
   const seen = new Uint8Array(X.rows);
   const touched = new Int32Array(X.rows);
-  const heapIdx = new Int32Array(k);
-  const heapScore = new Float64Array(k);
+  // The heap never holds more than the corpus rows, whatever k is.
+  const heapIdx = new Int32Array(Math.min(k, X.rows));
+  const heapScore = new Float64Array(heapIdx.length);
   const out: SimilarItems[] = [];
   for (let q = 0; q < Q.rows; q++) {
     let nTouched = 0;

@@ -1,7 +1,8 @@
 import { options as checkOptions, func } from '../core/validate.js';
 import { analyze, checkDocs, type Document } from './_analyzer.js';
 import type { CsrMatrix } from './_csr.js';
-import { analyzerConfig, parseTfidfModel, type TfidfModel } from './fitTfidf.js';
+import { checkedModel, checkTfidfModel } from './_check.js';
+import { analyzerConfig, type TfidfModel } from './fitTfidf.js';
 import type { Segmenter } from './tokenize.js';
 
 /** Options of {@link transformTfidf}. */
@@ -50,7 +51,7 @@ export function vocabularyMap(model: TfidfModel): Map<string, number> {
  * @category TF-IDF
  */
 export function transformTfidf(model: TfidfModel, docs: readonly Document[], options?: TransformTfidfOptions): CsrMatrix {
-  const m = parseTfidfModel(model);
+  const m = checkedModel(FN, model, 'tfidf', checkTfidfModel);
   const corpus = checkDocs(FN, docs, 0);
   const o = checkOptions(FN, options, ['segmenter']);
   const segmenter = o.segmenter === undefined ? undefined : func<Segmenter>(FN, 'options.segmenter', o.segmenter);

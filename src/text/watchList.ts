@@ -112,19 +112,25 @@ export function createWatchList(terms: readonly WatchTerm[]): WatchListState {
 
 const compiled = new WeakMap<WatchListState['terms'], RegExp[][]>();
 
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+/** A first/last-seen instant: null, or epoch ms inside the years 1–9999 (what `timestamp` accepts). */
+const isSeen = (x: unknown): boolean => x === null || (typeof x === 'number' && Number.isFinite(x) && Math.abs(x) <= 8.64e15);
+
 function checkState(fn: string, s: unknown): WatchListState {
   const st = s as Partial<WatchListState> | null;
   if (typeof st !== 'object' || st === null || st.kind !== 'watchList') throw new ModelFormatError(fn, "state must be a watch list state (kind 'watchList')", st);
   if (st.formatVersion !== 1) throw new ModelFormatError(fn, 'state.formatVersion must be 1', st.formatVersion);
-  if (!Array.isArray(st.terms) || !Array.isArray(st.totals) || st.terms.length !== st.totals.length || typeof st.postsSeen !== 'number') {
-    throw new ModelFormatError(fn, 'state is malformed (terms, totals, postsSeen)', st);
+  if (!Array.isArray(st.terms) || !Array.isArray(st.totals) || st.terms.length !== st.totals.length) {
+    throw new ModelFormatError(fn, 'state is malformed (terms, totals)', st);
   }
+  if (!isCount(st.postsSeen)) throw new ModelFormatError(fn, 'state.postsSeen must be an integer >= 0', st.postsSeen);
   for (let i = 0; i < st.terms.length; i++) {
     const t = st.terms[i]!;
     const tot = st.totals[i]!;
     if (
       typeof t !== 'object' || t === null || typeof t.id !== 'string' || !Array.isArray(t.variants) || !t.variants.every((v) => typeof v === 'string' && v.trim() !== '') ||
-      !(MODES as readonly unknown[]).includes(t.match) || typeof tot !== 'object' || tot === null || tot.id !== t.id || typeof tot.posts !== 'number'
+      !(MODES as readonly unknown[]).includes(t.match) || typeof tot !== 'object' || tot === null || tot.id !== t.id || !isCount(tot.posts) || tot.posts > st.postsSeen ||
+      !isSeen(tot.firstSeen) || !isSeen(tot.lastSeen) || (tot.firstSeen === null) !== (tot.lastSeen === null) || (tot.firstSeen !== null && tot.firstSeen > tot.lastSeen!)
     ) {
       throw new ModelFormatError(fn, `state.terms[${i}] / state.totals[${i}] are malformed`, t);
     }

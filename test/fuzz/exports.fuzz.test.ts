@@ -24,6 +24,8 @@ const HARDENED: Record<string, string> = {
   './graph': 'graph',
   './connectors': 'connectors',
   './connectors/node': 'connectors',
+  './text': 'text',
+  './text/sentiment': 'text',
 };
 /** Every subpath, for an exploratory run of the not-yet-hardened ones: CRMKIT_FUZZ_ALL=1 npx vitest run test/fuzz */
 const ALL: Record<string, string> = {

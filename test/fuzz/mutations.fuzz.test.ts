@@ -26,6 +26,8 @@ const HARDENED: Record<string, string> = {
   './graph': 'graph',
   './connectors': 'connectors',
   './connectors/node': 'connectors',
+  './text': 'text',
+  './text/sentiment': 'text',
 };
 const ALL: Record<string, string> = { ...HARDENED, './value': 'value', './text': 'text', './graph': 'graph', './classify': 'classify', './experiment': 'experiment' };
 const TARGETS = process.env.CRMKIT_FUZZ_ALL === '1' ? ALL : HARDENED;

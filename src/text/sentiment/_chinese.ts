@@ -7,7 +7,7 @@
  */
 import { EMOJI_SOURCE } from '../_patterns.js';
 import { BOOST, emojiValence, englishLexicon, NEGATE } from './_lexicon.js';
-import type { Unit } from './_score.js';
+import type { UnitArrays } from './_score.js';
 import { chineseCore } from './_chineseCore.js';
 
 /** Negators: flip (× −0.74) a sentiment word up to three units later in the same clause. */
@@ -47,35 +47,118 @@ const PIECE = new RegExp(
 
 const MAX_WORD = 4;
 
-interface ZhUnit extends Unit {
-  kind: 'word' | 'negator' | 'degree' | 'contrast' | 'other';
-  clause: number;
-}
-
 type Lookup = (w: string) => number | undefined;
 
-/** Forward maximum matching of a Han run against the lexicon and the rule words. */
-function matchRun(run: string, lex: Lookup, out: ZhUnit[], clause: () => number, onContrast: () => void): void {
+/** Unit kinds (the rule words are units while the rules run, then dropped). */
+const WORD = 0;
+const NEGATOR = 1;
+const DEGREE_ADVERB = 2;
+const CONTRAST_WORD = 3;
+const OTHER = 4;
+
+/** The units of a text as parallel arrays (no object per unit); `clause` the clause each belongs to. */
+class ZhUnits {
+  n = 0;
+  token: string[] = [];
+  base: Float64Array = new Float64Array(64);
+  valence: Float64Array = new Float64Array(64);
+  kind: Uint8Array = new Uint8Array(64);
+  clause: Int32Array = new Int32Array(64);
+  /** The first contrast unit, or −1. */
+  contrastAt = -1;
+  push(token: string, v: number, kind: number, clause: number): void {
+    const k = this.n;
+    if (k === this.base.length) this.grow();
+    this.token.push(token);
+    this.base[k] = v;
+    this.valence[k] = v;
+    this.kind[k] = kind;
+    this.clause[k] = clause;
+    if (kind === CONTRAST_WORD && this.contrastAt < 0) this.contrastAt = k;
+    this.n = k + 1;
+  }
+  private grow(): void {
+    const size = this.base.length * 2;
+    const b = new Float64Array(size);
+    b.set(this.base);
+    this.base = b;
+    const v = new Float64Array(size);
+    v.set(this.valence);
+    this.valence = v;
+    const k = new Uint8Array(size);
+    k.set(this.kind);
+    this.kind = k;
+    const c = new Int32Array(size);
+    c.set(this.clause);
+    this.clause = c;
+  }
+}
+
+let builtInLongest: Uint8Array | undefined;
+const extraLongest = new WeakMap<ReadonlyMap<string, number>, Map<number, number>>();
+
+/**
+ * For each UTF-16 code unit, the length of the longest built-in word (lexicon or rule word, at most
+ * MAX_WORD) starting with it; 0 when none does.
+ */
+function builtInLengths(): Uint8Array {
+  if (builtInLongest === undefined) {
+    const t = new Uint8Array(0x10000);
+    const add = (w: string): void => {
+      const c = w.charCodeAt(0);
+      t[c] = Math.max(t[c]!, Math.min(w.length, MAX_WORD));
+    };
+    for (const w of chineseCore().keys()) add(w);
+    for (const w of NEGATORS) add(w);
+    for (const w of CONTRAST) add(w);
+    for (const w of DEGREE.keys()) add(w);
+    builtInLongest = t;
+  }
+  return builtInLongest;
+}
+
+/** The same for a user lexicon's words (cached per lexicon). */
+function lengthsOf(extra: ReadonlyMap<string, number>): Map<number, number> {
+  let f = extraLongest.get(extra);
+  if (f === undefined) {
+    f = new Map();
+    for (const w of extra.keys()) if (w.length > 0) f.set(w.charCodeAt(0), Math.max(f.get(w.charCodeAt(0)) ?? 0, Math.min(w.length, MAX_WORD)));
+    extraLongest.set(extra, f);
+  }
+  return f;
+}
+
+/**
+ * Forward maximum matching of a Han run against the lexicon and the rule words. With `out`, units
+ * go to it (contrast words advance `state.clause` before and after themselves); without, only the
+ * sum of the lexicon words' valences is kept in `state.sum` (an unknown emoticon's name). Only
+ * lengths up to the longest word starting with the character are tried (`longest`), so a character
+ * no word starts with costs no lookup. Unmatched characters count as neutral units, one per two
+ * characters (about a word).
+ */
+function matchRun(run: string, lex: Lookup, longest: (c: number) => number, out: ZhUnits | null, state: { clause: number; sum: number }): void {
   let i = 0;
   let pending = 0;
-  const flushNeutral = (): void => {
-    // Unmatched characters count as neutral units, one per two characters (about a word).
-    for (let k = 0; k < Math.ceil(pending / 2); k++) out.push({ token: '', base: 0, valence: 0, boundary: false, kind: 'other', clause: clause() });
-    pending = 0;
-  };
-  while (i < run.length) {
+  const len = run.length;
+  while (i < len) {
+    const most = longest(run.charCodeAt(i));
+    if (most === 0) {
+      pending++;
+      i++;
+      continue;
+    }
     let hit = 0;
-    let kind: ZhUnit['kind'] = 'other';
+    let kind = OTHER;
     let v = 0;
-    for (let n = Math.min(MAX_WORD, run.length - i); n >= 1; n--) {
+    for (let n = Math.min(most, len - i); n >= 1; n--) {
       const w = run.slice(i, i + n);
       const lv = lex(w);
       // The rule words win over a lexicon entry of the same length (不 is a negator, not a word).
-      if (NEGATORS.has(w)) kind = 'negator';
-      else if (CONTRAST.has(w)) kind = 'contrast';
-      else if (DEGREE.has(w) && (n > 1 || lex(run.slice(i + 1, i + 3)) !== undefined || lex(run.slice(i + 1, i + 2)) !== undefined || lv === undefined)) kind = 'degree';
+      if (NEGATORS.has(w)) kind = NEGATOR;
+      else if (CONTRAST.has(w)) kind = CONTRAST_WORD;
+      else if (DEGREE.has(w) && (n > 1 || lex(run.slice(i + 1, i + 3)) !== undefined || lex(run.slice(i + 1, i + 2)) !== undefined || lv === undefined)) kind = DEGREE_ADVERB;
       else if (lv !== undefined) {
-        kind = 'word';
+        kind = WORD;
         v = lv;
       } else continue;
       hit = n;
@@ -86,29 +169,36 @@ function matchRun(run: string, lex: Lookup, out: ZhUnit[], clause: () => number,
       i++;
       continue;
     }
-    flushNeutral();
-    const token = run.slice(i, i + hit);
-    if (kind === 'contrast') onContrast();
-    out.push({ token, base: v, valence: v, boundary: false, kind, clause: clause() });
-    if (kind === 'contrast') onContrast();
+    if (out !== null) for (let k = 0; k < Math.ceil(pending / 2); k++) out.push('', 0, OTHER, state.clause);
+    pending = 0;
+    if (out === null) {
+      if (kind === WORD) state.sum += v;
+    } else {
+      const token = run.slice(i, i + hit);
+      if (kind === CONTRAST_WORD) state.clause++;
+      out.push(token, v, kind, state.clause);
+      if (kind === CONTRAST_WORD) state.clause++;
+    }
     i += hit;
   }
-  flushNeutral();
+  if (out !== null) for (let k = 0; k < Math.ceil(pending / 2); k++) out.push('', 0, OTHER, state.clause);
 }
 
-/** Scores Chinese (or mixed) text; returns units plus `!`/`?` counts. */
-export function scoreChinese(text: string, extra: ReadonlyMap<string, number> | undefined, keepEmoticons: boolean): { units: Unit[]; exclamations: number; questions: number } {
+/**
+ * Scores Chinese (or mixed) text; returns units plus `!`/`?` counts. Allocation-light: units live
+ * in parallel typed arrays, and only word lengths that occur in the lexicons are looked up.
+ */
+export function scoreChinese(text: string, extra: ReadonlyMap<string, number> | undefined, keepEmoticons: boolean): { units: UnitArrays; exclamations: number; questions: number } {
   const core = chineseCore();
   const en = englishLexicon();
   const lex: Lookup = extra ? (w) => extra.get(w) ?? core.get(w) : (w) => core.get(w);
-  const list: ZhUnit[] = [];
-  let clause = 0;
-  let contrastAt = -1;
+  const builtIn = builtInLengths();
+  const ex = extra ? lengthsOf(extra) : undefined;
+  const longest = ex ? (c: number): number => Math.max(builtIn[c]!, ex.get(c) ?? 0) : (c: number): number => builtIn[c]!;
+  const list = new ZhUnits();
+  const state = { clause: 0, sum: 0 };
   let exclamations = 0;
   let questions = 0;
-  const onContrast = (): void => {
-    clause++;
-  };
   for (const m of text.matchAll(PIECE)) {
     const g = m.groups!;
     if (g['emoticon'] !== undefined) {
@@ -117,47 +207,52 @@ export function scoreChinese(text: string, extra: ReadonlyMap<string, number> | 
       let v = EMOTICONS.get(name);
       if (v === undefined) {
         // Unknown emoticon: the lexicon's verdict on its text, if any.
-        const inner: ZhUnit[] = [];
-        matchRun(name, lex, inner, () => 0, () => undefined);
-        v = inner.reduce((s, u) => s + (u.kind === 'word' ? u.base : 0), 0);
+        const inner = { clause: 0, sum: 0 };
+        matchRun(name, lex, longest, null, inner);
+        v = inner.sum;
       }
-      list.push({ token: g['emoticon'], base: v, valence: v, boundary: false, kind: 'word', clause });
+      list.push(g['emoticon'], v, WORD, state.clause);
     } else if (g['emoji'] !== undefined) {
-      const v = emojiValence(g['emoji']);
-      list.push({ token: g['emoji'], base: v, valence: v, boundary: false, kind: 'word', clause });
+      list.push(g['emoji'], emojiValence(g['emoji']), WORD, state.clause);
     } else if (g['han'] !== undefined) {
-      const before = list.length;
-      matchRun(g['han'], lex, list, () => clause, onContrast);
-      for (let k = before; k < list.length; k++) {
-        if (list[k]!.kind === 'contrast' && contrastAt < 0) contrastAt = k;
-        clause = Math.max(clause, list[k]!.clause);
-      }
+      matchRun(g['han'], lex, longest, list, state);
     } else if (g['latin'] !== undefined) {
       const w = g['latin'].toLowerCase();
       const v = extra?.get(w) ?? en.get(w) ?? 0;
-      list.push({ token: g['latin'], base: v, valence: v, boundary: false, kind: v === 0 ? 'other' : 'word', clause });
+      list.push(g['latin'], v, v === 0 ? OTHER : WORD, state.clause);
     } else {
       const s = g['stop']!;
       if (s === '!' || s === '！') exclamations++;
       if (s === '?' || s === '？') questions++;
-      if (list.length > 0) list[list.length - 1]!.boundary = true;
-      clause++;
+      state.clause++;
     }
   }
-  for (let i = 0; i < list.length; i++) {
-    const u = list[i]!;
-    if (u.kind !== 'word' || u.base === 0) continue;
-    let v = u.base;
+  const { n, token, base, valence, kind, clause } = list;
+  for (let i = 0; i < n; i++) {
+    if (kind[i] !== WORD || base[i] === 0) continue;
+    let v = base[i]!;
     for (let j = 1; j <= 3 && i - j >= 0; j++) {
-      const p = list[i - j]!;
-      if (p.clause !== u.clause) break;
-      if (p.kind === 'degree') {
-        const s = DEGREE.get(p.token)! * BOOST * (j === 1 ? 1 : j === 2 ? 0.95 : 0.9);
+      const p = i - j;
+      if (clause[p] !== clause[i]) break;
+      if (kind[p] === DEGREE_ADVERB) {
+        const s = DEGREE.get(token[p]!)! * BOOST * (j === 1 ? 1 : j === 2 ? 0.95 : 0.9);
         v += v > 0 ? s : -s;
-      } else if (p.kind === 'negator') v *= NEGATE;
+      } else if (kind[p] === NEGATOR) v *= NEGATE;
     }
-    u.valence = v;
+    valence[i] = v;
   }
-  if (contrastAt >= 0) for (let i = 0; i < list.length; i++) list[i]!.valence *= i < contrastAt ? 0.5 : i > contrastAt ? 1.5 : 1;
-  return { units: list.filter((u) => u.kind !== 'negator' && u.kind !== 'degree' && u.kind !== 'contrast'), exclamations, questions };
+  const contrastAt = list.contrastAt;
+  if (contrastAt >= 0) for (let i = 0; i < n; i++) valence[i] = valence[i]! * (i < contrastAt ? 0.5 : i > contrastAt ? 1.5 : 1);
+  // Drop the rule words, keeping the order of the rest.
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    const k = kind[i];
+    if (k === NEGATOR || k === DEGREE_ADVERB || k === CONTRAST_WORD) continue;
+    token[w] = token[i]!;
+    base[w] = base[i]!;
+    valence[w] = valence[i]!;
+    w++;
+  }
+  token.length = w;
+  return { units: { n: w, token, base, valence }, exclamations, questions };
 }

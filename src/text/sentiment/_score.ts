@@ -7,18 +7,6 @@
  */
 import { normalizeScore } from './_lexicon.js';
 
-/** A word, emoticon or emoji as the rules see it. */
-export interface Unit {
-  /** The token as written (Chinese: the matched n-gram). */
-  token: string;
-  /** Lexicon valence before the rules (0 when not in the lexicon). */
-  base: number;
-  /** Valence after negation, intensifiers, caps and "but". */
-  valence: number;
-  /** Whether a clause boundary (, ; . ! ? and the like) follows this unit. */
-  boundary: boolean;
-}
-
 /** One token that moved the score. */
 export interface SentimentToken {
   /** The word, emoticon, emoji or Chinese n-gram. */
@@ -38,25 +26,45 @@ export interface Scored {
   tokens: SentimentToken[];
 }
 
+/** The units of a text as parallel arrays (both scorers' allocation-light form): unit k is `token[k]`, `base[k]`, `valence[k]`. */
+export interface UnitArrays {
+  n: number;
+  token: readonly string[];
+  base: Float64Array;
+  valence: Float64Array;
+}
+
 /**
  * VADER's aggregation: the sum of unit valences plus punctuation emphasis (0.292 per `!`, at most 4;
  * two or more `?` add 0.18 each, at most 0.96), normalized by x / √(x² + 15). Shares: each positive
  * unit adds valence + 1 to the positive mass, each negative one valence − 1, each neutral unit 1 to
  * the neutral mass; the punctuation emphasis goes to the larger of the two polar masses.
  */
-export function aggregate(units: readonly Unit[], exclamations: number, questions: number): Scored {
+export function aggregateArrays(u: UnitArrays, exclamations: number, questions: number): Scored {
   let sum = 0;
   let pos = 0;
   let neg = 0;
   let neu = 0;
   const tokens: SentimentToken[] = [];
-  for (const u of units) {
-    sum += u.valence;
-    if (u.valence > 0) pos += u.valence + 1;
-    else if (u.valence < 0) neg += u.valence - 1;
-    else neu += 1;
-    if (u.valence !== 0) tokens.push({ token: u.token, base: u.base, valence: round4(u.valence) });
+  const val = u.valence;
+  for (let k = 0; k < u.n; k++) {
+    const v = val[k]!;
+    if (v > 0) {
+      sum += v;
+      pos += v + 1;
+    } else if (v < 0) {
+      sum += v;
+      neg += v - 1;
+    } else {
+      neu += 1;
+      continue;
+    }
+    tokens.push({ token: u.token[k]!, base: u.base[k]!, valence: round4(v) });
   }
+  return finish(sum, pos, neg, neu, tokens, exclamations, questions);
+}
+
+function finish(sum: number, pos: number, neg: number, neu: number, tokens: SentimentToken[], exclamations: number, questions: number): Scored {
   let punct = Math.min(exclamations, 4) * 0.292;
   if (questions > 1) punct += questions <= 3 ? questions * 0.18 : 0.96;
   if (sum > 0) sum += punct;

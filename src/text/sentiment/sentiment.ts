@@ -3,7 +3,7 @@ import { boolean, numberInRange, oneOf, options as checkOptions } from '../../co
 import { HAN_TEST } from '../_patterns.js';
 import { scoreChinese } from './_chinese.js';
 import { scoreEnglish } from './_english.js';
-import { aggregate, type SentimentToken } from './_score.js';
+import { aggregateArrays, type SentimentToken } from './_score.js';
 
 export type { SentimentToken } from './_score.js';
 
@@ -95,7 +95,7 @@ export function sentimentWith(text: string, cfg: SentimentConfig): SentimentResu
   const lang = cfg.lang === 'auto' ? (HAN_TEST.test(text) ? 'zh' : 'en') : cfg.lang;
   let scored;
   if (lang === 'en') {
-    const { units } = scoreEnglish(text, cfg.lexicon, cfg.domain);
+    const units = scoreEnglish(text, cfg.lexicon, cfg.domain);
     let exclamations = 0;
     let questions = 0;
     for (let i = 0; i < text.length; i++) {
@@ -103,10 +103,10 @@ export function sentimentWith(text: string, cfg: SentimentConfig): SentimentResu
       if (c === 33 || c === 0xff01) exclamations++;
       else if (c === 63 || c === 0xff1f) questions++;
     }
-    scored = aggregate(units, exclamations, questions);
+    scored = aggregateArrays(units, exclamations, questions);
   } else {
     const r = scoreChinese(text, cfg.lexicon, cfg.emoticons);
-    scored = aggregate(r.units, r.exclamations, r.questions);
+    scored = aggregateArrays(r.units, r.exclamations, r.questions);
   }
   const label = scored.compound >= cfg.threshold && scored.compound > 0 ? 'positive' : scored.compound <= -cfg.threshold && scored.compound < 0 ? 'negative' : 'neutral';
   return { ...scored, label, lang };
@@ -141,6 +141,9 @@ export function sentimentWith(text: string, cfg: SentimentConfig): SentimentResu
  * ```ts
  * import { sentiment } from 'crmkit/text/sentiment';
  * sentiment('The crew was great!').label; // => 'positive'
+ * const onHold = sentiment('Stuck on hold for an hour', { lang: 'en', domain: 'customer-service', lexicon: { hour: -1 }, threshold: 0.05 });
+ * onHold.compound; // => -0.6124
+ * onHold.tokens.map((t) => t.token); // => ['Stuck', 'hold', 'hour']
  * sentiment('The crew was not great').label; // => 'negative'
  * sentiment('flight delayed again... worst airline').tokens.map((t) => t.token); // => ['delayed', 'worst']
  * sentiment('服务太差了，再也不来了[怒]').label; // => 'negative'

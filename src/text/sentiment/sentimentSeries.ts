@@ -55,7 +55,8 @@ const KEYS = ['by', 'timeZone', 'from', 'to', 'lang', 'threshold', 'lexicon', 'e
  * to the last is present. Cost O(total text length + buckets).
  * @see pandas `df.set_index('created').groupby(pd.Grouper(freq='D'))['compound'].agg(['mean', 'size'])`
  * @throws {@link InvalidInputError} when posts is not an array of `{ text, createdAt }` with string
- *   text and a valid timestamp, or no post falls in the range
+ *   text and a valid timestamp, or no post falls in the range, or the range spans more than
+ *   100,000 buckets (hourly: 11 years)
  * @throws {@link InvalidOptionError} on a bad option (see {@link sentiment} for the scoring options)
  * @example
  * ```ts
@@ -70,6 +71,10 @@ const KEYS = ['by', 'timeZone', 'from', 'to', 'lang', 'threshold', 'lexicon', 'e
  * r.counts; // => [1, 0, 2]
  * r.negative; // => [0, 0, 2]
  * r.negativeShare; // => [0, 0, 1]
+ * // Hourly, on Beijing's clock, over a chosen window:
+ * const h = sentimentSeries(posts, { by: 'hour', timeZone: 'Asia/Shanghai', from: '2015-02-19T17:00:00Z', to: '2015-02-19T19:00:00Z', lang: 'en', threshold: 0.1 });
+ * h.labels; // => ['2015-02-20T01', '2015-02-20T02', '2015-02-20T03']
+ * h.counts; // => [0, 1, 0]
  * ```
  * @category Sentiment
  */
