@@ -81,7 +81,7 @@ describe('example-seeded mutation fuzz of every exported function (built package
             return withTopLevelAwait(ex.code); // top-level await cannot become CommonJS: run the body in an async function
           }
         });
-      expect(examples.length).toBeGreaterThan(5);
+      expect(examples.length).toBeGreaterThan(2); // small subpaths (text/sentiment) have few examples; the calls below must still pass 500
       const specs = Object.fromEntries(SUBPATHS.filter((s) => !s.endsWith('/node') || s === sub).map((s) => [specOf(s), distUrl(s)]));
       // the graph examples build their input with graphology (a runtime dependency)
       specs.graphology = pathToFileURL(join(ROOT, 'node_modules', 'graphology', 'dist', 'graphology.mjs')).href;
