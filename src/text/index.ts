@@ -40,3 +40,7 @@ export { recommendContent } from './recommendContent.js';
 export type { ContentPick, CustomerPicks, KeyedRows, RecommendContentOptions } from './recommendContent.js';
 export { buildContentProfiles } from './buildContentProfiles.js';
 export type { BuildContentProfilesOptions, ContentEvent, ContentProfiles } from './buildContentProfiles.js';
+export { fitNmf, nmfTopTerms, parseNmfModel, transformNmf } from './fitNmf.js';
+export type { FitNmfOptions, NmfModel, NmfParams, NmfStart } from './fitNmf.js';
+export { topicCoherence } from './topicCoherence.js';
+export type { TopicCoherenceOptions, TopicCoherenceResult } from './topicCoherence.js';
