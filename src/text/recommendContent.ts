@@ -137,6 +137,11 @@ export function recommendContent(profiles: KeyedRows, items: KeyedRows, options?
   const heapVal = new Float64Array(pool);
   const out: CustomerPicks[] = [];
   const Pm = P.matrix;
+  const topV = new Int32Array(explain);
+  const topC = new Float64Array(explain);
+  const dense = new Float64Array(explain > 0 ? V : 0);
+  // Term names: the vocabulary, or column numbers as strings made once each.
+  const names: (string | undefined)[] = vocab ? vocab.slice() : new Array<string | undefined>(V);
   for (let c = 0; c < Pm.rows; c++) {
     let nt = 0;
     for (let j = Pm.indptr[c]!; j < Pm.indptr[c + 1]!; j++) {
@@ -190,7 +195,11 @@ export function recommendContent(profiles: KeyedRows, items: KeyedRows, options?
     for (let i = 0; i < size; i++) cand.push(heapIdx[i]!);
     cand.sort((a, b) => scores[b]! - scores[a]! || a - b);
     const chosen = diversity > 0 ? mmr(cand, scores, I.matrix, k, diversity) : cand.slice(0, k);
-    out.push({ customer: P.ids[c]!, picks: chosen.map((it) => ({ item: I.ids[it]!, score: scores[it]!, terms: explainPick(Pm, c, I.matrix, it, explain, vocab) })) });
+    if (explain > 0) for (let j = Pm.indptr[c]!; j < Pm.indptr[c + 1]!; j++) dense[Pm.indices[j]!]! += Pm.data[j]!;
+    const picks: ContentPick[] = [];
+    for (const it of chosen) picks.push({ item: I.ids[it]!, score: scores[it]!, terms: explainPick(dense, I.matrix, it, explain, names, topV, topC) });
+    if (explain > 0) for (let j = Pm.indptr[c]!; j < Pm.indptr[c + 1]!; j++) dense[Pm.indices[j]!] = 0;
+    out.push({ customer: P.ids[c]!, picks });
     for (let t = 0; t < nt; t++) {
       scores[touched[t]!] = 0;
       mark[touched[t]!] = 0;
@@ -244,23 +253,31 @@ function mmr(cand: number[], rel: Float64Array, items: CsrMatrix, k: number, lam
   return picked;
 }
 
-function explainPick(P: CsrMatrix, c: number, I: CsrMatrix, it: number, n: number, vocab: readonly string[] | undefined): { term: string; contribution: number }[] {
+/**
+ * The top-n shared terms of the current profile (its weights scattered in `dense`) and an item row,
+ * by contribution, with no per-term objects until the result.
+ */
+function explainPick(dense: Float64Array, I: CsrMatrix, it: number, n: number, names: (string | undefined)[], topV: Int32Array, topC: Float64Array): { term: string; contribution: number }[] {
   if (n === 0) return [];
-  const shared: { term: string; contribution: number; v: number }[] = [];
-  let i = P.indptr[c]!;
-  let j = I.indptr[it]!;
-  const ie = P.indptr[c + 1]!;
-  const je = I.indptr[it + 1]!;
-  while (i < ie && j < je) {
-    const x = P.indices[i]!;
-    const y = I.indices[j]!;
-    if (x === y) {
-      shared.push({ term: vocab ? vocab[x]! : String(x), contribution: P.data[i]! * I.data[j]!, v: x });
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+  let size = 0;
+  for (let j = I.indptr[it]!; j < I.indptr[it + 1]!; j++) {
+    const x = I.indices[j]!;
+    const pw = dense[x]!;
+    if (pw === 0) continue;
+    const w = pw * I.data[j]!;
+    // Insertion into the sorted top-n (largest contribution first, ties by column).
+    if (size < n || w > topC[size - 1]! || (w === topC[size - 1]! && x < topV[size - 1]!)) {
+      let q = size < n ? size++ : size - 1;
+      while (q > 0 && (topC[q - 1]! < w || (topC[q - 1]! === w && topV[q - 1]! > x))) {
+        topC[q] = topC[q - 1]!;
+        topV[q] = topV[q - 1]!;
+        q--;
+      }
+      topC[q] = w;
+      topV[q] = x;
+    }
   }
-  shared.sort((a, b) => b.contribution - a.contribution || a.v - b.v);
-  return shared.slice(0, n).map(({ term, contribution }) => ({ term, contribution }));
+  const out: { term: string; contribution: number }[] = [];
+  for (let q = 0; q < size; q++) out.push({ term: (names[topV[q]!] ??= String(topV[q]!)), contribution: topC[q]! });
+  return out;
 }
