@@ -1,4 +1,4 @@
-import { InvalidOptionError, ModelFormatError } from '../core/errors.js';
+import { InvalidInputError, InvalidOptionError, ModelFormatError } from '../core/errors.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { createRandom } from '../core/random.js';
 import type { CsrMatrix } from '../core/sparse.js';
@@ -112,6 +112,19 @@ function factor(name: string, x: unknown, rows: number, cols: number): Float64Ar
   return out;
 }
 
+/** checkCounts plus the CSR structure (row pointers, column indices in range) and a size cap on the factors. */
+function checkInput(fn: string, X: unknown, nTopics: number, cols?: number): CsrMatrix {
+  const m = checkCounts(fn, X, cols);
+  const { indptr, indices, data } = m;
+  if (m.cols < 1 || indptr.length !== m.rows + 1 || indptr[0] !== 0 || indptr[m.rows] !== indices.length || indices.length !== data.length) {
+    throw new InvalidInputError(fn, 'X must be a well-formed CsrMatrix (indptr of rows + 1 offsets from 0 to nnz, one index per value, at least one column)', X);
+  }
+  for (let i = 0; i < m.rows; i++) if (!(indptr[i + 1]! >= indptr[i]!)) throw new InvalidInputError(fn, `X.indptr must be non-decreasing; offset ${i + 1} is not`, indptr[i + 1]);
+  for (let p = 0; p < indices.length; p++) if (!(indices[p]! >= 0 && indices[p]! < m.cols)) throw new InvalidInputError(fn, `X.indices[${p}] must be a column in [0, ${m.cols})`, indices[p]);
+  if (nTopics * (m.rows + m.cols) > 2 ** 27) throw new InvalidInputError(fn, `nTopics × (documents + terms) must be at most 2^27 (the factors' size); got ${nTopics} × ${m.rows + m.cols}`, m.cols);
+  return m;
+}
+
 function meanOf(X: CsrMatrix): number {
   let s = 0;
   for (let p = 0; p < X.data.length; p++) s += X.data[p]!;
@@ -138,7 +151,7 @@ function meanOf(X: CsrMatrix): number {
  * @see Lee and Seung (2001). Algorithms for non-negative matrix factorization. NIPS.
  * @see Boutsidis and Gallopoulos (2008). SVD based initialization: a head start for non-negative matrix factorization.
  * @see sklearn.decomposition.NMF
- * @throws {@link InvalidInputError} when X is not a CSR matrix of finite values ≥ 0 with a document
+ * @throws {@link InvalidInputError} when X is not a well-formed CSR matrix of finite values ≥ 0 with a document, or the factors would exceed 2^27 values
  * @throws {@link InvalidOptionError} on a bad option, `'kullback-leibler'` with `'cd'`, an NNDSVD init with nTopics > min(documents, terms), or starting factors of the wrong shape
  * @throws {@link AbortError} when `signal` fires
  * @example
@@ -155,11 +168,12 @@ function meanOf(X: CsrMatrix): number {
  * @category Topics
  */
 export function fitNmf(X: CsrMatrix, options?: FitNmfOptions): NmfModel {
-  const m = checkCounts(FN, X);
+  checkCounts(FN, X);
   const o = checkOptions(FN, options, KEYS);
+  const nTopics = o.nTopics === undefined ? 10 : integerInRange(FN, 'options.nTopics', o.nTopics, { min: 1 });
+  const m = checkInput(FN, X, nTopics);
   const n = m.rows;
   const V = m.cols;
-  const nTopics = o.nTopics === undefined ? 10 : integerInRange(FN, 'options.nTopics', o.nTopics, { min: 1 });
   const solver = o.solver === undefined ? 'cd' : oneOf(FN, 'options.solver', o.solver, ['cd', 'mu'] as const);
   const betaLoss = o.betaLoss === undefined ? 'frobenius' : oneOf(FN, 'options.betaLoss', o.betaLoss, ['frobenius', 'kullback-leibler'] as const);
   if (solver === 'cd' && betaLoss !== 'frobenius') throw new InvalidOptionError(FN, "options.betaLoss 'kullback-leibler' needs options.solver 'mu'", betaLoss);
@@ -239,7 +253,7 @@ export function transformNmf(model: NmfModel, X: CsrMatrix): number[][] {
   const p = mdl.params;
   const K = p.nTopics;
   const V = mdl.components[0]!.length;
-  const m = checkCounts(fn, X, V);
+  const m = checkInput(fn, X, K, V);
   const H = new Float64Array(K * V);
   for (let k = 0; k < K; k++) H.set(mdl.components[k]!, k * V);
   const W = new Float64Array(m.rows * K);

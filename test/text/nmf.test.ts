@@ -115,3 +115,11 @@ describe('topicCoherence', () => {
     expect(() => topicCoherence([['cheap', 'fares']], [])).toThrow(InvalidInputError);
   });
 });
+
+describe('fitNmf structural checks', () => {
+  it('rejects malformed CSR structure with InvalidInputError', () => {
+    expect(() => fitNmf({ ...X, indices: Int32Array.from(X.indices, (v, i) => (i === 0 ? X.cols + 5 : v)) })).toThrow(InvalidInputError);
+    expect(() => fitNmf({ ...X, indptr: Int32Array.from(X.indptr, (v, i) => (i === 1 ? 1000 : v)) })).toThrow(InvalidInputError);
+    expect(() => fitNmf({ rows: 1, cols: 2 ** 30, indptr: Int32Array.of(0, 1), indices: Int32Array.of(0), data: Float64Array.of(1) }, { nTopics: 1 })).toThrow(/2\^27/);
+  });
+});
