@@ -140,6 +140,7 @@ export function recommendContent(profiles: KeyedRows, items: KeyedRows, options?
   const topV = new Int32Array(explain);
   const topC = new Float64Array(explain);
   const dense = new Float64Array(explain > 0 ? V : 0);
+  const itemDense = new Float64Array(diversity > 0 ? V : 0);
   // Term names: the vocabulary, or column numbers as strings made once each.
   const names: (string | undefined)[] = vocab ? vocab.slice() : new Array<string | undefined>(V);
   for (let c = 0; c < Pm.rows; c++) {
@@ -194,7 +195,7 @@ export function recommendContent(profiles: KeyedRows, items: KeyedRows, options?
     const cand: number[] = [];
     for (let i = 0; i < size; i++) cand.push(heapIdx[i]!);
     cand.sort((a, b) => scores[b]! - scores[a]! || a - b);
-    const chosen = diversity > 0 ? mmr(cand, scores, I.matrix, k, diversity) : cand.slice(0, k);
+    const chosen = diversity > 0 ? mmr(cand, scores, I.matrix, k, diversity, itemDense) : cand.slice(0, k);
     if (explain > 0) for (let j = Pm.indptr[c]!; j < Pm.indptr[c + 1]!; j++) dense[Pm.indices[j]!]! += Pm.data[j]!;
     const picks: ContentPick[] = [];
     for (const it of chosen) picks.push({ item: I.ids[it]!, score: scores[it]!, terms: explainPick(dense, I.matrix, it, explain, names, topV, topC) });
@@ -213,24 +214,12 @@ function worse(sa: number, ia: number, sb: number, ib: number): boolean {
   return sa < sb || (sa === sb && ia > ib);
 }
 
-function rowDot(m: CsrMatrix, a: number, b: number): number {
-  let i = m.indptr[a]!;
-  let j = m.indptr[b]!;
-  const ie = m.indptr[a + 1]!;
-  const je = m.indptr[b + 1]!;
-  let s = 0;
-  while (i < ie && j < je) {
-    const x = m.indices[i]!;
-    const y = m.indices[j]!;
-    if (x === y) s += m.data[i++]! * m.data[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return s;
-}
-
-/** Maximal marginal relevance over candidates sorted by relevance. */
-function mmr(cand: number[], rel: Float64Array, items: CsrMatrix, k: number, lambda: number): number[] {
+/**
+ * Maximal marginal relevance over candidates sorted by relevance. Each picked item's row is
+ * scattered into `dense` (terms, zero outside) once, so its cosine with every remaining candidate
+ * is one pass over the candidate's row.
+ */
+function mmr(cand: number[], rel: Float64Array, items: CsrMatrix, k: number, lambda: number, dense: Float64Array): number[] {
   const picked: number[] = [];
   const maxSim = new Float64Array(cand.length);
   const used = new Uint8Array(cand.length);
@@ -248,7 +237,18 @@ function mmr(cand: number[], rel: Float64Array, items: CsrMatrix, k: number, lam
     used[best] = 1;
     const it = cand[best]!;
     picked.push(it);
-    for (let i = 0; i < cand.length; i++) if (!used[i]) maxSim[i] = Math.max(maxSim[i]!, rowDot(items, it, cand[i]!));
+    if (picked.length === k) break;
+    const a0 = items.indptr[it]!;
+    const a1 = items.indptr[it + 1]!;
+    for (let j = a0; j < a1; j++) dense[items.indices[j]!]! += items.data[j]!;
+    for (let i = 0; i < cand.length; i++) {
+      if (used[i]) continue;
+      const c = cand[i]!;
+      let d = 0;
+      for (let j = items.indptr[c]!; j < items.indptr[c + 1]!; j++) d += dense[items.indices[j]!]! * items.data[j]!;
+      if (d > maxSim[i]!) maxSim[i] = d;
+    }
+    for (let j = a0; j < a1; j++) dense[items.indices[j]!] = 0;
   }
   return picked;
 }
