@@ -2,7 +2,7 @@ import { InvalidInputError, InvalidOptionError, ModelFormatError } from '../core
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import { createRandom } from '../core/random.js';
 import type { CsrMatrix } from '../core/sparse.js';
-import { integerInRange, numberInRange, oneOf, options as checkOptions, seed as checkSeed } from '../core/validate.js';
+import { integerInRange, numberInRange, oneOf, options as checkOptions, rethrowAs, seed as checkSeed } from '../core/validate.js';
 import { betaDivergence, fitCd, fitMu, nndsvd, type Regularization } from './_nmf.js';
 import { checkCounts } from './fitLda.js';
 import type { TopicTerm } from './fitLda.js';
@@ -249,7 +249,7 @@ export function fitNmf(X: CsrMatrix, options?: FitNmfOptions): NmfModel {
  */
 export function transformNmf(model: NmfModel, X: CsrMatrix): number[][] {
   const fn = 'text/transformNmf';
-  const mdl = parseNmfModel(model);
+  const mdl = parseAs(fn, model);
   const p = mdl.params;
   const K = p.nTopics;
   const V = mdl.components[0]!.length;
@@ -286,7 +286,7 @@ export function transformNmf(model: NmfModel, X: CsrMatrix): number[][] {
  */
 export function nmfTopTerms(model: NmfModel, options?: { vocabulary?: readonly string[]; top?: number }): TopicTerm[][] {
   const fn = 'text/nmfTopTerms';
-  const mdl = parseNmfModel(model);
+  const mdl = parseAs(fn, model);
   const o = checkOptions(fn, options, ['vocabulary', 'top']);
   const V = mdl.components[0]!.length;
   const top = o.top === undefined ? 10 : integerInRange(fn, 'options.top', o.top, { min: 1 });
@@ -298,6 +298,15 @@ export function nmfTopTerms(model: NmfModel, options?: { vocabulary?: readonly s
     const idx = Array.from(row.keys()).sort((a, b) => row[b]! - row[a]! || a - b).slice(0, top);
     return idx.map((v) => ({ term: vocab ? vocab[v]! : String(v), weight: s > 0 ? row[v]! / s : 0 }));
   });
+}
+
+/** {@link parseNmfModel} with its errors named after the public function `fn` that was called. */
+export function parseAs(fn: string, json: unknown): NmfModel {
+  try {
+    return parseNmfModel(json);
+  } catch (e) {
+    return rethrowAs(fn, e);
+  }
 }
 
 /**

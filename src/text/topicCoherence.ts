@@ -1,8 +1,8 @@
 import { InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import type { CsrMatrix } from '../core/sparse.js';
-import { integerInRange, oneOf, options as checkOptions } from '../core/validate.js';
+import { integerInRange, oneOf, options as checkOptions, rethrowAs } from '../core/validate.js';
 import { parseLdaModel, type LdaModel, type TopicTerm } from './fitLda.js';
-import { parseNmfModel, type NmfModel } from './fitNmf.js';
+import { parseAs as parseNmfAs, type NmfModel } from './fitNmf.js';
 
 /** Options of {@link topicCoherence}. */
 export interface TopicCoherenceOptions {
@@ -72,7 +72,12 @@ export function topicCoherence(topics: Topics, docs: CsrMatrix | readonly (reado
   let topicKeys: (number | string)[][];
   if (typeof topics === 'object' && topics !== null && !Array.isArray(topics)) {
     const kind = (topics as { kind?: unknown }).kind;
-    const mdl = kind === 'nmf' ? parseNmfModel(topics) : kind === 'lda' ? parseLdaModel(topics) : null;
+    let mdl: LdaModel | NmfModel | null = null;
+    try {
+      mdl = kind === 'nmf' ? parseNmfAs(FN, topics) : kind === 'lda' ? parseLdaModel(topics) : null;
+    } catch (e) {
+      rethrowAs(FN, e);
+    }
     if (mdl === null) throw new InvalidInputError(FN, "topics must be an LDA or NMF model, or one array of terms per topic", topics);
     const V = mdl.components[0]!.length;
     if (vocab !== undefined && vocab.length !== V) throw new InvalidOptionError(FN, `options.vocabulary must have ${V} terms (the model's columns)`, vocab.length);
