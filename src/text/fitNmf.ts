@@ -300,7 +300,7 @@ export function nmfTopTerms(model: NmfModel, options?: { vocabulary?: readonly s
   });
 }
 
-/** {@link parseNmfModel} with its errors named after the public function `fn` that was called. */
+/** parseNmfModel with its errors named after the public function `fn` that was called. @internal */
 export function parseAs(fn: string, json: unknown): NmfModel {
   try {
     return parseNmfModel(json);

@@ -123,3 +123,15 @@ describe('fitNmf structural checks', () => {
     expect(() => fitNmf({ rows: 1, cols: 2 ** 30, indptr: Int32Array.of(0, 1), indices: Int32Array.of(0), data: Float64Array.of(1) }, { nTopics: 1 })).toThrow(/2\^27/);
   });
 });
+
+describe('errors name the function the user called', () => {
+  it('transformNmf, nmfTopTerms and topicCoherence relabel model-format errors', () => {
+    const m = fitNmf(X, { nTopics: 2 });
+    const bad = { ...m, formatVersion: 9 } as never;
+    expect(() => transformNmf(bad, X)).toThrow(/^text\/transformNmf: /);
+    expect(() => nmfTopTerms(bad)).toThrow(/^text\/nmfTopTerms: /);
+    expect(() => topicCoherence(bad, C)).toThrow(/^text\/topicCoherence: /);
+    expect(() => topicCoherence({ ...fitLda(C, { nTopics: 2 }), formatVersion: 9 } as never, C)).toThrow(/^text\/topicCoherence: /);
+    expect(() => parseNmfModel({ kind: 'lda' })).toThrow(/^text\/parseNmfModel: /);
+  });
+});
