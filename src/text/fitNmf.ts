@@ -125,6 +125,20 @@ function checkInput(fn: string, X: unknown, nTopics: number, cols?: number): Csr
   return m;
 }
 
+/** Throws when the factors overflowed (finite but huge inputs), instead of returning NaN or Infinity. */
+function checkFinite(fn: string, M: Float64Array, what: string): void {
+  for (let i = 0; i < M.length; i++) {
+    if (!Number.isFinite(M[i]!)) throw new InvalidInputError(fn, `the values of X (or the model) are too large: ${what} overflowed`, M[i]);
+  }
+}
+
+function checkVocabulary(fn: string, vocab: unknown, V: number): readonly string[] | undefined {
+  if (vocab === undefined) return undefined;
+  if (!Array.isArray(vocab) || vocab.length !== V) throw new InvalidOptionError(fn, `options.vocabulary must have ${V} terms`, vocab);
+  for (let i = 0; i < V; i++) if (typeof vocab[i] !== 'string') throw new InvalidOptionError(fn, `options.vocabulary[${i}] must be a string`, vocab[i]);
+  return vocab as readonly string[];
+}
+
 function meanOf(X: CsrMatrix): number {
   let s = 0;
   for (let p = 0; p < X.data.length; p++) s += X.data[p]!;
@@ -222,9 +236,13 @@ export function fitNmf(X: CsrMatrix, options?: FitNmfOptions): NmfModel {
   const reg = regularization(p, n, V);
   const run = solver === 'cd' ? fitCd(m, W, H, K, p.tolerance, p.maxIterations, reg, true, ctl) : fitMu(m, W, H, K, beta, p.tolerance, p.maxIterations, reg, true, ctl);
   ctl.checkpoint(p.maxIterations, p.maxIterations);
+  checkFinite(FN, W, 'W');
+  checkFinite(FN, H, 'H');
+  const reconstructionError = betaDivergence(m, W, H, K, beta);
+  if (!Number.isFinite(reconstructionError)) throw new InvalidInputError(FN, 'the values of X are too large: the reconstruction error overflowed', reconstructionError);
   const components: number[][] = [];
   for (let k = 0; k < K; k++) components.push(Array.from(H.subarray(k * V, (k + 1) * V)));
-  return { kind: 'nmf', formatVersion: 1, params: p, components, iterations: run.iterations, converged: run.converged, reconstructionError: betaDivergence(m, W, H, K, beta) };
+  return { kind: 'nmf', formatVersion: 1, params: p, components, iterations: run.iterations, converged: run.converged, reconstructionError };
 }
 
 /**
@@ -262,6 +280,7 @@ export function transformNmf(model: NmfModel, X: CsrMatrix): number[][] {
   const ctl = taskControl(fn, {});
   if (p.solver === 'cd') fitCd(m, W, H, K, p.tolerance, p.maxIterations, reg, false, ctl);
   else fitMu(m, W, H, K, p.betaLoss === 'frobenius' ? 2 : 1, p.tolerance, p.maxIterations, reg, false, ctl);
+  checkFinite(fn, W, 'W');
   const out: number[][] = [];
   for (let d = 0; d < m.rows; d++) out.push(Array.from(W.subarray(d * K, (d + 1) * K)));
   return out;
@@ -290,11 +309,11 @@ export function nmfTopTerms(model: NmfModel, options?: { vocabulary?: readonly s
   const o = checkOptions(fn, options, ['vocabulary', 'top']);
   const V = mdl.components[0]!.length;
   const top = o.top === undefined ? 10 : integerInRange(fn, 'options.top', o.top, { min: 1 });
-  const vocab = o.vocabulary;
-  if (vocab !== undefined && (!Array.isArray(vocab) || vocab.length !== V)) throw new InvalidOptionError(fn, `options.vocabulary must have ${V} terms`, vocab);
+  const vocab = checkVocabulary(fn, o.vocabulary, V);
   return mdl.components.map((row) => {
     let s = 0;
     for (const x of row) s += x;
+    if (!Number.isFinite(s)) throw new InvalidInputError(fn, 'the model components are too large: their sum overflowed', s);
     const idx = Array.from(row.keys()).sort((a, b) => row[b]! - row[a]! || a - b).slice(0, top);
     return idx.map((v) => ({ term: vocab ? vocab[v]! : String(v), weight: s > 0 ? row[v]! / s : 0 }));
   });
@@ -339,8 +358,10 @@ export function parseNmfModel(json: unknown): NmfModel {
   const c = m.components;
   if (!Array.isArray(c) || c.length !== p.nTopics) throw new ModelFormatError(fn, 'components must have one row per topic', c);
   const V = Array.isArray(c[0]) ? c[0].length : 0;
-  for (const row of c) {
-    if (!Array.isArray(row) || row.length !== V || V === 0 || !row.every((x) => num(x) && x >= 0)) throw new ModelFormatError(fn, 'components rows must be numbers >= 0, one per term', row);
+  for (let k = 0; k < c.length; k++) {
+    const row: unknown = c[k];
+    if (!Array.isArray(row) || row.length !== V || V === 0) throw new ModelFormatError(fn, 'components rows must be numbers >= 0, one per term', row);
+    for (let v = 0; v < V; v++) if (!num(row[v]) || !((row[v] as number) >= 0)) throw new ModelFormatError(fn, `components[${k}][${v}] must be a finite number >= 0`, row[v]);
   }
   if (!Number.isInteger(m.iterations) || typeof m.converged !== 'boolean' || !num(m.reconstructionError)) throw new ModelFormatError(fn, 'iterations, converged and reconstructionError must be set', m);
   return m as NmfModel;

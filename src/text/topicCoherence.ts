@@ -66,7 +66,10 @@ export function topicCoherence(topics: Topics, docs: CsrMatrix | readonly (reado
   const measure = o.measure === undefined ? 'npmi' : oneOf(FN, 'options.measure', o.measure, ['umass', 'npmi'] as const);
   const top = o.top === undefined ? 10 : integerInRange(FN, 'options.top', o.top, { min: 2 });
   const vocab = o.vocabulary;
-  if (vocab !== undefined && (!Array.isArray(vocab) || !vocab.every((t) => typeof t === 'string'))) throw new InvalidOptionError(FN, 'options.vocabulary must be an array of strings', vocab);
+  if (vocab !== undefined) {
+    if (!Array.isArray(vocab)) throw new InvalidOptionError(FN, 'options.vocabulary must be an array of strings', vocab);
+    for (let i = 0; i < vocab.length; i++) if (typeof vocab[i] !== 'string') throw new InvalidOptionError(FN, `options.vocabulary[${i}] must be a string`, vocab[i]);
+  }
 
   // Topics as lists of term keys: column indices (from a model) or strings.
   let topicKeys: (number | string)[][];
@@ -83,14 +86,19 @@ export function topicCoherence(topics: Topics, docs: CsrMatrix | readonly (reado
     if (vocab !== undefined && vocab.length !== V) throw new InvalidOptionError(FN, `options.vocabulary must have ${V} terms (the model's columns)`, vocab.length);
     topicKeys = mdl.components.map((row) => Array.from(row.keys()).sort((a, b) => row[b]! - row[a]! || a - b).slice(0, Math.min(top, V)));
   } else if (Array.isArray(topics) && topics.length > 0) {
-    topicKeys = topics.map((t: unknown, k) => {
+    topicKeys = [];
+    for (let k = 0; k < topics.length; k++) {
+      const t: unknown = topics[k];
       if (!Array.isArray(t)) throw new InvalidInputError(FN, `topics[${k}] must be an array of terms`, t);
-      return t.map((x: unknown, i) => {
-        if (typeof x === 'string') return x;
-        if (typeof x === 'object' && x !== null && typeof (x as TopicTerm).term === 'string') return (x as TopicTerm).term;
-        throw new InvalidInputError(FN, `topics[${k}][${i}] must be a term (string or { term })`, x);
-      });
-    });
+      const keys: string[] = [];
+      for (let i = 0; i < t.length; i++) {
+        const x: unknown = t[i];
+        if (typeof x === 'string') keys.push(x);
+        else if (typeof x === 'object' && x !== null && typeof (x as TopicTerm).term === 'string') keys.push((x as TopicTerm).term);
+        else throw new InvalidInputError(FN, `topics[${k}][${i}] must be a term (string or { term })`, x);
+      }
+      topicKeys.push(keys);
+    }
   } else throw new InvalidInputError(FN, 'topics must be an LDA or NMF model, or a non-empty array of topics', topics);
   topicKeys.forEach((t, k) => {
     if (t.length < 2) throw new InvalidInputError(FN, `topics[${k}] must have at least 2 terms`, t.length);
@@ -111,17 +119,19 @@ export function topicCoherence(topics: Topics, docs: CsrMatrix | readonly (reado
       toKey.set(term, key);
       wanted.add(key);
     }
-    docs.forEach((doc: unknown, d) => {
+    for (let d = 0; d < docs.length; d++) {
+      const doc: unknown = docs[d];
       if (!Array.isArray(doc)) throw new InvalidInputError(FN, `docs[${d}] must be an array of tokens`, doc);
-      for (const tok of doc) {
-        if (typeof tok !== 'string') throw new InvalidInputError(FN, `docs[${d}] must hold strings`, tok);
+      for (let i = 0; i < doc.length; i++) {
+        const tok: unknown = doc[i];
+        if (typeof tok !== 'string') throw new InvalidInputError(FN, `docs[${d}][${i}] must be a string`, tok);
         const key = toKey.get(tok);
         if (key === undefined) continue;
         let list = postings.get(key);
         if (list === undefined) postings.set(key, (list = []));
         if (list[list.length - 1] !== d) list.push(d);
       }
-    });
+    }
   } else {
     const m = docs as CsrMatrix;
     if (typeof docs !== 'object' || docs === null || !(m.indptr instanceof Int32Array) || !(m.indices instanceof Int32Array) || !(m.data instanceof Float64Array) || !Number.isInteger(m.rows) || !Number.isInteger(m.cols) || m.indptr.length !== m.rows + 1) {

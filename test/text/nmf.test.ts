@@ -135,3 +135,20 @@ describe('errors name the function the user called', () => {
     expect(() => parseNmfModel({ kind: 'lda' })).toThrow(/^text\/parseNmfModel: /);
   });
 });
+
+describe('hostile inputs found by the fuzz', () => {
+  it('array holes in topics, docs and vocabulary are typed errors', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => topicCoherence([['cheap', 'fares'], ['lost', 'bag'], ,] as never, [['cheap']])).toThrow(InvalidInputError);
+    expect(() => topicCoherence([['cheap', 'fares']], new Array(3) as never)).toThrow(InvalidInputError);
+    expect(() => topicCoherence([['cheap', 'fares']], C, { vocabulary: new Array(C.cols) as never })).toThrow(InvalidOptionError);
+    const m = fitNmf(X, { nTopics: 2 });
+    expect(() => nmfTopTerms(m, { vocabulary: tfidf.vocabulary.map((t, i) => (i === 0 ? NaN : t)) as never })).toThrow(InvalidOptionError);
+  });
+  it('overflowing values are an InvalidInputError, never NaN or Infinity', () => {
+    const m = fitNmf(X, { nTopics: 2 });
+    const huge = { ...X, data: X.data.map(() => 1e300) };
+    expect(() => transformNmf({ ...m, components: m.components.map((r) => r.map((x) => x * 1e300)) }, huge)).toThrow(InvalidInputError);
+    expect(() => fitNmf(huge, { nTopics: 2 })).toThrow(InvalidInputError);
+  });
+});
