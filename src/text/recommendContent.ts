@@ -61,6 +61,11 @@ function checkKeyed(name: string, x: unknown): KeyedRows {
   if (typeof x !== 'object' || x === null || !Array.isArray(k.ids)) throw new InvalidInputError(FN, `${name} must be { ids, matrix }`, x);
   const m = checkCsr(FN, `${name}.matrix`, k.matrix);
   if (k.ids.length !== m.rows) throw new DimensionMismatchError(FN, `${name}.ids must have one id per matrix row (${m.rows})`, k.ids.length);
+  for (let i = 0; i < k.ids.length; i++) if (typeof k.ids[i] !== 'string') throw new InvalidInputError(FN, `${name}.ids[${i}] must be a string`, k.ids[i]);
+  const { indptr, indices } = m;
+  if (indptr[0] !== 0 || indptr[m.rows] !== indices.length || indices.length !== m.data.length) throw new InvalidInputError(FN, `${name}.matrix must be a well-formed CsrMatrix (indptr from 0 to nnz, one index per value)`, m);
+  for (let i = 0; i < m.rows; i++) if (!(indptr[i + 1]! >= indptr[i]!)) throw new InvalidInputError(FN, `${name}.matrix.indptr must be non-decreasing; offset ${i + 1} is not`, indptr[i + 1]);
+  for (let p = 0; p < indices.length; p++) if (!(indices[p]! >= 0 && indices[p]! < m.cols)) throw new InvalidInputError(FN, `${name}.matrix.indices[${p}] must be a column in [0, ${m.cols})`, indices[p]);
   return k;
 }
 
@@ -105,11 +110,16 @@ export function recommendContent(profiles: KeyedRows, items: KeyedRows, options?
   const explain = o.explainTerms === undefined ? 3 : integerInRange(FN, 'options.explainTerms', o.explainTerms, { min: 0 });
   const vocab = o.vocabulary;
   if (vocab !== undefined && (!Array.isArray(vocab) || vocab.length !== P.matrix.cols)) throw new InvalidOptionError(FN, `options.vocabulary must have ${P.matrix.cols} terms`, vocab);
+  if (vocab !== undefined) for (let i = 0; i < vocab.length; i++) if (typeof vocab[i] !== 'string') throw new InvalidOptionError(FN, `options.vocabulary[${i}] must be a string`, vocab[i]);
   let exclude: ReadonlyMap<string, readonly string[]> | undefined;
   if (o.exclude !== undefined) {
     if (o.exclude instanceof Map) exclude = o.exclude;
     else if (typeof o.exclude === 'object' && o.exclude !== null && !Array.isArray(o.exclude)) exclude = new Map(Object.entries(o.exclude as Record<string, readonly string[]>));
     else throw new InvalidOptionError(FN, 'options.exclude must map customer ids to arrays of item ids', o.exclude);
+    for (const [customer, seen] of exclude) {
+      if (!Array.isArray(seen)) throw new InvalidOptionError(FN, `options.exclude[${String(customer)}] must be an array of item ids`, seen);
+      for (let i = 0; i < seen.length; i++) if (typeof seen[i] !== 'string') throw new InvalidOptionError(FN, `options.exclude[${String(customer)}][${i}] must be an item id (string)`, seen[i]);
+    }
   }
   const nItems = I.matrix.rows;
   const itemIndex = new Map<string, number>();
