@@ -6,6 +6,7 @@ export const entries = {
   'value/index': 'src/value/index.ts',
   'text/index': 'src/text/index.ts',
   'text/sentiment/index': 'src/text/sentiment/index.ts',
+  'text/zh/index': 'src/text/zh/index.ts',
   'graph/index': 'src/graph/index.ts',
   'segment/index': 'src/segment/index.ts',
   'classify/index': 'src/classify/index.ts',

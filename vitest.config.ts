@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^crmkit$/, replacement: `${src}index.ts` },
       { find: /^crmkit\/connectors\/node$/, replacement: `${src}connectors/node/index.ts` },
       { find: /^crmkit\/text\/sentiment$/, replacement: `${src}text/sentiment/index.ts` },
+      { find: /^crmkit\/text\/zh$/, replacement: `${src}text/zh/index.ts` },
       { find: /^crmkit\/(value|text|graph|segment|classify|experiment|connectors)$/, replacement: `${src}$1/index.ts` },
     ],
   },

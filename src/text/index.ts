@@ -43,3 +43,7 @@ export type { BuildContentProfilesOptions, ContentEvent, ContentProfiles } from 
 export { keywordSeriesChart, type KeywordSeriesChartOptions, type KeywordSeriesPoint } from './keywordSeriesChart.js';
 export { fitLdaAsync } from './fitLda.js';
 export { fitTfidfAsync } from './fitTfidf.js';
+export { fitNmf, nmfTopTerms, parseNmfModel, transformNmf } from './fitNmf.js';
+export type { FitNmfOptions, NmfModel, NmfParams, NmfStart } from './fitNmf.js';
+export { topicCoherence } from './topicCoherence.js';
+export type { TopicCoherenceOptions, TopicCoherenceResult } from './topicCoherence.js';

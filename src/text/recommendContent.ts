@@ -58,6 +58,11 @@ function checkKeyed(name: string, x: unknown): KeyedRows {
   const m = checkCsr(FN, `${name}.matrix`, k.matrix);
   checkIds(FN, `${name}.ids`, k.ids, m.rows);
   if (k.ids.length !== m.rows) throw new DimensionMismatchError(FN, `${name}.ids must have one id per matrix row (${m.rows})`, k.ids.length);
+  for (let i = 0; i < k.ids.length; i++) if (typeof k.ids[i] !== 'string') throw new InvalidInputError(FN, `${name}.ids[${i}] must be a string`, k.ids[i]);
+  const { indptr, indices } = m;
+  if (indptr[0] !== 0 || indptr[m.rows] !== indices.length || indices.length !== m.data.length) throw new InvalidInputError(FN, `${name}.matrix must be a well-formed CsrMatrix (indptr from 0 to nnz, one index per value)`, m);
+  for (let i = 0; i < m.rows; i++) if (!(indptr[i + 1]! >= indptr[i]!)) throw new InvalidInputError(FN, `${name}.matrix.indptr must be non-decreasing; offset ${i + 1} is not`, indptr[i + 1]);
+  for (let p = 0; p < indices.length; p++) if (!(indices[p]! >= 0 && indices[p]! < m.cols)) throw new InvalidInputError(FN, `${name}.matrix.indices[${p}] must be a column in [0, ${m.cols})`, indices[p]);
   return k;
 }
 
@@ -133,6 +138,12 @@ export function recommendContent(profiles: KeyedRows, items: KeyedRows, options?
   const heapVal = new Float64Array(pool);
   const out: CustomerPicks[] = [];
   const Pm = P.matrix;
+  const topV = new Int32Array(explain);
+  const topC = new Float64Array(explain);
+  const dense = new Float64Array(explain > 0 ? V : 0);
+  const itemDense = new Float64Array(diversity > 0 ? V : 0);
+  // Term names: the vocabulary, or column numbers as strings made once each.
+  const names: (string | undefined)[] = vocab ? vocab.slice() : new Array<string | undefined>(V);
   for (let c = 0; c < Pm.rows; c++) {
     let nt = 0;
     for (let j = Pm.indptr[c]!; j < Pm.indptr[c + 1]!; j++) {
@@ -185,8 +196,12 @@ export function recommendContent(profiles: KeyedRows, items: KeyedRows, options?
     const cand: number[] = [];
     for (let i = 0; i < size; i++) cand.push(heapIdx[i]!);
     cand.sort((a, b) => scores[b]! - scores[a]! || a - b);
-    const chosen = diversity > 0 ? mmr(cand, scores, I.matrix, k, diversity) : cand.slice(0, k);
-    out.push({ customer: P.ids[c]!, picks: chosen.map((it) => ({ item: I.ids[it]!, score: scores[it]!, terms: explainPick(Pm, c, I.matrix, it, explain, vocab) })) });
+    const chosen = diversity > 0 ? mmr(cand, scores, I.matrix, k, diversity, itemDense) : cand.slice(0, k);
+    if (explain > 0) for (let j = Pm.indptr[c]!; j < Pm.indptr[c + 1]!; j++) dense[Pm.indices[j]!]! += Pm.data[j]!;
+    const picks: ContentPick[] = [];
+    for (const it of chosen) picks.push({ item: I.ids[it]!, score: scores[it]!, terms: explainPick(dense, I.matrix, it, explain, names, topV, topC) });
+    if (explain > 0) for (let j = Pm.indptr[c]!; j < Pm.indptr[c + 1]!; j++) dense[Pm.indices[j]!] = 0;
+    out.push({ customer: P.ids[c]!, picks });
     for (let t = 0; t < nt; t++) {
       scores[touched[t]!] = 0;
       mark[touched[t]!] = 0;
@@ -218,24 +233,12 @@ function worse(sa: number, ia: number, sb: number, ib: number): boolean {
   return sa < sb || (sa === sb && ia > ib);
 }
 
-function rowDot(m: CsrMatrix, a: number, b: number): number {
-  let i = m.indptr[a]!;
-  let j = m.indptr[b]!;
-  const ie = m.indptr[a + 1]!;
-  const je = m.indptr[b + 1]!;
-  let s = 0;
-  while (i < ie && j < je) {
-    const x = m.indices[i]!;
-    const y = m.indices[j]!;
-    if (x === y) s += m.data[i++]! * m.data[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return s;
-}
-
-/** Maximal marginal relevance over candidates sorted by relevance. */
-function mmr(cand: number[], rel: Float64Array, items: CsrMatrix, k: number, lambda: number): number[] {
+/**
+ * Maximal marginal relevance over candidates sorted by relevance. Each picked item's row is
+ * scattered into `dense` (terms, zero outside) once, so its cosine with every remaining candidate
+ * is one pass over the candidate's row.
+ */
+function mmr(cand: number[], rel: Float64Array, items: CsrMatrix, k: number, lambda: number, dense: Float64Array): number[] {
   const picked: number[] = [];
   const maxSim = new Float64Array(cand.length);
   const used = new Uint8Array(cand.length);
@@ -253,28 +256,47 @@ function mmr(cand: number[], rel: Float64Array, items: CsrMatrix, k: number, lam
     used[best] = 1;
     const it = cand[best]!;
     picked.push(it);
-    for (let i = 0; i < cand.length; i++) if (!used[i]) maxSim[i] = Math.max(maxSim[i]!, rowDot(items, it, cand[i]!));
+    if (picked.length === k) break;
+    const a0 = items.indptr[it]!;
+    const a1 = items.indptr[it + 1]!;
+    for (let j = a0; j < a1; j++) dense[items.indices[j]!]! += items.data[j]!;
+    for (let i = 0; i < cand.length; i++) {
+      if (used[i]) continue;
+      const c = cand[i]!;
+      let d = 0;
+      for (let j = items.indptr[c]!; j < items.indptr[c + 1]!; j++) d += dense[items.indices[j]!]! * items.data[j]!;
+      if (d > maxSim[i]!) maxSim[i] = d;
+    }
+    for (let j = a0; j < a1; j++) dense[items.indices[j]!] = 0;
   }
   return picked;
 }
 
-function explainPick(P: CsrMatrix, c: number, I: CsrMatrix, it: number, n: number, vocab: readonly string[] | undefined): { term: string; contribution: number }[] {
+/**
+ * The top-n shared terms of the current profile (its weights scattered in `dense`) and an item row,
+ * by contribution, with no per-term objects until the result.
+ */
+function explainPick(dense: Float64Array, I: CsrMatrix, it: number, n: number, names: (string | undefined)[], topV: Int32Array, topC: Float64Array): { term: string; contribution: number }[] {
   if (n === 0) return [];
-  const shared: { term: string; contribution: number; v: number }[] = [];
-  let i = P.indptr[c]!;
-  let j = I.indptr[it]!;
-  const ie = P.indptr[c + 1]!;
-  const je = I.indptr[it + 1]!;
-  while (i < ie && j < je) {
-    const x = P.indices[i]!;
-    const y = I.indices[j]!;
-    if (x === y) {
-      shared.push({ term: vocab ? vocab[x]! : String(x), contribution: P.data[i]! * I.data[j]!, v: x });
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+  let size = 0;
+  for (let j = I.indptr[it]!; j < I.indptr[it + 1]!; j++) {
+    const x = I.indices[j]!;
+    const pw = dense[x]!;
+    if (pw === 0) continue;
+    const w = pw * I.data[j]!;
+    // Insertion into the sorted top-n (largest contribution first, ties by column).
+    if (size < n || w > topC[size - 1]! || (w === topC[size - 1]! && x < topV[size - 1]!)) {
+      let q = size < n ? size++ : size - 1;
+      while (q > 0 && (topC[q - 1]! < w || (topC[q - 1]! === w && topV[q - 1]! > x))) {
+        topC[q] = topC[q - 1]!;
+        topV[q] = topV[q - 1]!;
+        q--;
+      }
+      topC[q] = w;
+      topV[q] = x;
+    }
   }
-  shared.sort((a, b) => b.contribution - a.contribution || a.v - b.v);
-  return shared.slice(0, n).map(({ term, contribution }) => ({ term, contribution }));
+  const out: { term: string; contribution: number }[] = [];
+  for (let q = 0; q < size; q++) out.push({ term: (names[topV[q]!] ??= String(topV[q]!)), contribution: topC[q]! });
+  return out;
 }

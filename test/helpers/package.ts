@@ -28,6 +28,7 @@ export const SMOKE: Record<string, string> = {
   './value': "m.cashFlowClv({ revenue: [100, 120, 140, 160, 180], cost: [20, 22, 24, 26, 28] }, { discountRate: 0.05 })",
   './text': "[m.extractEntities('@United lost my bag #fail 😡').mentions[0].normalized, m.tokenize('我爱周杰伦 and @united')]",
   './text/sentiment': "[m.sentiment('The crew was GREAT!!').compound, m.sentiment('服务太差了[怒]').label]",
+  './text/zh': "m.segmentChinese('我来到北京清华大学，周杰伦的新歌')",
   './graph': "({ ...m.betweennessCentrality(m.buildInteractionGraph([{ source: 'a', target: 'b', kind: 'reply' }, { source: 'b', target: 'c', kind: 'mention' }, { source: 'c', target: 'd', kind: 'reply' }], { directed: false })) })",
   './segment': "m.fitKMeans([[0, 0], [0, 1], [10, 10], [10, 11], [5, 5]], { k: 2, seed: 1 }).inertia",
   './classify': "[m.rocAucScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]), m.predictDecisionTree(m.fitDecisionTree([[1], [2], [8], [9]], ['no', 'no', 'yes', 'yes']), [[3], [7]])]",

@@ -115,3 +115,17 @@ describe('buildContentProfiles', () => {
     expect(() => buildContentProfiles([], X, { halfLifeDays: 0 })).toThrow(InvalidOptionError);
   });
 });
+
+describe('recommendContent hostile inputs (found by CRMKIT_FUZZ_ALL)', () => {
+  it('non-string ids, malformed CSR, exclude and vocabulary entries are typed errors', async () => {
+    const { recommendContent: rec, InvalidInputError: IIE, InvalidOptionError: IOE } = await import('crmkit/text');
+    const matrix = { rows: 1, cols: 2, indptr: Int32Array.of(0, 1), indices: Int32Array.of(0), data: Float64Array.of(1) };
+    const items = { ids: ['a'], matrix };
+    expect(() => rec({ ids: [NaN as never], matrix }, items)).toThrow(IIE);
+    expect(() => rec({ ids: ['c'], matrix: { ...matrix, indices: Int32Array.of(7) } }, items)).toThrow(IIE);
+    expect(() => rec({ ids: ['c'], matrix }, items, { exclude: { c: 'a' as never } })).toThrow(IOE);
+    expect(() => rec({ ids: ['c'], matrix }, items, { exclude: { c: [1 as never] } })).toThrow(IOE);
+    expect(() => rec({ ids: ['c'], matrix }, items, { vocabulary: [NaN, 'x'] as never })).toThrow(IOE);
+    expect(rec({ ids: ['c'], matrix }, items)[0]!.picks[0]!.item).toBe('a');
+  });
+});
