@@ -31,7 +31,7 @@ export { mannWhitneyUTest, type MannWhitneyUTestOptions, type MannWhitneyUTestRe
 export { bootstrapDifference, type BootstrapDifferenceOptions, type BootstrapDifferenceResult } from './bootstrapDifference.js';
 export { sequentialTest, type SequentialTestOptions, type SequentialTestResult } from './sequentialTest.js';
 export { groupSequentialBoundaries, type GroupSequentialBoundariesOptions, type GroupSequentialBoundariesResult } from './groupSequentialBoundaries.js';
-export { analyzeExperiment, type ExperimentMetric, type ArmSummaryInput, type CupedSums, type ExperimentInput, type AnalyzeExperimentOptions, type ExperimentComparison, type ExperimentVerdict, type ExperimentChanceToBeBest, type AnalyzeExperimentResult, type BreakdownSummaryInput, type ExperimentDimension, type ExperimentDimensionLevel, type ExperimentDimensionResult } from './analyzeExperiment.js';
+export { analyzeExperiment, type ExperimentMetric, type ArmSummaryInput, type CupedSums, type ExperimentInput, type AnalyzeExperimentOptions, type ExperimentComparison, type ExperimentVerdict, type ExperimentChanceToBeBest, type AnalyzeExperimentResult } from './analyzeExperiment.js';
 export { equivalenceTest, type EquivalenceTestOptions, type OneSidedTest, type EquivalenceTestResult } from './equivalenceTest.js';
 export { nonInferiorityTest, type NonInferiorityTestOptions, type NonInferiorityTestResult } from './nonInferiorityTest.js';
 export { sequentialSrmTest, type SequentialSrmTestOptions, type SequentialSrmTestResult } from './sequentialSrmTest.js';
@@ -39,3 +39,4 @@ export { experimentEffectsChart, type ExperimentEffectRow, type ExperimentEffect
 export { ratioMetricSd, type RatioMetricMoments } from './ratioMetricSd.js';
 export { banditWeights, type BanditArm, type BanditWeightsOptions, type BanditWeightsResult } from './banditWeights.js';
 export { bootstrapDifferenceAsync } from './bootstrapDifference.js';
+export type { BreakdownSummaryInput, ExperimentDimension, ExperimentDimensionLevel, ExperimentDimensionResult } from './analyzeExperiment.js';
