@@ -287,7 +287,7 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
       holdoutRows,
     };
     if (ret !== undefined) report.returns = ret;
-    if (hasCal) report.rowsAfterCalibrationEndInItsPeriod = afterCalInItsPeriod;
+    if (afterCalInItsPeriod > 0) report.rowsAfterCalibrationEndInItsPeriod = afterCalInItsPeriod;
     const result: SummarizeTransactionsResult = { rows, report };
     if (hasCal) result.holdout = holdout;
     return result;

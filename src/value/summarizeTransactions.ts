@@ -174,8 +174,9 @@ export interface SummarizeTransactionsReport {
   /** Rows in the holdout window. */
   holdoutRows: number;
   /**
-   * With `calibrationEnd`: rows dated after `calibrationEnd` but in its period, so in the calibration
-   * window here and in the holdout in lifetimes (see `calibrationEnd`); 0 when it is a period's last day.
+   * Rows dated after `calibrationEnd` but in its period, so in the calibration window here and in the
+   * holdout in lifetimes (see `calibrationEnd`). Present only when there are such rows (never when
+   * `calibrationEnd` is a period's last day, nor with `period: 'day'`).
    */
   rowsAfterCalibrationEndInItsPeriod?: number;
   /** With a `returns` policy: what it did, every match included. */
