@@ -45,10 +45,8 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
   const readDay = dayReader(fn, opts, 'transactions');
   const endPeriod = periodIndex(dayOption(fn, 'options.observationEnd', opts.observationEnd), period);
   const hasCal = opts.calibrationEnd !== undefined;
-  const calDay = hasCal ? dayOption(fn, 'options.calibrationEnd', opts.calibrationEnd) : Infinity;
-  const calPeriod = hasCal ? periodIndex(calDay, period) : endPeriod;
+  const calPeriod = hasCal ? periodIndex(dayOption(fn, 'options.calibrationEnd', opts.calibrationEnd), period) : endPeriod;
   const perRowHoldout = opts.holdoutMonetaryValue === undefined ? false : oneOf(fn, 'options.holdoutMonetaryValue', opts.holdoutMonetaryValue, ['perPeriod', 'perRow'] as const) === 'perRow';
-  let afterCalInItsPeriod = 0;
   if (calPeriod > endPeriod) throw new InvalidOptionError(fn, 'options.calibrationEnd must not be after options.observationEnd', opts.calibrationEnd);
 
   const dropped = { missingCustomerId: 0, invalidDate: 0, invalidAmount: 0, zeroAmount: 0, negativeAmount: 0, afterObservationEnd: 0, returns: 0 };
@@ -135,7 +133,6 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
       return;
     }
     if (p > calPeriod) holdoutRows++;
-    else if (p === calPeriod && day > calDay) afterCalInItsPeriod++;
     used++;
     if (p < minPeriod) minPeriod = p;
     let c = custIndex.get(id);
@@ -287,7 +284,6 @@ export function transactionAccumulator<Row>(fn: string, options: SummarizeTransa
       holdoutRows,
     };
     if (ret !== undefined) report.returns = ret;
-    if (hasCal) report.rowsAfterCalibrationEndInItsPeriod = afterCalInItsPeriod;
     const result: SummarizeTransactionsResult = { rows, report };
     if (hasCal) result.holdout = holdout;
     return result;

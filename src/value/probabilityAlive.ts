@@ -11,7 +11,8 @@ import { coreErrorsAs, customerColumns, discreteColumns, finiteResult, purchaseM
  * (for BG/BB: alive in period n + 1).
  *
  * @remarks BG/NBD: 1 / (1 + 1{x>0}·a/(b+x−1)·((α+T)/(α+t_x))^(r+x)) — a customer without repeat
- * purchases is alive with probability 1 under BG/NBD (drop-out only happens after a purchase);
+ * purchases is alive with probability 1 under BG/NBD (drop-out only happens after a purchase): a known
+ * property of the model, not a bug; fit MBG/NBD (`fitModifiedBetaGeo`) when one-time buyers may be gone;
  * MBG/NBD: 1 / (1 + a/(b+x)·((α+T)/(α+t_x))^(r+x)); Pareto/NBD: the no-drop-out term of the likelihood
  * over the likelihood; BG/BB: Fader, Hardie & Shang (2010) eq. (11). O(n).
  * @see Fader, Hardie & Lee (2005) eq. (11); lifetimes `conditional_probability_alive`.

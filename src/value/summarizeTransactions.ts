@@ -30,9 +30,8 @@ export interface SummarizeTransactionsOptions<Row> {
    * lifetimes' `calibration_and_holdout_data` splits by date instead, so with `period: 'week'` and a
    * mid-week `calibrationEnd` it sends the rest of that week to the holdout (where that week counts as a
    * holdout purchase period though `duration_holdout` does not include it). crmkit's split equals
-   * lifetimes' with `calibration_period_end` moved to the last day of its period; the rows this moves
-   * are counted in `report.rowsAfterCalibrationEndInItsPeriod`. Pick a period's last day (a Sunday for
-   * weeks) to get the same split from both.
+   * lifetimes' with `calibration_period_end` moved to the last day of its period. Pick a period's last
+   * day (a Sunday for weeks) to get the same split from both.
    */
   calibrationEnd?: Timestamp;
   /**
@@ -173,11 +172,6 @@ export interface SummarizeTransactionsReport {
   customersOnlyInHoldout: number;
   /** Rows in the holdout window. */
   holdoutRows: number;
-  /**
-   * With `calibrationEnd`: rows dated after `calibrationEnd` but in its period, so in the calibration
-   * window here and in the holdout in lifetimes (see `calibrationEnd`); 0 when it is a period's last day.
-   */
-  rowsAfterCalibrationEndInItsPeriod?: number;
   /** With a `returns` policy: what it did, every match included. */
   returns?: ReturnsReport;
 }
