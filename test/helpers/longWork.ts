@@ -98,7 +98,13 @@ export async function abortWithTimer(work: (signal: AbortSignal) => Promise<unkn
  */
 export async function expectStopsOnTimer(fn: string, work: (signal: AbortSignal) => Promise<unknown>, afterMs = 150): Promise<AbortRun> {
   await abortWithTimer(work, afterMs); // warm-up: the first run's JIT compilation runs on other threads, counted in process CPU time
-  const r = await abortWithTimer(work, afterMs);
+  // On a quiet machine the work may finish before a late timer fires: abort sooner until the timer
+  // lands while the work runs (the contract is about stopping running work, not about its length).
+  let r = await abortWithTimer(work, afterMs);
+  for (const sooner of [30, 5, 1]) {
+    if (r.error !== null || sooner >= afterMs) break;
+    r = await abortWithTimer(work, sooner);
+  }
   if (process.env.CRMKIT_LONGWORK_LOG === '1') console.log(fn, JSON.stringify(r, (k, v) => (k === 'error' ? undefined : typeof v === 'number' ? Math.round(v * 10) / 10 : v)));
   expect(r.error, `${fn} should reject with AbortError`).toBeInstanceOf(AbortError);
   expect((r.error as AbortError).fn).toBe(fn);
