@@ -18,7 +18,7 @@ export interface AbortRun {
   timerLateMs: number;
   /** Process CPU time (ms) from the call to the ticker's first turn: argument validation and the first slice. */
   firstSliceCpuMs: number;
-  /** Largest process CPU time (ms) between two turns of a `setTimeout(0)` ticker while the work ran (after the first turn). */
+  /** Longest stretch without an event-loop turn: per gap, the smaller of its CPU and wall time. */
   maxCpuGapMs: number;
   /** Largest wall gap (ms) between two ticker turns. */
   maxWallGapMs: number;
@@ -68,7 +68,10 @@ export async function abortWithTimer(work: (signal: AbortSignal) => Promise<unkn
       armAbort(); // the abort timer starts once the call has returned and the event loop turned
     }
     else {
-      maxCpuGapMs = Math.max(maxCpuGapMs, c - lastCpu);
+      // The work's own time between two turns of the event loop is at most the wall time elapsed and at
+      // most the CPU time the process used: a loaded machine inflates the first, parallel GC/JIT threads
+      // the second, so the smaller of the two bounds it.
+      maxCpuGapMs = Math.max(maxCpuGapMs, Math.min(c - lastCpu, t - lastWall));
       maxWallGapMs = Math.max(maxWallGapMs, t - lastWall);
     }
     lastCpu = c;
@@ -105,13 +108,16 @@ export async function expectStopsOnTimer(fn: string, work: (signal: AbortSignal)
     if (r.error !== null || sooner >= afterMs) break;
     r = await abortWithTimer(work, sooner);
   }
+  // A stop-the-world GC pause (100 ms and more on a large heap) can land in one run; a kernel that
+  // does not yield fails every run. One more run separates the two.
+  if (r.maxCpuGapMs >= 50) r = await abortWithTimer(work, r.error === null ? 1 : afterMs);
   if (process.env.CRMKIT_LONGWORK_LOG === '1') console.log(fn, JSON.stringify(r, (k, v) => (k === 'error' ? undefined : typeof v === 'number' ? Math.round(v * 10) / 10 : v)));
   expect(r.error, `${fn} should reject with AbortError`).toBeInstanceOf(AbortError);
   expect((r.error as AbortError).fn).toBe(fn);
   expect(((r.error as AbortError).cause as Error).message).toBe('user pressed stop');
   expect(r.settleCpuMs).toBeLessThan(100);
   expect(r.ticks, 'the event loop should have run during the work').toBeGreaterThan(1);
-  expect(r.maxCpuGapMs).toBeLessThan(50);
+  expect(r.maxCpuGapMs, `${fn}: longest stretch without an event-loop turn`).toBeLessThan(50);
   return r;
 }
 
