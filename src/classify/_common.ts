@@ -185,28 +185,36 @@ export function checkNumberArray(fn: string, name: string, x: unknown, len: numb
   return x as number[];
 }
 
-/** Checks node arrays: lengths, child ids, features in range, values of width `width`. */
-export function checkTreeNodes(fn: string, t: unknown, nFeatures: number, width: number): TreeNodes {
-  if (!isObj(t)) throw new ModelFormatError(fn, 'tree must be an object of node arrays', t);
-  if (!Array.isArray(t.left) || t.left.length < 1) throw new ModelFormatError(fn, 'tree.left must be a non-empty array', t.left);
+/**
+ * Checks node arrays: lengths, child ids, features in range, values of width `width` (non-negative
+ * weighted class counts when `counts`), non-negative sample counts. Children must come after their
+ * parent (preorder), so walking the tree never loops.
+ */
+export function checkTreeNodes(fn: string, t: unknown, nFeatures: number, width: number, counts = false, name = 'tree'): TreeNodes {
+  if (!isObj(t)) throw new ModelFormatError(fn, `${name} must be an object of node arrays`, t);
+  if (!Array.isArray(t.left) || t.left.length < 1) throw new ModelFormatError(fn, `${name}.left must be a non-empty array`, t.left);
   const m = t.left.length;
-  const left = checkNumberArray(fn, 'tree.left', t.left, m, true);
-  const right = checkNumberArray(fn, 'tree.right', t.right, m, true);
-  const feature = checkNumberArray(fn, 'tree.feature', t.feature, m, true);
-  checkNumberArray(fn, 'tree.threshold', t.threshold, m);
-  checkNumberArray(fn, 'tree.impurity', t.impurity, m);
-  checkNumberArray(fn, 'tree.nSamples', t.nSamples, m, true);
-  checkNumberArray(fn, 'tree.weightedNSamples', t.weightedNSamples, m);
-  if (!Array.isArray(t.value) || t.value.length !== m) throw new ModelFormatError(fn, `tree.value must be an array of length ${m}`, t.value);
+  const left = checkNumberArray(fn, `${name}.left`, t.left, m, true);
+  const right = checkNumberArray(fn, `${name}.right`, t.right, m, true);
+  const feature = checkNumberArray(fn, `${name}.feature`, t.feature, m, true);
+  checkNumberArray(fn, `${name}.threshold`, t.threshold, m);
+  checkNumberArray(fn, `${name}.impurity`, t.impurity, m);
+  const ns = checkNumberArray(fn, `${name}.nSamples`, t.nSamples, m, true);
+  const ws = checkNumberArray(fn, `${name}.weightedNSamples`, t.weightedNSamples, m);
+  if (!Array.isArray(t.value) || t.value.length !== m) throw new ModelFormatError(fn, `${name}.value must be an array of length ${m}`, t.value);
   for (let i = 0; i < m; i++) {
-    checkNumberArray(fn, `tree.value[${i}]`, t.value[i], width);
+    const val = checkNumberArray(fn, `${name}.value[${i}]`, t.value[i], width);
+    if (counts) {
+      for (let c = 0; c < width; c++) if (val[c]! < 0) throw new ModelFormatError(fn, `${name}.value[${i}][${c}] must be a non-negative weighted class count`, val[c]);
+    }
+    if (ns[i]! < 0 || ws[i]! < 0) throw new ModelFormatError(fn, `${name} node ${i} must have non-negative sample counts`, [ns[i], ws[i]]);
     const l = left[i]!;
     const r = right[i]!;
     if (l === -1 && r === -1) continue;
-    // Children come after their parent in preorder, so walking never loops.
-    if (!(l > i && l < m && r > i && r < m)) throw new ModelFormatError(fn, `tree node ${i} must have children ids in (${i}, ${m}) or -1`, [l, r]);
-    if (!(feature[i]! >= 0 && feature[i]! < nFeatures)) throw new ModelFormatError(fn, `tree.feature[${i}] must be in [0, ${nFeatures})`, feature[i]);
+    if (!(l > i && l < m && r > i && r < m)) throw new ModelFormatError(fn, `${name} node ${i} must have children ids in (${i}, ${m}) or -1`, [l, r]);
+    if (!(feature[i]! >= 0 && feature[i]! < nFeatures)) throw new ModelFormatError(fn, `${name}.feature[${i}] must be in [0, ${nFeatures})`, feature[i]);
   }
+  if (!(ws[0]! > 0)) throw new ModelFormatError(fn, `${name}.weightedNSamples[0] must be positive`, ws[0]);
   return t as unknown as TreeNodes;
 }
 

@@ -64,3 +64,18 @@ export { summarizeLogisticRegression } from './summarizeLogisticRegression.js';
 export type { LogisticRegressionSummary, SummarizeLogisticRegressionOptions } from './summarizeLogisticRegression.js';
 export { fitNaiveBayes, predictNaiveBayes, predictLogProbaNaiveBayes, parseNaiveBayesModel } from './fitNaiveBayes.js';
 export type { FitNaiveBayesOptions, NaiveBayesModel, NaiveBayesVariant } from './fitNaiveBayes.js';
+export { fitUplift, predictUplift, rankByUplift, parseUpliftModel } from './fitUplift.js';
+export type {
+  FitUpliftOptions,
+  PredictUpliftOptions,
+  RankByUpliftOptions,
+  UpliftArm,
+  UpliftBaseModel,
+  UpliftLearner,
+  UpliftMethod,
+  UpliftModel,
+  UpliftParams,
+  UpliftScoreRow,
+} from './fitUplift.js';
+export { upliftCurve, qiniCurve, qiniCoefficient, upliftAuc, upliftAtK, upliftByDecile, qiniChart } from './upliftCurve.js';
+export type { QiniChartOptions, UpliftAtKOptions, UpliftBandRow, UpliftByDecileOptions, UpliftCurveResult, UpliftMetricOptions } from './upliftCurve.js';
