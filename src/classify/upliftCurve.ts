@@ -37,7 +37,7 @@ function toResult(p: CurvePoints): UpliftCurveResult {
  * ```ts
  * import { upliftCurve } from 'crmkit/classify';
  * upliftCurve([1, 0, 1, 0], [0.9, 0.5, 0.3, 0.1], [1, 1, 0, 0]);
- * // => { nTargeted: [0, 1, 2, 3, 4], value: [0, 1, 1, 0, 0] }
+ * // => { nTargeted: [0, 1, 2, 3, 4], value: [0, 1, 1, -1.5, 0] }
  * ```
  * @category Uplift
  */
@@ -61,7 +61,7 @@ export function upliftCurve(yTrue: readonly Label[], uplift: readonly number[] |
  * ```ts
  * import { qiniCurve } from 'crmkit/classify';
  * qiniCurve([1, 0, 1, 0], [0.9, 0.5, 0.3, 0.1], [1, 1, 0, 0]);
- * // => { nTargeted: [0, 1, 2, 3, 4], value: [0, 1, 1, 0, 0] }
+ * // => { nTargeted: [0, 1, 2, 3, 4], value: [0, 1, 1, -1, 0] }
  * ```
  * @category Uplift
  */
@@ -105,7 +105,7 @@ function perfectUplift(y: Float64Array, t: Uint8Array): CurvePoints {
  * @example
  * ```ts
  * import { qiniCoefficient } from 'crmkit/classify';
- * qiniCoefficient([1, 0, 1, 0], [0.9, 0.5, 0.3, 0.1], [1, 1, 0, 0]); // => 0.5
+ * qiniCoefficient([1, 0, 1, 0], [0.9, 0.5, 0.3, 0.1], [1, 1, 0, 0]); // => 0.3333333333333333
  * ```
  * @category Uplift
  */
@@ -127,7 +127,7 @@ export function qiniCoefficient(yTrue: readonly Label[], uplift: readonly number
  * @example
  * ```ts
  * import { upliftAuc } from 'crmkit/classify';
- * upliftAuc([1, 0, 1, 0], [0.9, 0.5, 0.3, 0.1], [1, 1, 0, 0]); // => 0.5
+ * upliftAuc([1, 0, 1, 0], [0.9, 0.5, 0.3, 0.1], [1, 1, 0, 0]); // => 0.1111111111111111
  * ```
  * @category Uplift
  */
@@ -277,7 +277,7 @@ export interface QiniChartOptions extends ChartOptions, UpliftMetricOptions {}
  * import { qiniChart } from 'crmkit/classify';
  * const spec = qiniChart([1, 0, 1, 0], { model: [0.9, 0.5, 0.3, 0.1] }, [1, 1, 0, 0]);
  * [spec.mark === undefined, spec.data?.values.length];
- * // => [true, 17]
+ * // => [true, 11]
  * ```
  * @category Uplift
  */
