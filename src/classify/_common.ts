@@ -4,7 +4,7 @@
  * @internal
  * @module
  */
-import { DimensionMismatchError, InvalidInputError, InvalidOptionError, ModelFormatError } from '../core/errors.js';
+import { AbortError, CrmkitError, DimensionMismatchError, InvalidInputError, InvalidOptionError, ModelFormatError, NotConvergedError } from '../core/errors.js';
 import * as v from '../core/validate.js';
 import type { DenseMatrix } from '../core/validate.js';
 import { ENTROPY, GINI, MSE, type TreeNodes } from './_tree.js';
@@ -20,6 +20,22 @@ export type ClassificationCriterion = 'gini' | 'entropy' | 'logLoss';
 
 /** How many features each split examines. */
 export type MaxFeatures = 'all' | 'sqrt' | 'log2' | number;
+
+/**
+ * Values whose squares must stay finite (variances, squared errors, Gram matrices): |x| ≤ 1e150, so a
+ * sum of squares over up to 1e8 rows stays below 1e308. Rescale data beyond that (e.g. to thousands).
+ */
+export const SQUARE_SAFE = 1e150;
+
+export function checkSquareSafe(fn: string, name: string, data: ArrayLike<number>, cols = 1): void {
+  for (let i = 0; i < data.length; i++) {
+    const x = data[i]!;
+    if (x > SQUARE_SAFE || x < -SQUARE_SAFE) {
+      const where = cols > 1 ? `${name}[${Math.floor(i / cols)}][${i % cols}]` : `${name}[${i}]`;
+      throw new InvalidInputError(fn, `${where} is beyond ±1e150, where squared errors overflow; rescale the column`, x);
+    }
+  }
+}
 
 export function checkMatrix(fn: string, x: unknown, name = 'X'): DenseMatrix {
   return v.matrix(fn, name, x);
@@ -243,5 +259,60 @@ export function checkKind(fn: string, json: unknown, kind: string, version: numb
     throw new ModelFormatError(fn, 'nFeatures must be a positive integer', json.nFeatures);
   }
   if (!isObj(json.params)) throw new ModelFormatError(fn, 'params must be an object', json.params);
+  checkFiniteNumbers(fn, json);
   return json;
+}
+
+/**
+ * A stored model never holds NaN or ±Infinity (JSON cannot carry them, and a fitted model has none):
+ * walks every field once (O(size), cycles and depth bounded) and names the first offending path.
+ */
+export function checkFiniteNumbers(fn: string, json: unknown): void {
+  const seen = new Set<object>();
+  const walk = (x: unknown, path: string, depth: number): void => {
+    if (typeof x === 'number') {
+      if (!Number.isFinite(x)) throw new ModelFormatError(fn, `${path || 'model'} must be a finite number`, x);
+      return;
+    }
+    if (typeof x !== 'object' || x === null) return;
+    if (seen.has(x)) throw new ModelFormatError(fn, `${path || 'model'} must not refer back to an enclosing object (a model is a JSON tree)`, '[circular]');
+    if (depth > 32) throw new ModelFormatError(fn, `${path || 'model'} is nested too deeply for a model`, depth);
+    seen.add(x);
+    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) walk(x[i], `${path}[${i}]`, depth + 1);
+    else if (ArrayBuffer.isView(x)) {
+      const a = x as unknown as ArrayLike<number>;
+      for (let i = 0; i < a.length; i++) walk(a[i], `${path}[${i}]`, depth + 1);
+    } else for (const k of Object.keys(x)) walk((x as Record<string, unknown>)[k], path ? `${path}.${k}` : k, depth + 1);
+    seen.delete(x);
+  };
+  walk(json, '', 0);
+}
+
+/**
+ * Runs work that calls other public functions (a base fit, the user's fit/predict callbacks) and
+ * re-raises their crmkit errors under the called function's name, keeping the original message:
+ * the user called `fn`, so the error names it (an abort becomes `fn`'s AbortError).
+ */
+export function asOwnError<T>(fn: string, what: string, body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof CrmkitError && e.fn !== fn) {
+      if (e instanceof AbortError) throw new AbortError(fn, e.cause);
+      const detail = e.message.startsWith(`${e.fn}: `) ? e.message.slice(e.fn.length + 2) : e.message;
+      let out: CrmkitError;
+      if (e instanceof NotConvergedError) out = new NotConvergedError(fn, `${what}: ${detail}`, e.iterations);
+      else {
+        const Ctor = (e instanceof InvalidOptionError ? InvalidOptionError : e instanceof DimensionMismatchError ? DimensionMismatchError : e instanceof ModelFormatError ? ModelFormatError : InvalidInputError) as new (
+          f: string,
+          m: string,
+          r: unknown,
+        ) => CrmkitError;
+        out = new Ctor(fn, 'x', (e as { received?: unknown }).received);
+        out.message = `${fn}: ${what}: ${detail}`;
+      }
+      throw out;
+    }
+    throw e;
+  }
 }

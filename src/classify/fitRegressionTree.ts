@@ -1,6 +1,6 @@
 import { DimensionMismatchError } from '../core/errors.js';
 import * as v from '../core/validate.js';
-import { checkMatrix, criterionCode, featureNamesOption, resolveMaxFeatures, sampleWeights, treeParams, type Matrix, type MaxFeatures } from './_common.js';
+import { checkMatrix, checkSquareSafe, criterionCode, featureNamesOption, resolveMaxFeatures, sampleWeights, treeParams, type Matrix, type MaxFeatures } from './_common.js';
 import { costComplexityPrune, extractSubtree, growTree, presort, treeImportances, type TreeNodes } from './_tree.js';
 
 /** Options of {@link fitRegressionTree}. */
@@ -81,6 +81,7 @@ export function _fitRegressionTree(X: unknown, y: unknown, options: FitRegressio
   const m = checkMatrix(fn, X);
   const yv = v.finiteArray(fn, 'y', y, 1);
   if (yv.length !== m.rows) throw new DimensionMismatchError(fn, `y must have one value per row of X (${m.rows} rows)`, yv.length);
+  checkSquareSafe(fn, 'y', yv);
   criterionCode(fn, o.criterion ?? 'squaredError', false);
   const tp = treeParams(fn, o, 'all');
   const maxFeatures = resolveMaxFeatures(fn, tp.maxFeatures, m.cols);

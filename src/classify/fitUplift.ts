@@ -1,7 +1,7 @@
-import { CrmkitError, DimensionMismatchError, InvalidInputError, InvalidOptionError, ModelFormatError, NotConvergedError } from '../core/errors.js';
+import { DimensionMismatchError, InvalidInputError, InvalidOptionError, ModelFormatError } from '../core/errors.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import * as v from '../core/validate.js';
-import { checkMatrix, compareLabels, isObj, type Label, type Matrix } from './_common.js';
+import { asOwnError, checkMatrix, compareLabels, isObj, type Label, type Matrix } from './_common.js';
 import { positiveLabel } from './_metrics.js';
 import { checkDecisionTreeModel, checkRandomForestModel } from './_models.js';
 import { fitDecisionTree, type DecisionTreeModel, type FitDecisionTreeOptions } from './fitDecisionTree.js';
@@ -90,30 +90,6 @@ const METHODS = ['twoModel', 'soloModel', 'classTransformation'] as const;
 const LEARNERS = ['logisticRegression', 'decisionTree', 'randomForest', 'naiveBayes'] as const;
 const KINDS: Record<UpliftLearner, string> = { logisticRegression: 'logisticRegression', decisionTree: 'decisionTree', randomForest: 'randomForest', naiveBayes: 'naiveBayes' };
 
-/** Re-raises a base classifier's error under the uplift function's name (the user called that one). */
-function asOwnError<T>(fn: string, what: string, body: () => T): T {
-  try {
-    return body();
-  } catch (e) {
-    if (e instanceof CrmkitError && e.fn !== fn) {
-      const detail = e.message.startsWith(`${e.fn}: `) ? e.message.slice(e.fn.length + 2) : e.message;
-      let out: CrmkitError;
-      if (e instanceof NotConvergedError) out = new NotConvergedError(fn, `${what}: ${detail}`, e.iterations);
-      else {
-        const Ctor = (e instanceof InvalidOptionError ? InvalidOptionError : e instanceof DimensionMismatchError ? DimensionMismatchError : e instanceof ModelFormatError ? ModelFormatError : InvalidInputError) as new (
-          f: string,
-          m: string,
-          r: unknown,
-        ) => CrmkitError;
-        out = new Ctor(fn, 'x', (e as { received?: unknown }).received);
-        out.message = `${fn}: ${what}: ${detail}`;
-      }
-      if (e.code === 'ABORTED') throw e;
-      throw out;
-    }
-    throw e;
-  }
-}
 
 function fitBase(fn: string, learner: UpliftLearner, X: Matrix, y: readonly Label[], lo: Record<string, unknown>, signal: AbortSignal | undefined, what: string): UpliftBaseModel {
   return asOwnError(fn, what, () => {

@@ -1,7 +1,7 @@
 import { InvalidOptionError } from '../core/errors.js';
 import * as v from '../core/validate.js';
-import type { Label } from './_common.js';
-import { _folds, _runCv, _scorers, _summary, type Scorer, type ScorerName } from './crossValidate.js';
+import { asOwnError, type Label } from './_common.js';
+import { _checkData, _flag, _folds, _runCv, _scorers, _summary, type Scorer, type ScorerName } from './crossValidate.js';
 import type { Fold } from './kFold.js';
 
 /** Options of {@link gridSearch}. */
@@ -70,14 +70,18 @@ export function gridSearch<M>(
   const o = v.options(fn, options, ['grid', 'cv', 'scoring', 'stratified', 'shuffle', 'seed', 'predictScore', 'posLabel']);
   v.func(fn, 'fit', fit);
   v.func(fn, 'predict', predict);
-  if (typeof o.grid !== 'object' || o.grid === null || Object.keys(o.grid).length === 0) throw new InvalidOptionError(fn, 'options.grid must name at least one parameter', o.grid);
+  _checkData(fn, X, y);
+  if (typeof o.grid !== 'object' || o.grid === null || Array.isArray(o.grid) || Object.keys(o.grid).length === 0) throw new InvalidOptionError(fn, 'options.grid must name at least one parameter', o.grid);
   const keys = Object.keys(o.grid);
-  for (const k of keys) v.arrayLike(fn, `options.grid.${k}`, o.grid[k], 1);
+  let nCombos = 1;
+  for (const k of keys) nCombos *= v.arrayLike(fn, `options.grid.${k}`, o.grid[k], 1).length;
+  if (nCombos > 10_000) throw new InvalidOptionError(fn, 'options.grid must have at most 10,000 combinations', nCombos);
   const scorers = _scorers(fn, o.scoring, o.posLabel);
   if (scorers.length !== 1) throw new InvalidOptionError(fn, 'options.scoring must be exactly one scorer', scorers.length);
   const scorer = scorers[0]!;
   if (['rocAuc', 'averagePrecision', 'logLoss', 'brier'].includes(scorer.name) && !o.predictScore) throw new InvalidOptionError(fn, `scorer '${scorer.name}' needs options.predictScore`, scorer.name);
-  const folds = _folds(fn, o.cv, y, o.stratified ?? true, o.shuffle ?? false, v.seed(fn, o.seed));
+  const predictScore = o.predictScore === undefined ? undefined : v.func<NonNullable<GridSearchOptions<M>['predictScore']>>(fn, 'options.predictScore', o.predictScore);
+  const folds = _folds(fn, o.cv, y, _flag(fn, 'stratified', o.stratified, true), _flag(fn, 'shuffle', o.shuffle, false), v.seed(fn, o.seed));
   const combos: Record<string, unknown>[] = [{}];
   for (const k of keys) {
     const next: Record<string, unknown>[] = [];
@@ -85,7 +89,7 @@ export function gridSearch<M>(
     combos.splice(0, combos.length, ...next);
   }
   const results: GridSearchCandidate[] = combos.map((params) => {
-    const scores = _runCv(fn, (Xt, yt) => fit(Xt, yt, params), predict, X, y, folds, scorers, o.predictScore)[scorer.name]!;
+    const scores = asOwnError(fn, `a fold with params ${JSON.stringify(params)?.slice(0, 200)} failed`, () => _runCv(fn, (Xt, yt) => fit(Xt, yt, params), predict, X, y, folds, scorers, predictScore))[scorer.name]!;
     const s = _summary({ x: scores });
     return { params, scores, mean: s.mean.x!, std: s.std.x! };
   });
