@@ -18,7 +18,7 @@ export type Matrix = readonly (readonly number[] | Float64Array | Float32Array |
 /** Split criterion of a classification tree. `logLoss` is the same as `entropy` (as in scikit-learn). */
 export type ClassificationCriterion = 'gini' | 'entropy' | 'logLoss';
 
-/** How many features each split examines. */
+/** How many features each split examines: all, √F, log₂F, a count in [1, F], or a share in (0, 1) (max(1, ⌊share · F⌋), scikit-learn's float). */
 export type MaxFeatures = 'all' | 'sqrt' | 'log2' | number;
 
 /**
@@ -131,8 +131,10 @@ export function resolveMaxFeatures(fn: string, mf: unknown, nFeatures: number): 
   if (mf === 'all') return nFeatures;
   if (mf === 'sqrt') return Math.max(1, Math.floor(Math.sqrt(nFeatures)));
   if (mf === 'log2') return Math.max(1, Math.floor(Math.log2(nFeatures)));
+  // scikit-learn's float meaning: a share of the features, max(1, floor(share · nFeatures)).
+  if (typeof mf === 'number' && mf > 0 && mf < 1) return Math.max(1, Math.floor(mf * nFeatures));
   if (typeof mf === 'number') return v.integerInRange(fn, 'options.maxFeatures', mf, { min: 1, max: nFeatures });
-  throw new InvalidOptionError(fn, "options.maxFeatures must be 'all', 'sqrt', 'log2' or an integer in [1, nFeatures]", mf);
+  throw new InvalidOptionError(fn, "options.maxFeatures must be 'all', 'sqrt', 'log2', an integer in [1, nFeatures] or a share in (0, 1)", mf);
 }
 
 /** Tree growth options shared by trees and forests (resolved, JSON-ready). */
@@ -146,12 +148,23 @@ export interface ResolvedTreeParams {
   seed: number;
 }
 
-export function treeParams(fn: string, o: Record<string, unknown>, defaultMaxFeatures: MaxFeatures): ResolvedTreeParams {
+/**
+ * A minimum row count given as a count (an integer ≥ `min`) or, as scikit-learn's float meaning, a
+ * share of the training rows in (0, 1): ⌈share · nRows⌉ (at least `min`).
+ */
+export function countOrShare(fn: string, name: string, x: unknown, nRows: number, min: number): number {
+  if (typeof x === 'number' && x > 0 && x < 1) return Math.max(min, Math.ceil(x * nRows));
+  if (typeof x === 'number' && Number.isInteger(x) && x >= min) return x;
+  throw new InvalidOptionError(fn, `${name} must be an integer ≥ ${min} (a row count) or a number in (0, 1) (a share of the training rows)`, x);
+}
+
+/** Tree growth options, with fractional `minSamplesSplit` / `minSamplesLeaf` resolved against `nRows` (the resolved counts are stored). */
+export function treeParams(fn: string, o: Record<string, unknown>, defaultMaxFeatures: MaxFeatures, nRows: number): ResolvedTreeParams {
   const maxDepth = o.maxDepth === undefined || o.maxDepth === null ? null : v.integerInRange(fn, 'options.maxDepth', o.maxDepth, { min: 1 });
   return {
     maxDepth,
-    minSamplesSplit: o.minSamplesSplit === undefined ? 2 : v.integerInRange(fn, 'options.minSamplesSplit', o.minSamplesSplit, { min: 2 }),
-    minSamplesLeaf: o.minSamplesLeaf === undefined ? 1 : v.integerInRange(fn, 'options.minSamplesLeaf', o.minSamplesLeaf, { min: 1 }),
+    minSamplesSplit: o.minSamplesSplit === undefined ? 2 : countOrShare(fn, 'options.minSamplesSplit', o.minSamplesSplit, nRows, 2),
+    minSamplesLeaf: o.minSamplesLeaf === undefined ? 1 : countOrShare(fn, 'options.minSamplesLeaf', o.minSamplesLeaf, nRows, 1),
     minImpurityDecrease: o.minImpurityDecrease === undefined ? 0 : v.numberInRange(fn, 'options.minImpurityDecrease', o.minImpurityDecrease, { min: 0 }),
     maxFeatures: (o.maxFeatures ?? defaultMaxFeatures) as MaxFeatures,
     ccpAlpha: o.ccpAlpha === undefined ? 0 : v.numberInRange(fn, 'options.ccpAlpha', o.ccpAlpha, { min: 0 }),

@@ -132,7 +132,7 @@ export function _folds(fn: string, cv: unknown, y: readonly Label[], stratified:
     return cv as Fold[];
   }
   const k = cv === undefined ? 5 : v.integerInRange(fn, 'options.cv', cv, { min: 2 });
-  return stratified ? stratifiedKFold(y, { nSplits: k, shuffle, seed }) : kFold(y.length, { nSplits: k, shuffle, seed });
+  return asOwnError(fn, 'options.cv', () => (stratified ? stratifiedKFold(y, { nSplits: k, shuffle, seed }) : kFold(y.length, { nSplits: k, shuffle, seed })));
 }
 
 function meanStd(x: number[]): [number, number] {

@@ -19,6 +19,7 @@ import { failureReport, runFuzzWorker } from './_run.js';
 const HARDENED: Record<string, string> = {
   '.': 'core',
   './segment': 'segment',
+  './classify': 'classify',
 };
 /** Every subpath, for an exploratory run of the not-yet-hardened ones: CRMKIT_FUZZ_ALL=1 npx vitest run test/fuzz */
 const ALL: Record<string, string> = {

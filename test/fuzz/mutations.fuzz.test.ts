@@ -21,6 +21,7 @@ import { failureReport, runFuzzWorker } from './_run.js';
 const HARDENED: Record<string, string> = {
   '.': 'core',
   './segment': 'segment',
+  './classify': 'classify',
 };
 const ALL: Record<string, string> = { ...HARDENED, './value': 'value', './text': 'text', './graph': 'graph', './classify': 'classify', './experiment': 'experiment', './connectors': 'connectors' };
 const TARGETS = process.env.CRMKIT_FUZZ_ALL === '1' ? ALL : HARDENED;
