@@ -243,6 +243,11 @@ export function predictLinearRegression(model: LinearRegressionModel, X: Matrix)
 }
 
 const checkedLinear = new WeakSet<object>();
+/** @internal Structural check of a linear regression model, once per model object. */
+export function _checkLinearModel(fn: string, json: unknown): LinearRegressionModel {
+  return parseLinearModel(fn, json);
+}
+
 function parseLinearModel(fn: string, json: unknown): LinearRegressionModel {
   if (typeof json === 'object' && json !== null && checkedLinear.has(json)) return json as LinearRegressionModel;
   const o = checkKind(fn, json, 'linearRegression', 1);

@@ -79,3 +79,8 @@ export type {
 } from './fitUplift.js';
 export { upliftCurve, qiniCurve, qiniCoefficient, upliftAuc, upliftAtK, upliftByDecile, qiniChart } from './upliftCurve.js';
 export type { QiniChartOptions, UpliftAtKOptions, UpliftBandRow, UpliftByDecileOptions, UpliftCurveResult, UpliftMetricOptions } from './upliftCurve.js';
+export { permutationImportance } from './permutationImportance.js';
+export type { PermutationImportanceOptions, PermutationImportanceResult, PermutationImportanceRow, PermutationScoring } from './permutationImportance.js';
+export { partialDependence } from './partialDependence.js';
+export type { PartialDependenceOptions, PartialDependenceResult } from './partialDependence.js';
+export type { FittedModel } from './_modelPredict.js';
