@@ -84,3 +84,5 @@ export type { PermutationImportanceOptions, PermutationImportanceResult, Permuta
 export { partialDependence } from './partialDependence.js';
 export type { PartialDependenceOptions, PartialDependenceResult } from './partialDependence.js';
 export type { FittedModel } from './_modelPredict.js';
+export { calibrateClassifier, predictProbaCalibrated, parseCalibratedClassifierModel } from './calibrateClassifier.js';
+export type { CalibrateClassifierOptions, CalibratedClassifierModel } from './calibrateClassifier.js';
