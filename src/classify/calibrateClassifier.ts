@@ -1,6 +1,6 @@
 import { DimensionMismatchError, InvalidInputError, ModelFormatError } from '../core/errors.js';
 import * as v from '../core/validate.js';
-import { checkMatrix, isObj, type Label, type Matrix } from './_common.js';
+import { checkFiniteNumbers, checkMatrix, isObj, type Label, type Matrix } from './_common.js';
 import { labelArray } from './_metrics.js';
 import { checkFittedModel, type Checked, type FittedModel } from './_modelPredict.js';
 import type { LogisticRegressionModel } from './fitLogisticRegression.js';
@@ -231,6 +231,8 @@ function checkCalibrated(fn: string, json: unknown): CalibratedClassifierModel {
   const mdl = checkFittedModel(fn, json.base);
   if (mdl.type !== 'classifier' || mdl.classes.length !== 2) throw new ModelFormatError(fn, 'base must be a binary classifier', json.base);
   if (json.nFeatures !== mdl.nFeatures) throw new ModelFormatError(fn, `nFeatures must be the base model's ${mdl.nFeatures}`, json.nFeatures);
+  if (!Array.isArray(json.classes) || json.classes.length !== 2 || json.classes.some((c, i) => c !== mdl.classes[i])) throw new ModelFormatError(fn, "classes must be the base model's two classes", json.classes);
+  checkFiniteNumbers(fn, json);
   const c = json.calibrator;
   const finite = (t: unknown): boolean => typeof t === 'number' && Number.isFinite(t);
   if (p.method === 'sigmoid') {
