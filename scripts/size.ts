@@ -17,6 +17,8 @@ export const BUDGET_KB = 40;
 export const BUDGET_OVERRIDES: Record<string, number> = {
   // graph (issue 16): diffusion, influence maximization and the measures of part 2; see docs/design-choices.md
   './graph': 42,
+  // classify (issue 17): uplift, permutation importance, partial dependence and calibration; see docs/design-choices.md
+  './classify': 44,
 };
 
 export interface SizeRow {
