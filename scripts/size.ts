@@ -21,6 +21,8 @@ export const BUDGET_OVERRIDES: Record<string, number> = {
   // text/zh (issue 15): jieba's 349k-word dictionary and HMM for jieba-quality segmentation, an opt-in
   // subpath loaded lazily; crmkit/text stays within 40 KB. See docs/design-choices.md
   './text/zh': 1600,
+  // classify (issue 17): uplift, permutation importance, partial dependence and calibration; see docs/design-choices.md
+  './classify': 44,
 };
 
 export interface SizeRow {

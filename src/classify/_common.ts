@@ -1,10 +1,11 @@
+import type { Steps } from '../core/_steps.js';
 /**
  * Internal validation and encoding shared by the classify functions.
  *
  * @internal
  * @module
  */
-import { DimensionMismatchError, InvalidInputError, InvalidOptionError, ModelFormatError } from '../core/errors.js';
+import { AbortError, CrmkitError, DimensionMismatchError, InvalidInputError, InvalidOptionError, ModelFormatError, NotConvergedError } from '../core/errors.js';
 import * as v from '../core/validate.js';
 import type { DenseMatrix } from '../core/validate.js';
 import { ENTROPY, GINI, MSE, type TreeNodes } from './_tree.js';
@@ -18,8 +19,24 @@ export type Matrix = readonly (readonly number[] | Float64Array | Float32Array |
 /** Split criterion of a classification tree. `logLoss` is the same as `entropy` (as in scikit-learn). */
 export type ClassificationCriterion = 'gini' | 'entropy' | 'logLoss';
 
-/** How many features each split examines. */
+/** How many features each split examines: all, √F, log₂F, a count in [1, F], or a share in (0, 1) (max(1, ⌊share · F⌋), scikit-learn's float). */
 export type MaxFeatures = 'all' | 'sqrt' | 'log2' | number;
+
+/**
+ * Values whose squares must stay finite (variances, squared errors, Gram matrices): |x| ≤ 1e150, so a
+ * sum of squares over up to 1e8 rows stays below 1e308. Rescale data beyond that (e.g. to thousands).
+ */
+export const SQUARE_SAFE = 1e150;
+
+export function checkSquareSafe(fn: string, name: string, data: ArrayLike<number>, cols = 1): void {
+  for (let i = 0; i < data.length; i++) {
+    const x = data[i]!;
+    if (x > SQUARE_SAFE || x < -SQUARE_SAFE) {
+      const where = cols > 1 ? `${name}[${Math.floor(i / cols)}][${i % cols}]` : `${name}[${i}]`;
+      throw new InvalidInputError(fn, `${where} is beyond ±1e150, where squared errors overflow; rescale the column`, x);
+    }
+  }
+}
 
 export function checkMatrix(fn: string, x: unknown, name = 'X'): DenseMatrix {
   return v.matrix(fn, name, x);
@@ -115,8 +132,10 @@ export function resolveMaxFeatures(fn: string, mf: unknown, nFeatures: number): 
   if (mf === 'all') return nFeatures;
   if (mf === 'sqrt') return Math.max(1, Math.floor(Math.sqrt(nFeatures)));
   if (mf === 'log2') return Math.max(1, Math.floor(Math.log2(nFeatures)));
+  // scikit-learn's float meaning: a share of the features, max(1, floor(share · nFeatures)).
+  if (typeof mf === 'number' && mf > 0 && mf < 1) return Math.max(1, Math.floor(mf * nFeatures));
   if (typeof mf === 'number') return v.integerInRange(fn, 'options.maxFeatures', mf, { min: 1, max: nFeatures });
-  throw new InvalidOptionError(fn, "options.maxFeatures must be 'all', 'sqrt', 'log2' or an integer in [1, nFeatures]", mf);
+  throw new InvalidOptionError(fn, "options.maxFeatures must be 'all', 'sqrt', 'log2', an integer in [1, nFeatures] or a share in (0, 1)", mf);
 }
 
 /** Tree growth options shared by trees and forests (resolved, JSON-ready). */
@@ -130,12 +149,23 @@ export interface ResolvedTreeParams {
   seed: number;
 }
 
-export function treeParams(fn: string, o: Record<string, unknown>, defaultMaxFeatures: MaxFeatures): ResolvedTreeParams {
+/**
+ * A minimum row count given as a count (an integer ≥ `min`) or, as scikit-learn's float meaning, a
+ * share of the training rows in (0, 1): ⌈share · nRows⌉ (at least `min`).
+ */
+export function countOrShare(fn: string, name: string, x: unknown, nRows: number, min: number): number {
+  if (typeof x === 'number' && x > 0 && x < 1) return Math.max(min, Math.ceil(x * nRows));
+  if (typeof x === 'number' && Number.isInteger(x) && x >= min) return x;
+  throw new InvalidOptionError(fn, `${name} must be an integer ≥ ${min} (a row count) or a number in (0, 1) (a share of the training rows)`, x);
+}
+
+/** Tree growth options, with fractional `minSamplesSplit` / `minSamplesLeaf` resolved against `nRows` (the resolved counts are stored). */
+export function treeParams(fn: string, o: Record<string, unknown>, defaultMaxFeatures: MaxFeatures, nRows: number): ResolvedTreeParams {
   const maxDepth = o.maxDepth === undefined || o.maxDepth === null ? null : v.integerInRange(fn, 'options.maxDepth', o.maxDepth, { min: 1 });
   return {
     maxDepth,
-    minSamplesSplit: o.minSamplesSplit === undefined ? 2 : v.integerInRange(fn, 'options.minSamplesSplit', o.minSamplesSplit, { min: 2 }),
-    minSamplesLeaf: o.minSamplesLeaf === undefined ? 1 : v.integerInRange(fn, 'options.minSamplesLeaf', o.minSamplesLeaf, { min: 1 }),
+    minSamplesSplit: o.minSamplesSplit === undefined ? 2 : countOrShare(fn, 'options.minSamplesSplit', o.minSamplesSplit, nRows, 2),
+    minSamplesLeaf: o.minSamplesLeaf === undefined ? 1 : countOrShare(fn, 'options.minSamplesLeaf', o.minSamplesLeaf, nRows, 1),
     minImpurityDecrease: o.minImpurityDecrease === undefined ? 0 : v.numberInRange(fn, 'options.minImpurityDecrease', o.minImpurityDecrease, { min: 0 }),
     maxFeatures: (o.maxFeatures ?? defaultMaxFeatures) as MaxFeatures,
     ccpAlpha: o.ccpAlpha === undefined ? 0 : v.numberInRange(fn, 'options.ccpAlpha', o.ccpAlpha, { min: 0 }),
@@ -185,28 +215,36 @@ export function checkNumberArray(fn: string, name: string, x: unknown, len: numb
   return x as number[];
 }
 
-/** Checks node arrays: lengths, child ids, features in range, values of width `width`. */
-export function checkTreeNodes(fn: string, t: unknown, nFeatures: number, width: number): TreeNodes {
-  if (!isObj(t)) throw new ModelFormatError(fn, 'tree must be an object of node arrays', t);
-  if (!Array.isArray(t.left) || t.left.length < 1) throw new ModelFormatError(fn, 'tree.left must be a non-empty array', t.left);
+/**
+ * Checks node arrays: lengths, child ids, features in range, values of width `width` (non-negative
+ * weighted class counts when `counts`), non-negative sample counts. Children must come after their
+ * parent (preorder), so walking the tree never loops.
+ */
+export function checkTreeNodes(fn: string, t: unknown, nFeatures: number, width: number, counts = false, name = 'tree'): TreeNodes {
+  if (!isObj(t)) throw new ModelFormatError(fn, `${name} must be an object of node arrays`, t);
+  if (!Array.isArray(t.left) || t.left.length < 1) throw new ModelFormatError(fn, `${name}.left must be a non-empty array`, t.left);
   const m = t.left.length;
-  const left = checkNumberArray(fn, 'tree.left', t.left, m, true);
-  const right = checkNumberArray(fn, 'tree.right', t.right, m, true);
-  const feature = checkNumberArray(fn, 'tree.feature', t.feature, m, true);
-  checkNumberArray(fn, 'tree.threshold', t.threshold, m);
-  checkNumberArray(fn, 'tree.impurity', t.impurity, m);
-  checkNumberArray(fn, 'tree.nSamples', t.nSamples, m, true);
-  checkNumberArray(fn, 'tree.weightedNSamples', t.weightedNSamples, m);
-  if (!Array.isArray(t.value) || t.value.length !== m) throw new ModelFormatError(fn, `tree.value must be an array of length ${m}`, t.value);
+  const left = checkNumberArray(fn, `${name}.left`, t.left, m, true);
+  const right = checkNumberArray(fn, `${name}.right`, t.right, m, true);
+  const feature = checkNumberArray(fn, `${name}.feature`, t.feature, m, true);
+  checkNumberArray(fn, `${name}.threshold`, t.threshold, m);
+  checkNumberArray(fn, `${name}.impurity`, t.impurity, m);
+  const ns = checkNumberArray(fn, `${name}.nSamples`, t.nSamples, m, true);
+  const ws = checkNumberArray(fn, `${name}.weightedNSamples`, t.weightedNSamples, m);
+  if (!Array.isArray(t.value) || t.value.length !== m) throw new ModelFormatError(fn, `${name}.value must be an array of length ${m}`, t.value);
   for (let i = 0; i < m; i++) {
-    checkNumberArray(fn, `tree.value[${i}]`, t.value[i], width);
+    const val = checkNumberArray(fn, `${name}.value[${i}]`, t.value[i], width);
+    if (counts) {
+      for (let c = 0; c < width; c++) if (val[c]! < 0) throw new ModelFormatError(fn, `${name}.value[${i}][${c}] must be a non-negative weighted class count`, val[c]);
+    }
+    if (ns[i]! < 0 || ws[i]! < 0) throw new ModelFormatError(fn, `${name} node ${i} must have non-negative sample counts`, [ns[i], ws[i]]);
     const l = left[i]!;
     const r = right[i]!;
     if (l === -1 && r === -1) continue;
-    // Children come after their parent in preorder, so walking never loops.
-    if (!(l > i && l < m && r > i && r < m)) throw new ModelFormatError(fn, `tree node ${i} must have children ids in (${i}, ${m}) or -1`, [l, r]);
-    if (!(feature[i]! >= 0 && feature[i]! < nFeatures)) throw new ModelFormatError(fn, `tree.feature[${i}] must be in [0, ${nFeatures})`, feature[i]);
+    if (!(l > i && l < m && r > i && r < m)) throw new ModelFormatError(fn, `${name} node ${i} must have children ids in (${i}, ${m}) or -1`, [l, r]);
+    if (!(feature[i]! >= 0 && feature[i]! < nFeatures)) throw new ModelFormatError(fn, `${name}.feature[${i}] must be in [0, ${nFeatures})`, feature[i]);
   }
+  if (!(ws[0]! > 0)) throw new ModelFormatError(fn, `${name}.weightedNSamples[0] must be positive`, ws[0]);
   return t as unknown as TreeNodes;
 }
 
@@ -235,5 +273,74 @@ export function checkKind(fn: string, json: unknown, kind: string, version: numb
     throw new ModelFormatError(fn, 'nFeatures must be a positive integer', json.nFeatures);
   }
   if (!isObj(json.params)) throw new ModelFormatError(fn, 'params must be an object', json.params);
+  checkFiniteNumbers(fn, json);
   return json;
+}
+
+/**
+ * A stored model never holds NaN or ±Infinity (JSON cannot carry them, and a fitted model has none):
+ * walks every field once (O(size), cycles and depth bounded) and names the first offending path.
+ */
+export function checkFiniteNumbers(fn: string, json: unknown): void {
+  const seen = new Set<object>();
+  const walk = (x: unknown, path: string, depth: number): void => {
+    if (typeof x === 'number') {
+      if (!Number.isFinite(x)) throw new ModelFormatError(fn, `${path || 'model'} must be a finite number`, x);
+      return;
+    }
+    if (typeof x !== 'object' || x === null) return;
+    if (seen.has(x)) throw new ModelFormatError(fn, `${path || 'model'} must not refer back to an enclosing object (a model is a JSON tree)`, '[circular]');
+    if (depth > 32) throw new ModelFormatError(fn, `${path || 'model'} is nested too deeply for a model`, depth);
+    seen.add(x);
+    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) walk(x[i], `${path}[${i}]`, depth + 1);
+    else if (ArrayBuffer.isView(x)) {
+      const a = x as unknown as ArrayLike<number>;
+      for (let i = 0; i < a.length; i++) walk(a[i], `${path}[${i}]`, depth + 1);
+    } else for (const k of Object.keys(x)) walk((x as Record<string, unknown>)[k], path ? `${path}.${k}` : k, depth + 1);
+    seen.delete(x);
+  };
+  walk(json, '', 0);
+}
+
+/**
+ * Runs work that calls other public functions (a base fit, the user's fit/predict callbacks) and
+ * re-raises their crmkit errors under the called function's name, keeping the original message:
+ * the user called `fn`, so the error names it (an abort becomes `fn`'s AbortError).
+ */
+/**
+ * {@link asOwnError} for a generator kernel (core/_steps): runs `body` to its end, yielding where it
+ * yields, and re-raises its errors under `fn` the same way.
+ */
+export function* asOwnErrorSteps<T>(fn: string, what: string, body: Steps<T>): Steps<T> {
+  try {
+    return yield* body;
+  } catch (e) {
+    return asOwnError(fn, what, () => {
+      throw e;
+    });
+  }
+}
+
+export function asOwnError<T>(fn: string, what: string, body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof CrmkitError && e.fn !== fn) {
+      if (e instanceof AbortError) throw new AbortError(fn, e.cause);
+      const detail = e.message.startsWith(`${e.fn}: `) ? e.message.slice(e.fn.length + 2) : e.message;
+      let out: CrmkitError;
+      if (e instanceof NotConvergedError) out = new NotConvergedError(fn, `${what}: ${detail}`, e.iterations);
+      else {
+        const Ctor = (e instanceof InvalidOptionError ? InvalidOptionError : e instanceof DimensionMismatchError ? DimensionMismatchError : e instanceof ModelFormatError ? ModelFormatError : InvalidInputError) as new (
+          f: string,
+          m: string,
+          r: unknown,
+        ) => CrmkitError;
+        out = new Ctor(fn, 'x', (e as { received?: unknown }).received);
+        out.message = `${fn}: ${what}: ${detail}`;
+      }
+      throw out;
+    }
+    throw e;
+  }
 }

@@ -4,7 +4,7 @@ import type { Label } from './_common.js';
 
 /** Options of {@link calibrationCurve}. */
 export interface CalibrationCurveOptions {
-  /** Number of bins. @defaultValue 5 */
+  /** Number of bins, at most 1,000,000. @defaultValue 5 */
   nBins?: number;
   /** `uniform`: equal-width bins on [0, 1]; `quantile`: equal-count bins (edges at percentiles). @defaultValue 'uniform' */
   strategy?: 'uniform' | 'quantile';
@@ -40,7 +40,8 @@ export interface CalibrationCurveResult {
 export function calibrationCurve(yTrue: readonly Label[], yProb: readonly number[] | Float64Array, options?: CalibrationCurveOptions): CalibrationCurveResult {
   const fn = 'classify/calibrationCurve';
   const o = v.options(fn, options, ['nBins', 'strategy', 'posLabel']);
-  const nBins = o.nBins === undefined ? 5 : v.integerInRange(fn, 'options.nBins', o.nBins, { min: 1 });
+  // Bin edges are allocated: a million bins is far beyond any reliability diagram.
+  const nBins = o.nBins === undefined ? 5 : v.integerInRange(fn, 'options.nBins', o.nBins, { min: 1, max: 1e6 });
   const strategy = v.oneOf(fn, 'options.strategy', o.strategy ?? 'uniform', ['uniform', 'quantile'] as const);
   const y = binaryTruth(fn, yTrue, o.posLabel, false);
   const p = scores(fn, 'yProb', yProb, y.length, true);

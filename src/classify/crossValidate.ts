@@ -1,8 +1,9 @@
-import { DimensionMismatchError, InvalidOptionError } from '../core/errors.js';
+import { DimensionMismatchError, InvalidInputError, InvalidOptionError } from '../core/errors.js';
 import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import { taskControl, type LongRunOptions, type TaskControl } from '../core/progress.js';
 import * as v from '../core/validate.js';
-import type { Label } from './_common.js';
+import { asOwnError, asOwnErrorSteps, checkMatrix, type Label } from './_common.js';
+import { labelArray } from './_metrics.js';
 import { accuracyScore } from './accuracyScore.js';
 import { averagePrecision } from './averagePrecision.js';
 import { brierScore } from './brierScore.js';
@@ -121,13 +122,28 @@ export function* _runCvSteps<M>(
   return scores;
 }
 
+/** @internal X as a finite matrix and y as labels, one per row (checked before any user callback runs). */
+export function _checkData(fn: string, X: unknown, y: unknown): void {
+  const m = checkMatrix(fn, X);
+  if (m.rows < 2) throw new InvalidInputError(fn, 'X must have at least 2 rows', m.rows);
+  const labels = labelArray(fn, 'y', y);
+  if (labels.length !== m.rows) throw new DimensionMismatchError(fn, `y must have one label per row of X (${m.rows} rows)`, labels.length);
+}
+
+/** @internal A boolean option with its default. */
+export function _flag(fn: string, name: string, x: unknown, dflt: boolean): boolean {
+  return x === undefined ? dflt : v.boolean(fn, `options.${name}`, x);
+}
+
 /** @internal */
 export function _folds(fn: string, cv: unknown, y: readonly Label[], stratified: boolean, shuffle: boolean, seed: number): Fold[] {
   if (Array.isArray(cv)) {
+    if (cv.length === 0) throw new InvalidOptionError(fn, 'options.cv must hold at least one fold', cv);
     cv.forEach((f, i) => {
       if (typeof f !== 'object' || f === null || !Array.isArray(f.trainIndex) || !Array.isArray(f.testIndex)) {
         throw new InvalidOptionError(fn, `options.cv[${i}] must be a fold { trainIndex, testIndex }`, f);
       }
+      if (f.trainIndex.length === 0 || f.testIndex.length === 0) throw new InvalidOptionError(fn, `options.cv[${i}] must have at least one training and one test row`, f);
       for (const idx of [...f.trainIndex, ...f.testIndex]) {
         if (!Number.isInteger(idx) || idx < 0 || idx >= y.length) throw new InvalidOptionError(fn, `options.cv[${i}] holds a row index outside [0, ${y.length})`, idx);
       }
@@ -135,7 +151,7 @@ export function _folds(fn: string, cv: unknown, y: readonly Label[], stratified:
     return cv as Fold[];
   }
   const k = cv === undefined ? 5 : v.integerInRange(fn, 'options.cv', cv, { min: 2 });
-  return stratified ? stratifiedKFold(y, { nSplits: k, shuffle, seed }) : kFold(y.length, { nSplits: k, shuffle, seed });
+  return asOwnError(fn, 'options.cv', () => (stratified ? stratifiedKFold(y, { nSplits: k, shuffle, seed }) : kFold(y.length, { nSplits: k, shuffle, seed })));
 }
 
 function meanStd(x: number[]): [number, number] {
@@ -219,13 +235,12 @@ function* crossValidateSteps<M>(fn: string,
   const task = taskControl(fn, o);
   v.func(fn, 'fit', fit);
   v.func(fn, 'predict', predict);
-  v.arrayLike(fn, 'X', X, 2);
-  if (X.length !== y.length) throw new DimensionMismatchError(fn, `y must have one label per row of X (${X.length} rows)`, y.length);
+  _checkData(fn, X, y);
   const scorers = _scorers(fn, o.scoring, o.posLabel);
   const predictScore = o.predictScore === undefined ? undefined : v.func<NonNullable<CrossValidateOptions<M>['predictScore']>>(fn, 'options.predictScore', o.predictScore);
   for (const s of scorers) if (SCORE_NEEDS_PROBA.includes(s.name) && !predictScore) throw new InvalidOptionError(fn, `scorer '${s.name}' needs options.predictScore`, s.name);
-  const folds = _folds(fn, o.cv, y, o.stratified ?? true, o.shuffle ?? false, v.seed(fn, o.seed));
-  const scores = yield* _runCvSteps(fn, fit, predict, X, y, folds, scorers, predictScore, task);
+  const folds = _folds(fn, o.cv, y, _flag(fn, 'stratified', o.stratified, true), _flag(fn, 'shuffle', o.shuffle, false), v.seed(fn, o.seed));
+  const scores = yield* asOwnErrorSteps(fn, 'a fold failed', _runCvSteps(fn, fit, predict, X, y, folds, scorers, predictScore, task));
   task.checkpoint(folds.length, folds.length);
   return { folds, scores, ..._summary(scores) };
 }

@@ -1,3 +1,4 @@
+import { checkImportanceModel } from './_models.js';
 import type { DecisionTreeModel } from './fitDecisionTree.js';
 import type { RegressionTreeModel } from './fitRegressionTree.js';
 
@@ -16,6 +17,7 @@ export interface FeatureImportance {
  * `feature_importances_`. Impurity importance favours features with many distinct values; check
  * a ranking with held-out data before acting on it.
  * @see scikit-learn `DecisionTreeClassifier.feature_importances_`
+ * @throws {@link ModelFormatError} when `model` is not a fitted tree or forest (checked once per model object)
  * @example
  * ```ts
  * import { featureImportances, fitDecisionTree } from 'crmkit/classify';
@@ -25,6 +27,7 @@ export interface FeatureImportance {
  * @category Trees
  */
 export function featureImportances(model: Pick<DecisionTreeModel | RegressionTreeModel, 'featureImportances' | 'featureNames' | 'nFeatures'>): FeatureImportance[] {
+  checkImportanceModel('classify/featureImportances', model);
   const out = model.featureImportances.map((importance, feature) => ({
     feature,
     name: model.featureNames?.[feature] ?? `x${feature}`,

@@ -25,9 +25,9 @@ export interface FitDecisionTreeOptions {
   criterion?: ClassificationCriterion;
   /** Deepest level (root = 0); `null`/omitted grows until leaves are pure or too small. @defaultValue null */
   maxDepth?: number | null;
-  /** A node with fewer rows is not split. @defaultValue 2 */
+  /** A node with fewer rows is not split: a count ≥ 2, or a share of the training rows in (0, 1) (⌈share · n⌉, scikit-learn's float; the count is stored in `params`). @defaultValue 2 */
   minSamplesSplit?: number;
-  /** Each child must keep at least this many rows. @defaultValue 1 */
+  /** Each child must keep at least this many rows: a count ≥ 1, or a share of the training rows in (0, 1) (⌈share · n⌉; the count is stored in `params`). @defaultValue 1 */
   minSamplesLeaf?: number;
   /**
    * A split must decrease the weighted impurity by at least this much, with scikit-learn's
@@ -93,7 +93,7 @@ export function _growClassifier(fn: string, X: unknown, y: unknown, options: Fit
   const enc = encodeLabels(fn, y);
   const criterion = (o.criterion ?? 'gini') as ClassificationCriterion;
   const crit = criterionCode(fn, criterion, true);
-  const tp = treeParams(fn, o, 'all');
+  const tp = treeParams(fn, o, 'all', m.rows);
   const maxFeatures = resolveMaxFeatures(fn, tp.maxFeatures, m.cols);
   const featureNames = featureNamesOption(fn, o.featureNames, m.cols);
   const sw = sampleWeights(fn, o.sampleWeight, m.rows);

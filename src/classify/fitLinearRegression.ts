@@ -2,7 +2,7 @@ import { DimensionMismatchError, ModelFormatError } from '../core/errors.js';
 import { fSf } from '../core/special/fDist.js';
 import { studentTIsf, studentTSf } from '../core/special/studentT.js';
 import * as v from '../core/validate.js';
-import { checkFeatureNames, checkKind, checkMatrix, checkNumberArray, featureNamesOption, sampleWeights, type Matrix } from './_common.js';
+import { checkFeatureNames, checkKind, checkMatrix, checkNumberArray, checkSquareSafe, featureNamesOption, sampleWeights, type Matrix } from './_common.js';
 import { inverseGram, qrDecompose, qrSolve, sandwich } from './_linalg.js';
 
 /** One coefficient of a regression summary (keyed by its term name). */
@@ -120,6 +120,8 @@ export function fitLinearRegression(X: Matrix, y: readonly number[] | Float64Arr
   const m = checkMatrix(fn, X);
   const yy = v.finiteArray(fn, 'y', y, 1);
   if (yy.length !== m.rows) throw new DimensionMismatchError(fn, `y must have one value per row of X (${m.rows} rows)`, yy.length);
+  checkSquareSafe(fn, 'X', m.data, m.cols);
+  checkSquareSafe(fn, 'y', yy);
   const fitIntercept = o.fitIntercept === undefined ? true : v.boolean(fn, 'options.fitIntercept', o.fitIntercept);
   const alpha = o.alpha === undefined ? 0.05 : v.openUnitInterval(fn, 'options.alpha', o.alpha);
   const names = featureNamesOption(fn, o.featureNames, m.cols);
@@ -241,6 +243,11 @@ export function predictLinearRegression(model: LinearRegressionModel, X: Matrix)
 }
 
 const checkedLinear = new WeakSet<object>();
+/** @internal Structural check of a linear regression model, once per model object. */
+export function _checkLinearModel(fn: string, json: unknown): LinearRegressionModel {
+  return parseLinearModel(fn, json);
+}
+
 function parseLinearModel(fn: string, json: unknown): LinearRegressionModel {
   if (typeof json === 'object' && json !== null && checkedLinear.has(json)) return json as LinearRegressionModel;
   const o = checkKind(fn, json, 'linearRegression', 1);

@@ -114,6 +114,11 @@ export function fitNaiveBayes(X: LinearFeatures, y: readonly Label[], options?: 
 }
 
 const checked = new WeakSet<object>();
+/** @internal Structural check of a naive Bayes model, once per model object. */
+export function _checkNaiveBayesModel(fn: string, json: unknown): NaiveBayesModel {
+  return checkModel(fn, json);
+}
+
 function checkModel(fn: string, json: unknown): NaiveBayesModel {
   if (typeof json === 'object' && json !== null && checked.has(json)) return json as NaiveBayesModel;
   const o = checkKind(fn, json, 'naiveBayes', 1);
@@ -221,4 +226,19 @@ export function predictLogProbaNaiveBayes(model: NaiveBayesModel, X: LinearFeatu
  */
 export function parseNaiveBayesModel(json: unknown): NaiveBayesModel {
   return checkModel('classify/parseNaiveBayesModel', json);
+}
+
+/** @internal Class probabilities (row-major n × K) of a checked model. */
+export function _naiveBayesProba(fn: string, model: NaiveBayesModel, X: unknown): Float64Array {
+  const { jll, rows } = jointLogLikelihood(fn, model, X);
+  const K = model.classes.length;
+  const out = new Float64Array(rows * K);
+  for (let i = 0; i < rows; i++) {
+    let mx = -Infinity;
+    for (let c = 0; c < K; c++) mx = Math.max(mx, jll[i * K + c]!);
+    let s = 0;
+    for (let c = 0; c < K; c++) s += out[i * K + c] = Math.exp(jll[i * K + c]! - mx);
+    for (let c = 0; c < K; c++) out[i * K + c] = out[i * K + c]! / s;
+  }
+  return out;
 }

@@ -27,9 +27,9 @@ export interface FitRandomForestOptions extends LongRunOptions {
   criterion?: ClassificationCriterion;
   /** @defaultValue null (unlimited) */
   maxDepth?: number | null;
-  /** @defaultValue 2 */
+  /** A node with fewer rows is not split: a count ≥ 2, or a share of the training rows in (0, 1) (⌈share · n⌉, scikit-learn's float; the count is stored in `params`). @defaultValue 2 */
   minSamplesSplit?: number;
-  /** @defaultValue 1 */
+  /** Each child must keep at least this many rows: a count ≥ 1, or a share of the training rows in (0, 1) (⌈share · n⌉; the count is stored in `params`). @defaultValue 1 */
   minSamplesLeaf?: number;
   /** @defaultValue 0 */
   minImpurityDecrease?: number;
@@ -141,7 +141,7 @@ function* fitRandomForestSteps(fn: string, X: Matrix, y: readonly Label[], optio
   const enc = encodeLabels(fn, y);
   const criterion = (o.criterion ?? 'gini') as ClassificationCriterion;
   const crit = criterionCode(fn, criterion, true);
-  const tp = treeParams(fn, { ...o, ccpAlpha: undefined }, 'sqrt');
+  const tp = treeParams(fn, { ...o, ccpAlpha: undefined }, 'sqrt', m.rows);
   const maxFeatures = resolveMaxFeatures(fn, tp.maxFeatures, m.cols);
   const nEstimators = o.nEstimators === undefined ? 100 : v.integerInRange(fn, 'options.nEstimators', o.nEstimators, { min: 1, max: 100000 });
   const bootstrap = o.bootstrap === undefined ? true : v.boolean(fn, 'options.bootstrap', o.bootstrap);

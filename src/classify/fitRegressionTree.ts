@@ -1,6 +1,6 @@
 import { DimensionMismatchError } from '../core/errors.js';
 import * as v from '../core/validate.js';
-import { checkMatrix, criterionCode, featureNamesOption, resolveMaxFeatures, sampleWeights, treeParams, type Matrix, type MaxFeatures } from './_common.js';
+import { checkMatrix, checkSquareSafe, criterionCode, featureNamesOption, resolveMaxFeatures, sampleWeights, treeParams, type Matrix, type MaxFeatures } from './_common.js';
 import { costComplexityPrune, extractSubtree, growTree, presort, treeImportances, type TreeNodes } from './_tree.js';
 
 /** Options of {@link fitRegressionTree}. */
@@ -9,9 +9,9 @@ export interface FitRegressionTreeOptions {
   criterion?: 'squaredError';
   /** Deepest level (root = 0); `null`/omitted for no limit. @defaultValue null */
   maxDepth?: number | null;
-  /** @defaultValue 2 */
+  /** A node with fewer rows is not split: a count ≥ 2, or a share of the training rows in (0, 1) (⌈share · n⌉, scikit-learn's float; the count is stored in `params`). @defaultValue 2 */
   minSamplesSplit?: number;
-  /** @defaultValue 1 */
+  /** Each child must keep at least this many rows: a count ≥ 1, or a share of the training rows in (0, 1) (⌈share · n⌉; the count is stored in `params`). @defaultValue 1 */
   minSamplesLeaf?: number;
   /** Minimum weighted impurity decrease (scikit-learn's definition). @defaultValue 0 */
   minImpurityDecrease?: number;
@@ -81,8 +81,9 @@ export function _fitRegressionTree(X: unknown, y: unknown, options: FitRegressio
   const m = checkMatrix(fn, X);
   const yv = v.finiteArray(fn, 'y', y, 1);
   if (yv.length !== m.rows) throw new DimensionMismatchError(fn, `y must have one value per row of X (${m.rows} rows)`, yv.length);
+  checkSquareSafe(fn, 'y', yv);
   criterionCode(fn, o.criterion ?? 'squaredError', false);
-  const tp = treeParams(fn, o, 'all');
+  const tp = treeParams(fn, o, 'all', m.rows);
   const maxFeatures = resolveMaxFeatures(fn, tp.maxFeatures, m.cols);
   const featureNames = featureNamesOption(fn, o.featureNames, m.cols);
   const w = sampleWeights(fn, o.sampleWeight, m.rows);

@@ -2,8 +2,8 @@ import { runSteps, runStepsAsync, type Steps } from '../core/_steps.js';
 import { InvalidOptionError } from '../core/errors.js';
 import { taskControl, type LongRunOptions } from '../core/progress.js';
 import * as v from '../core/validate.js';
-import type { Label } from './_common.js';
-import { _folds, _runCvSteps, _scorers, _summary, type Scorer, type ScorerName } from './crossValidate.js';
+import { asOwnErrorSteps, type Label } from './_common.js';
+import { _checkData, _flag, _folds, _runCvSteps, _scorers, _summary, type Scorer, type ScorerName } from './crossValidate.js';
 import type { Fold } from './kFold.js';
 
 /** Options of {@link gridSearch}. */
@@ -113,14 +113,18 @@ function* gridSearchSteps<M>(fn: string,
   const task = taskControl(fn, o);
   v.func(fn, 'fit', fit);
   v.func(fn, 'predict', predict);
-  if (typeof o.grid !== 'object' || o.grid === null || Object.keys(o.grid).length === 0) throw new InvalidOptionError(fn, 'options.grid must name at least one parameter', o.grid);
+  _checkData(fn, X, y);
+  if (typeof o.grid !== 'object' || o.grid === null || Array.isArray(o.grid) || Object.keys(o.grid).length === 0) throw new InvalidOptionError(fn, 'options.grid must name at least one parameter', o.grid);
   const keys = Object.keys(o.grid);
-  for (const k of keys) v.arrayLike(fn, `options.grid.${k}`, o.grid[k], 1);
+  let nCombos = 1;
+  for (const k of keys) nCombos *= v.arrayLike(fn, `options.grid.${k}`, o.grid[k], 1).length;
+  if (nCombos > 10_000) throw new InvalidOptionError(fn, 'options.grid must have at most 10,000 combinations', nCombos);
   const scorers = _scorers(fn, o.scoring, o.posLabel);
   if (scorers.length !== 1) throw new InvalidOptionError(fn, 'options.scoring must be exactly one scorer', scorers.length);
   const scorer = scorers[0]!;
   if (['rocAuc', 'averagePrecision', 'logLoss', 'brier'].includes(scorer.name) && !o.predictScore) throw new InvalidOptionError(fn, `scorer '${scorer.name}' needs options.predictScore`, scorer.name);
-  const folds = _folds(fn, o.cv, y, o.stratified ?? true, o.shuffle ?? false, v.seed(fn, o.seed));
+  const predictScore = o.predictScore === undefined ? undefined : v.func<NonNullable<GridSearchOptions<M>['predictScore']>>(fn, 'options.predictScore', o.predictScore);
+  const folds = _folds(fn, o.cv, y, _flag(fn, 'stratified', o.stratified, true), _flag(fn, 'shuffle', o.shuffle, false), v.seed(fn, o.seed));
   const combos: Record<string, unknown>[] = [{}];
   for (const k of keys) {
     const next: Record<string, unknown>[] = [];
@@ -130,7 +134,7 @@ function* gridSearchSteps<M>(fn: string,
   const results: GridSearchCandidate[] = [];
   for (const params of combos) {
     task.checkpoint(results.length, combos.length);
-    const scores = (yield* _runCvSteps(fn, (Xt, yt) => fit(Xt, yt, params), predict, X, y, folds, scorers, o.predictScore, null))[scorer.name]!;
+    const scores = (yield* asOwnErrorSteps(fn, `a fold with params ${JSON.stringify(params)?.slice(0, 200)} failed`, _runCvSteps(fn, (Xt, yt) => fit(Xt, yt, params), predict, X, y, folds, scorers, predictScore, null)))[scorer.name]!;
     const s = _summary({ x: scores });
     results.push({ params, scores, mean: s.mean.x!, std: s.std.x! });
   }

@@ -69,3 +69,25 @@ export { liftChart } from './liftChart.js';
 export { calibrationChart } from './calibrationChart.js';
 export { fitLogisticRegressionAsync } from './fitLogisticRegression.js';
 export { crossValidateAsync } from './crossValidate.js';
+export { fitUplift, predictUplift, rankByUplift, parseUpliftModel } from './fitUplift.js';
+export type {
+  FitUpliftOptions,
+  PredictUpliftOptions,
+  RankByUpliftOptions,
+  UpliftArm,
+  UpliftBaseModel,
+  UpliftLearner,
+  UpliftMethod,
+  UpliftModel,
+  UpliftParams,
+  UpliftScoreRow,
+} from './fitUplift.js';
+export { upliftCurve, qiniCurve, qiniCoefficient, upliftAuc, upliftAtK, upliftByDecile, qiniChart } from './upliftCurve.js';
+export type { QiniChartOptions, UpliftAtKOptions, UpliftBandRow, UpliftByDecileOptions, UpliftCurveResult, UpliftMetricOptions } from './upliftCurve.js';
+export { permutationImportance } from './permutationImportance.js';
+export type { PermutationImportanceOptions, PermutationImportanceResult, PermutationImportanceRow, PermutationScoring } from './permutationImportance.js';
+export { partialDependence } from './partialDependence.js';
+export type { PartialDependenceOptions, PartialDependenceResult } from './partialDependence.js';
+export type { FittedModel } from './_modelPredict.js';
+export { calibrateClassifier, predictProbaCalibrated, parseCalibratedClassifierModel } from './calibrateClassifier.js';
+export type { CalibrateClassifierOptions, CalibratedClassifierModel } from './calibrateClassifier.js';

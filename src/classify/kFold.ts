@@ -25,6 +25,7 @@ export interface KFoldOptions {
  * @remarks O(n·k).
  * @see scikit-learn `KFold`
  * @throws {@link InvalidOptionError} when nSplits < 2 or > n
+ * @throws {@link InvalidInputError} when n is not an integer in [2, 10^7] (folds hold k·n indices)
  * @example
  * ```ts
  * import { kFold } from 'crmkit/classify';
@@ -35,7 +36,8 @@ export interface KFoldOptions {
 export function kFold(n: number, options?: KFoldOptions): Fold[] {
   const fn = 'classify/kFold';
   const o = v.options(fn, options, ['nSplits', 'shuffle', 'seed']);
-  v.integerInRange(fn, 'n', n, { min: 2 });
+  // Folds are index arrays holding k·n entries: beyond 10 million rows, assign folds in your own storage.
+  v.integerInRange(fn, 'n', n, { min: 2, max: 1e7 });
   const k = o.nSplits === undefined ? 5 : v.integerInRange(fn, 'options.nSplits', o.nSplits, { min: 2 });
   if (k > n) throw new InvalidOptionError(fn, `options.nSplits must be at most the number of rows (${n})`, k);
   const shuffle = o.shuffle === undefined ? false : v.boolean(fn, 'options.shuffle', o.shuffle);

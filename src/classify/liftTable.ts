@@ -4,7 +4,7 @@ import type { Label } from './_common.js';
 
 /** Options of {@link liftTable}. */
 export interface LiftTableOptions {
-  /** Number of groups (10 = deciles). @defaultValue 10 */
+  /** Number of groups (10 = deciles), at most the number of rows. @defaultValue 10 (n when there are fewer rows) */
   nBins?: number;
   /** @defaultValue true for booleans, 1 for numbers (required for strings) */
   posLabel?: Label;
@@ -52,7 +52,7 @@ export function liftTable(yTrue: readonly Label[], yScore: readonly number[] | F
   const y = binaryTruth(fn, yTrue, o.posLabel, true);
   const s = scores(fn, 'yScore', yScore, y.length);
   const n = y.length;
-  const nBins = o.nBins === undefined ? 10 : v.integerInRange(fn, 'options.nBins', o.nBins, { min: 1, max: n });
+  const nBins = o.nBins === undefined ? Math.min(10, n) : v.integerInRange(fn, 'options.nBins', o.nBins, { min: 1, max: n });
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => s[b]! - s[a]! || a - b);
   let totalPos = 0;
   for (let i = 0; i < n; i++) totalPos += y[i]!;

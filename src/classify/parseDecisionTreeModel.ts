@@ -1,5 +1,4 @@
-import { ModelFormatError } from '../core/errors.js';
-import { checkClasses, checkFeatureNames, checkKind, checkNumberArray, checkTreeNodes } from './_common.js';
+import { checkDecisionTreeModel } from './_models.js';
 import type { DecisionTreeModel } from './fitDecisionTree.js';
 
 /**
@@ -17,15 +16,5 @@ import type { DecisionTreeModel } from './fitDecisionTree.js';
  * @category Trees
  */
 export function parseDecisionTreeModel(json: unknown): DecisionTreeModel {
-  const fn = 'classify/parseDecisionTreeModel';
-  const o = checkKind(fn, json, 'decisionTree', 1);
-  const nFeatures = o.nFeatures as number;
-  const classes = checkClasses(fn, o.classes);
-  checkFeatureNames(fn, o.featureNames, nFeatures);
-  checkNumberArray(fn, 'classWeights', o.classWeights, classes.length);
-  checkTreeNodes(fn, o.tree, nFeatures, classes.length);
-  checkNumberArray(fn, 'featureImportances', o.featureImportances, nFeatures);
-  const p = o.params as Record<string, unknown>;
-  if (!['gini', 'entropy', 'logLoss'].includes(p.criterion as string)) throw new ModelFormatError(fn, "params.criterion must be 'gini', 'entropy' or 'logLoss'", p.criterion);
-  return o as unknown as DecisionTreeModel;
+  return checkDecisionTreeModel('classify/parseDecisionTreeModel', json, false);
 }

@@ -1,4 +1,4 @@
-import { checkFeatureNames, checkKind, checkNumberArray, checkTreeNodes } from './_common.js';
+import { checkRegressionTreeModel } from './_models.js';
 import type { RegressionTreeModel } from './fitRegressionTree.js';
 
 /**
@@ -15,11 +15,5 @@ import type { RegressionTreeModel } from './fitRegressionTree.js';
  * @category Trees
  */
 export function parseRegressionTreeModel(json: unknown): RegressionTreeModel {
-  const fn = 'classify/parseRegressionTreeModel';
-  const o = checkKind(fn, json, 'regressionTree', 1);
-  const nFeatures = o.nFeatures as number;
-  checkFeatureNames(fn, o.featureNames, nFeatures);
-  checkTreeNodes(fn, o.tree, nFeatures, 1);
-  checkNumberArray(fn, 'featureImportances', o.featureImportances, nFeatures);
-  return o as unknown as RegressionTreeModel;
+  return checkRegressionTreeModel('classify/parseRegressionTreeModel', json, false);
 }

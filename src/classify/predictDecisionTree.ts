@@ -1,5 +1,6 @@
 import * as v from '../core/validate.js';
 import { checkPredictMatrix, type Label, type Matrix } from './_common.js';
+import { checkDecisionTreeModel } from './_models.js';
 import { applyTree } from './_tree.js';
 import type { DecisionTreeModel } from './fitDecisionTree.js';
 
@@ -53,6 +54,7 @@ export function _argmaxLabels(classes: readonly Label[], proba: Float64Array, nR
  */
 export function predictDecisionTree(model: DecisionTreeModel, X: Matrix, options?: PredictTreeOptions): Label[] {
   const fn = 'classify/predictDecisionTree';
+  checkDecisionTreeModel(fn, model);
   const o = v.options(fn, options, ['featureNames']);
   const m = checkPredictMatrix(fn, X, model.nFeatures, model.featureNames, o.featureNames);
   return _argmaxLabels(model.classes, _treeProba(model, m.data, m.rows), m.rows);
@@ -76,6 +78,7 @@ export function predictDecisionTree(model: DecisionTreeModel, X: Matrix, options
  */
 export function predictProbaDecisionTree(model: DecisionTreeModel, X: Matrix, options?: PredictTreeOptions): number[][] {
   const fn = 'classify/predictProbaDecisionTree';
+  checkDecisionTreeModel(fn, model);
   const o = v.options(fn, options, ['featureNames']);
   const m = checkPredictMatrix(fn, X, model.nFeatures, model.featureNames, o.featureNames);
   const p = _treeProba(model, m.data, m.rows);

@@ -1,5 +1,6 @@
 import * as v from '../core/validate.js';
 import { checkPredictMatrix, type Matrix } from './_common.js';
+import { checkRegressionTreeModel } from './_models.js';
 import { applyTree } from './_tree.js';
 import type { RegressionTreeModel } from './fitRegressionTree.js';
 import type { PredictTreeOptions } from './predictDecisionTree.js';
@@ -21,6 +22,7 @@ import type { PredictTreeOptions } from './predictDecisionTree.js';
  */
 export function predictRegressionTree(model: RegressionTreeModel, X: Matrix, options?: PredictTreeOptions): number[] {
   const fn = 'classify/predictRegressionTree';
+  checkRegressionTreeModel(fn, model);
   const o = v.options(fn, options, ['featureNames']);
   const m = checkPredictMatrix(fn, X, model.nFeatures, model.featureNames, o.featureNames);
   const leaf = applyTree(model.tree, m.data, m.rows, m.cols);

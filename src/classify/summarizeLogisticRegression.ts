@@ -2,7 +2,7 @@ import { DimensionMismatchError, InvalidInputError, InvalidOptionError } from '.
 import { chiSquareSf } from '../core/special/chiSquare.js';
 import { normalIsf, normalSf } from '../core/special/normal.js';
 import * as v from '../core/validate.js';
-import type { Label } from './_common.js';
+import { checkSquareSafe, type Label } from './_common.js';
 import { predictDesign, type LinearFeatures } from './_design.js';
 import { inverseGram, qrDecompose, sandwich } from './_linalg.js';
 import type { LogisticRegressionModel } from './fitLogisticRegression.js';
@@ -68,6 +68,7 @@ export function summarizeLogisticRegression(model: LogisticRegressionModel, X: L
   if (!m.converged) throw new InvalidInputError(fn, `model did not converge (${m.reason}); standard errors at a point that is not the maximum-likelihood estimate would be meaningless`, m.reason);
   if (m.params.classWeight !== null) throw new InvalidOptionError(fn, 'model must be fitted without classWeight', m.params.classWeight);
   const d = predictDesign(fn, X, m.nFeatures);
+  checkSquareSafe(fn, 'X', d.data, d.sparse ? 1 : d.cols);
   const yArr = v.arrayLike<unknown>(fn, 'y', y, 1);
   if (yArr.length !== d.rows) throw new DimensionMismatchError(fn, `y must have one label per row of X (${d.rows} rows)`, yArr.length);
   const n = d.rows;

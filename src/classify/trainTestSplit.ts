@@ -45,7 +45,21 @@ export function trainTestSplit<R, L extends Label>(X: readonly R[], y: readonly 
   const fn = 'classify/trainTestSplit';
   const o = v.options(fn, options, ['testSize', 'stratify', 'seed']);
   const xs = v.arrayLike<R>(fn, 'X', X, 2);
-  if (y.length !== xs.length) throw new DimensionMismatchError(fn, `y must have one label per row of X (${xs.length} rows)`, y.length);
+  const ys = v.arrayLike<L>(fn, 'y', y, 2);
+  // Rows pass through unchanged, so a NaN/Infinity in them would silently reach the model: reject it here.
+  for (let i = 0; i < xs.length; i++) {
+    const r = Array.isArray(xs) && !(i in xs) ? undefined : (xs[i] as unknown);
+    if (r === undefined || r === null) throw new InvalidInputError(fn, `X[${i}] must be a row`, r);
+    if (typeof r === 'number' && !Number.isFinite(r)) throw new InvalidInputError(fn, `X[${i}] must be finite`, r);
+    if (Array.isArray(r) || ArrayBuffer.isView(r)) {
+      const row = r as ArrayLike<unknown>;
+      for (let j = 0; j < row.length; j++) {
+        const x = row[j];
+        if (typeof x === 'number' && !Number.isFinite(x)) throw new InvalidInputError(fn, `X[${i}][${j}] must be finite`, x);
+      }
+    }
+  }
+  if (ys.length !== xs.length) throw new DimensionMismatchError(fn, `y must have one label per row of X (${xs.length} rows)`, ys.length);
   const testSize = o.testSize === undefined ? 0.25 : v.openUnitInterval(fn, 'options.testSize', o.testSize);
   const stratify = o.stratify === undefined ? true : v.boolean(fn, 'options.stratify', o.stratify);
   const rng = createRandom(v.seed(fn, o.seed));

@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../core/errors.js';
 import * as v from '../core/validate.js';
 import type { Label } from './_common.js';
+import { checkTreeModel } from './_models.js';
 import type { DecisionTreeModel } from './fitDecisionTree.js';
 import type { RegressionTreeModel } from './fitRegressionTree.js';
 
@@ -83,6 +84,7 @@ export function _fmt(x: number, d: number): string {
  */
 export function treeToRules(model: DecisionTreeModel | RegressionTreeModel, options?: TreeToRulesOptions): TreeRule[] {
   const fn = 'classify/treeToRules';
+  checkTreeModel(fn, model);
   const o = v.options(fn, options, ['featureNames', 'decimals', 'categories']);
   const nm = names(fn, model, o.featureNames);
   const cats = new Map<number, readonly string[]>();

@@ -1,5 +1,6 @@
 import * as v from '../core/validate.js';
 import { InvalidInputError } from '../core/errors.js';
+import { checkTreeModel } from './_models.js';
 import type { DecisionTreeModel } from './fitDecisionTree.js';
 import type { RegressionTreeModel } from './fitRegressionTree.js';
 
@@ -28,6 +29,7 @@ export interface TreeToTextOptions {
  */
 export function treeToText(model: DecisionTreeModel | RegressionTreeModel, options?: TreeToTextOptions): string {
   const fn = 'classify/treeToText';
+  checkTreeModel(fn, model);
   const o = v.options(fn, options, ['featureNames', 'decimals']);
   const d = o.decimals === undefined ? 2 : v.integerInRange(fn, 'options.decimals', o.decimals, { min: 0, max: 12 });
   let nm: string[];

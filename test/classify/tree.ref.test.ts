@@ -56,7 +56,9 @@ for (const [name, load] of [['bank', loadBank], ['shoppers', loadShoppers]] as c
         const { tree } = _growClassifier('test', s.XTrain, s.yTrain, optionsOf(ref.params), fx.sklearnRandState);
         expectSameTree(tree, ref, key);
         expectAllClose(treeImportances(tree, d.featureNames.length), ref.featureImportances, { abs: 1e-12 }, 'importances');
-        const model = { ...fitDecisionTree([[0], [1]], [false, true]), nFeatures: d.featureNames.length, featureNames: null, tree } as DecisionTreeModel;
+        // A model around the kernel's tree: every field consistent with it (predict checks the model's structure).
+        const nFeatures = d.featureNames.length;
+        const model: DecisionTreeModel = { ...fitDecisionTree([[0], [1]], [false, true]), nFeatures, featureNames: null, tree, featureImportances: treeImportances(tree, nFeatures) };
         const proba = predictProbaDecisionTree(model, s.XTest.slice(0, ref.testProba1!.length)).map((p) => p[1]!);
         expectAllClose(proba, ref.testProba1!, { abs: 1e-12 }, 'proba');
       });

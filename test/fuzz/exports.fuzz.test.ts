@@ -26,6 +26,7 @@ const HARDENED: Record<string, string> = {
   './connectors/node': 'connectors',
   './text': 'text',
   './text/sentiment': 'text',
+  './classify': 'classify',
 };
 /** Every subpath, for an exploratory run of the not-yet-hardened ones: CRMKIT_FUZZ_ALL=1 npx vitest run test/fuzz */
 const ALL: Record<string, string> = {

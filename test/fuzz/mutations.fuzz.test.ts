@@ -28,6 +28,7 @@ const HARDENED: Record<string, string> = {
   './connectors/node': 'connectors',
   './text': 'text',
   './text/sentiment': 'text',
+  './classify': 'classify',
 };
 const ALL: Record<string, string> = { ...HARDENED, './value': 'value', './text': 'text', './graph': 'graph', './classify': 'classify', './experiment': 'experiment' };
 const TARGETS = process.env.CRMKIT_FUZZ_ALL === '1' ? ALL : HARDENED;
