@@ -248,7 +248,7 @@ function separates(pr: Problem, w: Float64Array, b: Float64Array | null): boolea
  * This is scikit-learn's objective for lbfgs (L2/none) and for saga (L1/elastic-net), so at a tight
  * tolerance the coefficients equal scikit-learn's `LogisticRegression` with `solver='lbfgs'` /
  * `solver='saga'` (not liblinear, which also penalizes the intercept).
- * Solver: crmkit's projected L-BFGS ({@link minimize}) with the analytic gradient; L1 terms are
+ * Solver: crmkit's projected L-BFGS (core's `minimize`) with the analytic gradient; L1 terms are
  * made smooth by writing W = W⁺ − W⁻ with W± ≥ 0 (a bound-constrained problem the same solver
  * handles). With K > 2 multinomial classes the intercepts are centered to sum to 0 (the softmax
  * only determines them up to a shift; scikit-learn's lbfgs iterates keep that sum at 0 too).

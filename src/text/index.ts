@@ -46,4 +46,4 @@ export { fitTfidfAsync } from './fitTfidf.js';
 export { fitNmf, nmfTopTerms, parseNmfModel, transformNmf } from './fitNmf.js';
 export type { FitNmfOptions, NmfModel, NmfParams, NmfStart } from './fitNmf.js';
 export { topicCoherence } from './topicCoherence.js';
-export type { TopicCoherenceOptions, TopicCoherenceResult } from './topicCoherence.js';
+export type { TopicCoherenceOptions, TopicCoherenceResult, Topics } from './topicCoherence.js';

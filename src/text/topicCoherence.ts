@@ -29,7 +29,8 @@ export interface TopicCoherenceResult {
 
 const FN = 'text/topicCoherence';
 
-type Topics = LdaModel | NmfModel | readonly (readonly string[])[] | readonly (readonly TopicTerm[])[];
+/** What {@link topicCoherence} scores: an LDA or NMF model, or each topic's terms (plain or as {@link ldaTopTerms} / {@link nmfTopTerms} give them). */
+export type Topics = LdaModel | NmfModel | readonly (readonly string[])[] | readonly (readonly TopicTerm[])[];
 
 /**
  * Topic coherence from document co-occurrence of each topic's top terms, to compare topic models

@@ -17,7 +17,7 @@ export type { Accessor, DateFormat, Period } from './_rows.js';
 export { rfmScores, RFM_SEGMENTS, type RfmInput, type RfmSegmentRule, type RfmScoresOptions, type RfmScore, type RfmScoresResult } from './rfmScores.js';
 export * from './cohortRetention.js';
 export { fitBetaGeo, parseBetaGeoModel, type BetaGeoModel, type BetaGeoParams } from './fitBetaGeo.js';
-export type { BtydCustomer, BtydFitOptions, ContinuousFitOptions, FitDiagnostics } from './_btyd.js';
+export type { BtydCustomer, BtydFitOptions, ContinuousFitOptions, FitDiagnostics, HoldoutDiagnostics, HoldoutRow } from './_btyd.js';
 export { fitGammaGamma, parseGammaGammaModel, type GammaGammaModel, type GammaGammaParams, type SpendCustomer } from './fitGammaGamma.js';
 export type { ContinuousPurchaseModel, DiscretePurchaseModel, PurchaseModel } from './models.js';
 export * from './expectedPurchases.js';
