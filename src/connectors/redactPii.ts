@@ -209,11 +209,13 @@ export function redactPii(text: string, options?: RedactPiiOptions): RedactPiiRe
           else plus = false;
         }
         const beforeOk = lead === 0 || !isAlnum(text.charCodeAt(lead - 1));
-        let found: { end: number; kind: PiiKind; lastG: number } | null = null;
+        // The longest window wins; on a tie the first kind tried (China ID > card > phone) stays.
+        let foundEnd = -1;
+        let foundKind: PiiKind = 'phone';
+        let foundLastG = 0;
         if (beforeOk) {
           let len = 0;
           let onlyCardSeps = true;
-          const candidates: { end: number; kind: PiiKind; lastG: number }[] = [];
           for (let h = g; h < groups.length; h++) {
             const gr = groups[h]!;
             if (h > g) {
@@ -228,26 +230,32 @@ export function redactPii(text: string, options?: RedactPiiOptions): RedactPiiRe
             const end = gr.end;
             const afterOk = end >= n || !isAlnum(text.charCodeAt(end));
             if (!afterOk) continue;
-            if (h === g && (gr.x ? len === 17 : len === 18) && on.has('chinaId') && !plus && chinaId(buf, gr.x)) candidates.push({ end, kind: 'chinaId', lastG: h });
+            if (end <= foundEnd) continue;
+            let kind: PiiKind | null = null;
+            if (h === g && (gr.x ? len === 17 : len === 18) && on.has('chinaId') && !plus && chinaId(buf, gr.x)) kind = 'chinaId';
+            else if (gr.x) break;
+            else if (on.has('card') && !plus && onlyCardSeps && len >= 13 && len <= 19 && luhn(buf, len)) kind = 'card';
+            else if (on.has('phone') && len >= 8 && len <= 15 && phone(buf, len, plus)) kind = 'phone';
+            if (kind !== null) {
+              foundEnd = end;
+              foundKind = kind;
+              foundLastG = h;
+            }
             if (gr.x) break;
-            if (on.has('card') && !plus && onlyCardSeps && len >= 13 && len <= 19 && luhn(buf, len)) candidates.push({ end, kind: 'card', lastG: h });
-            if (on.has('phone') && len >= 8 && len <= 15 && phone(buf, len, plus)) candidates.push({ end, kind: 'phone', lastG: h });
           }
-          // Longest window; on a tie the priority China ID > card > phone (pushed in that order).
-          for (const c of candidates) if (found === null || c.end > found.end) found = c;
         }
-        if (found === null) {
+        if (foundEnd < 0) {
           g++;
           continue;
         }
         // Skip a match inside an e-mail already redacted.
         while (e < emailSpans.length && emailSpans[e]![1] <= lead) e++;
-        const inEmail = e < emailSpans.length && emailSpans[e]![0] < found.end;
+        const inEmail = e < emailSpans.length && emailSpans[e]![0] < foundEnd;
         if (!inEmail) {
-          spans.push([lead, found.end, found.kind]);
-          counts[found.kind]++;
+          spans.push([lead, foundEnd, foundKind]);
+          counts[foundKind]++;
         }
-        g = found.lastG + 1;
+        g = foundLastG + 1;
       }
       i = runEnd;
     }
