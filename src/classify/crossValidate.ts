@@ -76,21 +76,7 @@ export function _scorers(fn: string, scoring: unknown, posLabel: Label | undefin
   throw new InvalidOptionError(fn, 'options.scoring must be a scorer name, an array of names or a record of functions', scoring);
 }
 
-/** @internal Shared by crossValidate and gridSearch. */
-export function _runCv<M>(
-  fn: string,
-  fit: (X: readonly (readonly number[])[], y: readonly Label[]) => M,
-  predict: (model: M, X: readonly (readonly number[])[]) => readonly Label[],
-  X: readonly (readonly number[])[],
-  y: readonly Label[],
-  folds: readonly Fold[],
-  scorers: ReturnType<typeof _scorers>,
-  predictScore: ((model: M, X: readonly (readonly number[])[]) => readonly number[]) | undefined,
-): Record<string, number[]> {
-  return runSteps(_runCvSteps(fn, fit, predict, X, y, folds, scorers, predictScore, null));
-}
-
-/** @internal {@link _runCv} as a kernel: a checkpoint and a yield before each fold's fit (core/_steps). */
+/** @internal The folds of crossValidate and gridSearch as a kernel: a checkpoint and a yield before each fold's fit (core/_steps). */
 export function* _runCvSteps<M>(
   fn: string,
   fit: (X: readonly (readonly number[])[], y: readonly Label[]) => M,

@@ -13,31 +13,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/package.js';
+import { TARGETS } from './_targets.js';
 import { failureReport, inScratchDir, runFuzzWorker } from './_run.js';
 
-/** Subpath → the module name its errors carry. */
-const HARDENED: Record<string, string> = {
-  '.': 'core',
-  './segment': 'segment',
-  './value': 'value',
-  './experiment': 'experiment',
-  './graph': 'graph',
-  './connectors': 'connectors',
-  './connectors/node': 'connectors',
-  './text': 'text',
-  './text/sentiment': 'text',
-  './classify': 'classify',
-};
-/** Every subpath, for an exploratory run of the not-yet-hardened ones: CRMKIT_FUZZ_ALL=1 npx vitest run test/fuzz */
-const ALL: Record<string, string> = {
-  ...HARDENED,
-  './value': 'value',
-  './text': 'text',
-  './graph': 'graph',
-  './classify': 'classify',
-  './experiment': 'experiment',
-};
-const TARGETS = process.env.CRMKIT_FUZZ_ALL === '1' ? ALL : HARDENED;
 /** A call slower than this is a failure (the bugs found were 2–60 s; correct calls take microseconds). */
 const CALL_BOUND_MS = Number(process.env.CRMKIT_FUZZ_BOUND_MS ?? 2000);
 const RANDOM_PER_FUNCTION = Number(process.env.CRMKIT_FUZZ_RUNS ?? 40);

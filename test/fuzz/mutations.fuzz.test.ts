@@ -15,23 +15,9 @@ import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { extractExamples } from '../helpers/examples.js';
 import { ROOT, SUBPATHS } from '../helpers/package.js';
+import { TARGETS } from './_targets.js';
 import { failureReport, inScratchDir, runFuzzWorker } from './_run.js';
 
-/** Subpath → the module name its errors carry (and its source folder). */
-const HARDENED: Record<string, string> = {
-  '.': 'core',
-  './segment': 'segment',
-  './value': 'value',
-  './experiment': 'experiment',
-  './graph': 'graph',
-  './connectors': 'connectors',
-  './connectors/node': 'connectors',
-  './text': 'text',
-  './text/sentiment': 'text',
-  './classify': 'classify',
-};
-const ALL: Record<string, string> = { ...HARDENED, './value': 'value', './text': 'text', './graph': 'graph', './classify': 'classify', './experiment': 'experiment' };
-const TARGETS = process.env.CRMKIT_FUZZ_ALL === '1' ? ALL : HARDENED;
 const CALL_BOUND_MS = Number(process.env.CRMKIT_FUZZ_BOUND_MS ?? 2000);
 /** Distinct recorded calls replayed per function. */
 const PER_FUNCTION = Number(process.env.CRMKIT_FUZZ_PER_FUNCTION ?? 2);
